@@ -1,0 +1,643 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * build.c: the database builder. Creates the reputation database from
+ * schema.sql and the CSV files, validating every row and stopping at the
+ * first bad one with "file:line: what is wrong".
+ *
+ * Usage: smsrep-dbbuild --schema db/schema.sql --data db --out smsrep.sqlite
+ *
+ * The guard that matters most: a wrong "spoofed" on a real person's number is
+ * the worst mistake the library can make, so rows that make numbers spoofed
+ * must carry an exact length and may leave only a few digits free
+ * (range_limits below). Each CSV is loaded in one transaction; the output
+ * is written beside its final name and renamed into place, so a failed build
+ * never leaves a half-made database behind. */
+#include "csv.h"
+
+#include "alnum.h"
+#include "smsrep.h"
+#include "store.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+/* How broad a range of each signal may be. exact: min_len must equal
+ * max_len. free: the most digits a row may leave after its prefix (at the
+ * longest length), so a fictional row covers at most 10^4 numbers. */
+static const struct range_limit {
+    const char *signal;
+    int exact;
+    int free;
+} range_limits[] = {
+    { "fictional", 1, 4 },             /* Ofcom and NANP drama ranges: 10^2 to 10^3 */
+    { "cannot_originate_sms", 1, 7 },  /* a whole free-dial service, e.g. JP 0800 */
+    { "unallocated", 1, 7 },           /* a whole unallocated area code */
+    { "plan", 0, 12 },
+    { "ip_phone", 0, 12 },
+    { "m2m", 0, 12 },
+    { "premium", 0, 12 },
+    { "international_network", 0, 12 },
+};
+
+typedef struct builder {
+    sqlite3 *db;
+    const char *file;  /* for messages */
+    unsigned line;
+} builder;
+
+static void fail(const builder *b, const char *fmt, ...)
+{
+    va_list ap;
+    if (b != NULL && b->file != NULL)
+        fprintf(stderr, "%s:%u: ", b->file, b->line);
+    else
+        fprintf(stderr, "smsrep-dbbuild: ");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+static void exec(builder *b, const char *sql)
+{
+    char *err = NULL;
+    if (sqlite3_exec(b->db, sql, NULL, NULL, &err) != SQLITE_OK)
+        fail(b, "SQLite: %s", err ? err : "unknown error");
+}
+
+/* ------------------------------------------------------------ field checks */
+
+static int all_digits(const char *s)
+{
+    if (*s == '\0')
+        return 0;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
+}
+
+static int is_region(const char *s, int allow_any, int allow_nongeo)
+{
+    if (allow_any && strcmp(s, "*") == 0)
+        return 1;
+    if (allow_nongeo && strcmp(s, "001") == 0)
+        return 1;
+    return strlen(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+}
+
+static int is_id(const char *s)
+{
+    if (*s == '\0' || strlen(s) >= SMSREP_SOURCE_ID_SIZE)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+            return 0;
+    return 1;
+}
+
+static int is_date(const char *s)
+{
+    int y, m, d;
+    char tail;
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+        return 0;
+    return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && s[4] == '-' &&
+           s[7] == '-';
+}
+
+static int number_of(const builder *b, const char *s, int lo, int hi, const char *what)
+{
+    char *end;
+    long v;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi)
+        fail(b, "%s must be a whole number from %d to %d, not \"%s\"", what, lo, hi, s);
+    return (int)v;
+}
+
+static void check_text(const builder *b, const char *s, const char *what, int required)
+{
+    if (required && *s == '\0')
+        fail(b, "%s is empty", what);
+    if (!smsrep__utf8_valid(s, strlen(s)))
+        fail(b, "%s is not valid UTF-8", what);
+}
+
+static void check_enum(const builder *b, const char *value, const char *what,
+                       const char *const *allowed)
+{
+    const char *const *a;
+    for (a = allowed; *a; a++)
+        if (strcmp(value, *a) == 0)
+            return;
+    fail(b, "%s \"%s\" is not one of the allowed names", what, value);
+}
+
+/* Does a row of table with this key exist? */
+static int exists(builder *b, const char *sql, const char *key)
+{
+    sqlite3_stmt *st;
+    int found;
+    if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
+        fail(b, "SQLite: %s", sqlite3_errmsg(b->db));
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+static void check_source(builder *b, const char *id)
+{
+    if (!exists(b, "SELECT 1 FROM source WHERE id = ?1", id))
+        fail(b, "source \"%s\" is not defined in sources.csv", id);
+}
+
+static void check_brand(builder *b, const char *id, int required)
+{
+    if (*id == '\0') {
+        if (required)
+            fail(b, "brand is empty");
+        return;
+    }
+    if (!exists(b, "SELECT 1 FROM brand WHERE id = ?1", id))
+        fail(b, "brand \"%s\" is not defined in brands.csv", id);
+}
+
+/* ------------------------------------------------------------ loading */
+
+typedef void (*row_loader)(builder *b, sqlite3_stmt *insert, char **f);
+
+static void bind_all(sqlite3_stmt *st, char **values, int n)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        sqlite3_bind_text(st, i + 1, values[i], -1, SQLITE_TRANSIENT);
+}
+
+static void insert_row(builder *b, sqlite3_stmt *st, char **values, int n)
+{
+    int rc;
+    sqlite3_reset(st);
+    bind_all(st, values, n);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_CONSTRAINT)
+        fail(b, "duplicate row: %s", sqlite3_errmsg(b->db));
+    if (rc != SQLITE_DONE)
+        fail(b, "SQLite: %s", sqlite3_errmsg(b->db));
+}
+
+/* Loads one CSV file: checks the header, then hands each row to load(). */
+static void load_csv(builder *b, const char *dir, const char *name, const char *header,
+                     const char *insert_sql, row_loader load)
+{
+    char path[4096];
+    csv_reader r;
+    csv_record rec;
+    sqlite3_stmt *insert;
+    int columns = 1, i, got;
+    const char *c;
+
+    for (c = header; *c; c++)
+        columns += *c == ',';
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    b->file = path;
+    b->line = 0;
+    if (csv_open(&r, path) != 0)
+        fail(b, "%s", r.error);
+    if (sqlite3_prepare_v2(b->db, insert_sql, -1, &insert, NULL) != SQLITE_OK)
+        fail(b, "SQLite: %s", sqlite3_errmsg(b->db));
+    exec(b, "BEGIN");
+
+    got = csv_next(&r, &rec);
+    b->line = rec.line ? rec.line : 1;
+    if (got <= 0)
+        fail(b, "%s", got < 0 ? r.error : "the header row is missing");
+    {
+        char joined[512] = "";
+        for (i = 0; i < rec.count; i++) {
+            if (i)
+                strncat(joined, ",", sizeof joined - strlen(joined) - 1);
+            strncat(joined, rec.field[i], sizeof joined - strlen(joined) - 1);
+        }
+        if (strcmp(joined, header) != 0)
+            fail(b, "the header must be \"%s\", not \"%s\"", header, joined);
+    }
+    while ((got = csv_next(&r, &rec)) == 1) {
+        b->line = rec.line;
+        if (rec.count != columns)
+            fail(b, "%d fields; the header has %d", rec.count, columns);
+        for (i = 0; i < rec.count; i++)
+            check_text(b, rec.field[i], "a field", 0);
+        load(b, insert, rec.field);
+    }
+    if (got < 0) {
+        b->line = r.line;
+        fail(b, "%s", r.error);
+    }
+    exec(b, "COMMIT");
+    sqlite3_finalize(insert);
+    csv_close(&r);
+    b->file = NULL;
+}
+
+static void load_meta(builder *b, sqlite3_stmt *insert, char **f)
+{
+    int y, m, d;
+    char tail;
+    check_text(b, f[0], "key", 1);
+    check_text(b, f[1], "value", 1);
+    if (strcmp(f[0], "data_version") == 0 &&
+        (strlen(f[1]) != 10 || sscanf(f[1], "%4d.%2d.%2d%c", &y, &m, &d, &tail) != 3))
+        fail(b, "data_version must be YYYY.MM.DD, not \"%s\"", f[1]);
+    insert_row(b, insert, f, 2);
+}
+
+static void load_source(builder *b, sqlite3_stmt *insert, char **f)
+{
+    if (!is_id(f[0]))
+        fail(b, "source id \"%s\" must be [a-z0-9_-]+, shorter than %d bytes", f[0],
+             SMSREP_SOURCE_ID_SIZE);
+    check_text(b, f[1], "name", 1);
+    if (strncmp(f[2], "https://", 8) != 0 && strncmp(f[2], "http://", 7) != 0)
+        fail(b, "url \"%s\" must start with https:// or http://", f[2]);
+    check_text(b, f[3], "licence", 1);
+    if (!is_date(f[4]))
+        fail(b, "retrieved \"%s\" must be a date YYYY-MM-DD", f[4]);
+    check_text(b, f[5], "credit", 1);
+    insert_row(b, insert, f, 6);
+}
+
+/* Every name of a brand goes into brand_name in the library's own forms. */
+static void add_brand_name(builder *b, const char *brand, const char *name, size_t len)
+{
+    static sqlite3_stmt *st;
+    alnum_form form;
+    char *values[3];
+    int status;
+
+    if (len == 0)
+        fail(b, "an empty brand name or alias");
+    status = smsrep__alnum_forms(name, len, &form);
+    if (status != SMSREP_OK)
+        fail(b, "cannot canonicalise \"%.*s\": %s", (int)len, name, smsrep_strerror(status));
+    if (st == NULL &&
+        sqlite3_prepare_v2(b->db,
+                           "INSERT OR IGNORE INTO brand_name (canonical, skeleton, brand)"
+                           " VALUES (?1, ?2, ?3)",
+                           -1, &st, NULL) != SQLITE_OK)
+        fail(b, "SQLite: %s", sqlite3_errmsg(b->db));
+    {
+        sqlite3_stmt *other;
+        if (sqlite3_prepare_v2(b->db, "SELECT brand FROM brand_name WHERE canonical = ?1 AND brand != ?2",
+                               -1, &other, NULL) != SQLITE_OK)
+            fail(b, "SQLite: %s", sqlite3_errmsg(b->db));
+        sqlite3_bind_text(other, 1, form.canonical, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(other, 2, brand, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(other) == SQLITE_ROW)
+            fail(b, "the name \"%s\" already belongs to brand \"%s\"", form.canonical,
+                 (const char *)sqlite3_column_text(other, 0));
+        sqlite3_finalize(other);
+    }
+    values[0] = form.canonical;
+    values[1] = form.skeleton;
+    values[2] = (char *)(uintptr_t)brand;
+    insert_row(b, st, values, 3);
+}
+
+static void check_domain(const builder *b, const char *d, size_t len)
+{
+    size_t i;
+    int dot = 0;
+    if (len == 0 || len > 253)
+        fail(b, "an empty or over-long domain");
+    for (i = 0; i < len; i++) {
+        char c = d[i];
+        dot |= c == '.';
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
+            fail(b, "domain \"%.*s\" must be lower-case letters, digits, '-' and '.'", (int)len, d);
+    }
+    if (!dot)
+        fail(b, "domain \"%.*s\" has no dot", (int)len, d);
+}
+
+static void load_brand(builder *b, sqlite3_stmt *insert, char **f)
+{
+    const char *p, *bar;
+    if (!is_id(f[0]))
+        fail(b, "brand id \"%s\" must be [a-z0-9_-]+", f[0]);
+    check_text(b, f[1], "name", 1);
+    if (strlen(f[1]) >= SMSREP_BRAND_SIZE)
+        fail(b, "name is longer than %d bytes", SMSREP_BRAND_SIZE - 1);
+    check_source(b, f[4]);
+    insert_row(b, insert, f, 5);
+    add_brand_name(b, f[0], f[1], strlen(f[1]));
+    for (p = f[2]; *p; p = *bar ? bar + 1 : bar) {
+        bar = strchr(p, '|');
+        if (bar == NULL)
+            bar = p + strlen(p);
+        add_brand_name(b, f[0], p, (size_t)(bar - p));
+    }
+    for (p = f[3]; *p; p = *bar ? bar + 1 : bar) {
+        bar = strchr(p, '|');
+        if (bar == NULL)
+            bar = p + strlen(p);
+        check_domain(b, p, (size_t)(bar - p));
+    }
+}
+
+static const char *const number_range_signals[] = {
+    "plan", "ip_phone", "m2m", "premium", "international_network",
+    "fictional", "cannot_originate_sms", "unallocated", NULL };
+static const char *const reply_costs[] = { "unknown", "free", "standard", "premium", NULL };
+static const char *const confidences[] = { "low", "medium", "high", NULL };
+
+static const struct range_limit *limit_of(const char *signal)
+{
+    size_t i;
+    for (i = 0; i < sizeof range_limits / sizeof range_limits[0]; i++)
+        if (strcmp(range_limits[i].signal, signal) == 0)
+            return &range_limits[i];
+    return NULL;
+}
+
+/* Expands every digit class "[a-b]" in a prefix into out[]; returns the
+ * count. A row may expand into at most MAX_EXPANSION prefixes. */
+#define MAX_EXPANSION 1000
+static int expand_prefix(const builder *b, const char *pattern, char (*out)[16], int n, int max)
+{
+    const char *open = strchr(pattern, '[');
+    char head[16], rest[64];
+    size_t h;
+    char c;
+
+    if (open == NULL) {
+        if (strlen(pattern) >= 16)
+            fail(b, "prefix \"%s\" is longer than 15 digits", pattern);
+        if (n >= max)
+            fail(b, "prefix expands into more than %d prefixes", max);
+        strcpy(out[n], pattern);
+        return n + 1;
+    }
+    h = (size_t)(open - pattern);
+    if (h >= sizeof head || strlen(open) < 5 || open[2] != '-' || open[4] != ']' ||
+        open[1] < '0' || open[3] > '9' || open[1] > open[3])
+        fail(b, "prefix \"%s\": a digit class must read [a-b] with a <= b", pattern);
+    memcpy(head, pattern, h);
+    for (c = open[1]; c <= open[3]; c++) {
+        if (snprintf(rest, sizeof rest, "%.*s%c%s", (int)h, head, c, open + 5) >= (int)sizeof rest)
+            fail(b, "prefix \"%s\" is too long", pattern);
+        n = expand_prefix(b, rest, out, n, max);
+    }
+    return n;
+}
+
+static void load_number_range(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static char prefixes[MAX_EXPANSION][16];
+    int n, i, min_len, max_len;
+    const struct range_limit *limit;
+    char *values[9];
+
+    n = expand_prefix(b, f[0], prefixes, 0, MAX_EXPANSION);
+    min_len = number_of(b, f[1], 2, 15, "min_len");
+    max_len = number_of(b, f[2], 2, 15, "max_len");
+    if (min_len > max_len)
+        fail(b, "min_len %d is greater than max_len %d", min_len, max_len);
+    if (!is_region(f[3], 0, 1))
+        fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code or 001", f[3]);
+    if (f[4][0] != '\0' && smsrep_number_type_from_name(f[4], strlen(f[4])) < 0)
+        fail(b, "number_type \"%s\" is not a name smsrep.h defines", f[4]);
+    check_enum(b, f[5], "signal", number_range_signals);
+    check_enum(b, f[6], "reply_cost", reply_costs);
+    check_source(b, f[7]);
+    limit = limit_of(f[5]);
+    if (limit->exact && min_len != max_len)
+        fail(b, "a %s range needs an exact length (min_len == max_len), not %d..%d", f[5],
+             min_len, max_len);
+    for (i = 0; i < n; i++) {
+        int plen = (int)strlen(prefixes[i]);
+        if (!all_digits(prefixes[i]) || prefixes[i][0] == '0')
+            fail(b, "prefix \"%s\" must be E.164 digits (no '+', no leading 0)", prefixes[i]);
+        if (plen > min_len)
+            fail(b, "prefix \"%s\" is longer than min_len %d", prefixes[i], min_len);
+        if (max_len - plen > limit->free)
+            fail(b, "%s range %s with length %d leaves %d digits free; the limit is %d",
+                 f[5], prefixes[i], max_len, max_len - plen, limit->free);
+        {
+            sqlite3_stmt *st;
+            if (sqlite3_prepare_v2(b->db,
+                                   "SELECT min_len, max_len FROM number_range WHERE prefix = ?1"
+                                   " AND min_len <= ?3 AND max_len >= ?2",
+                                   -1, &st, NULL) != SQLITE_OK)
+                fail(b, "SQLite: %s", sqlite3_errmsg(b->db));
+            sqlite3_bind_text(st, 1, prefixes[i], -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int(st, 2, min_len);
+            sqlite3_bind_int(st, 3, max_len);
+            if (sqlite3_step(st) == SQLITE_ROW)
+                fail(b, "prefix %s with lengths %d..%d overlaps an earlier row with %d..%d",
+                     prefixes[i], min_len, max_len, sqlite3_column_int(st, 0),
+                     sqlite3_column_int(st, 1));
+            sqlite3_finalize(st);
+        }
+        values[0] = prefixes[i];
+        values[1] = f[1];
+        values[2] = f[2];
+        for (plen = 3; plen < 9; plen++)
+            values[plen] = f[plen];
+        insert_row(b, insert, values, 9);
+    }
+}
+
+/* The signal of the longest number_range row that covers a number. */
+static const char *range_signal(builder *b, const char *number, char *buf, size_t cap)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(b->db,
+                           "SELECT signal FROM number_range WHERE ?1 LIKE prefix || '%'"
+                           " AND min_len <= length(?1) AND max_len >= length(?1)"
+                           " ORDER BY length(prefix) DESC LIMIT 1",
+                           -1, &st, NULL) != SQLITE_OK)
+        fail(b, "SQLite: %s", sqlite3_errmsg(b->db));
+    sqlite3_bind_text(st, 1, number, -1, SQLITE_TRANSIENT);
+    buf[0] = '\0';
+    if (sqlite3_step(st) == SQLITE_ROW)
+        smsrep__copyz(buf, cap, (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return buf;
+}
+
+static void load_known_number(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static const char *const relations[] = { "sender_of", NULL };
+    static const char *const purposes[] = { "otp", "notifications", "marketing", NULL };
+    char signal[32];
+    const struct range_limit *limit;
+
+    if (!all_digits(f[0]) || f[0][0] == '0' || strlen(f[0]) < 7 || strlen(f[0]) > 15)
+        fail(b, "number \"%s\" must be 7 to 15 E.164 digits (no '+', no leading 0)", f[0]);
+    if (!is_region(f[1], 1, 0))
+        fail(b, "dest_region \"%s\" must be an ISO 3166 alpha-2 code or *", f[1]);
+    check_brand(b, f[2], 1);
+    check_enum(b, f[3], "relation", relations);
+    check_enum(b, f[4], "purpose", purposes);
+    check_enum(b, f[5], "confidence", confidences);
+    check_source(b, f[6]);
+    range_signal(b, f[0], signal, sizeof signal);
+    limit = signal[0] ? limit_of(signal) : NULL;
+    if (limit != NULL && limit->exact)
+        fail(b, "number %s lies in a %s range; a documented sender cannot", f[0], signal);
+    insert_row(b, insert, f, 8);
+}
+
+static void load_short_code(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static const char *const signals[] = { "registered", "brand_sender", "emergency", "premium",
+                                           NULL };
+    int min_len, max_len, plen = (int)strlen(f[1]);
+
+    if (!is_region(f[0], 0, 0))
+        fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code", f[0]);
+    if (!all_digits(f[1]))
+        fail(b, "prefix \"%s\" must be digits", f[1]);
+    min_len = number_of(b, f[2], 2, 15, "min_len");
+    max_len = number_of(b, f[3], 2, 15, "max_len");
+    if (plen > min_len || min_len > max_len)
+        fail(b, "need length(prefix) <= min_len <= max_len, not %d, %d, %d", plen, min_len,
+             max_len);
+    check_enum(b, f[4], "signal", signals);
+    if (strcmp(f[4], "emergency") == 0 && (plen != min_len || min_len != max_len))
+        fail(b, "an emergency short code must be exact: min_len = max_len = length(prefix)");
+    if (max_len - plen > 6)
+        fail(b, "a short-code shape may leave at most 6 digits free, not %d", max_len - plen);
+    check_brand(b, f[5], strcmp(f[4], "brand_sender") == 0);
+    check_enum(b, f[6], "reply_cost", reply_costs);
+    check_enum(b, f[7], "confidence", confidences);
+    check_source(b, f[8]);
+    insert_row(b, insert, f, 10);
+}
+
+static void load_sender_id(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static const char *const signals[] = { "registered", "generic", "scam_marker", NULL };
+    alnum_form form;
+    char *values[8];
+    int status, i;
+
+    if (!is_region(f[0], 1, 0))
+        fail(b, "region \"%s\" must be an ISO 3166 alpha-2 code or *", f[0]);
+    check_text(b, f[1], "sender_id", 1);
+    status = smsrep__alnum_forms(f[1], strlen(f[1]), &form);
+    if (status != SMSREP_OK || form.canonical[0] == '\0')
+        fail(b, "sender_id \"%s\" has no canonical form", f[1]);
+    check_brand(b, f[2], strcmp(f[3], "registered") == 0);
+    check_enum(b, f[3], "signal", signals);
+    check_enum(b, f[4], "confidence", confidences);
+    check_source(b, f[5]);
+    values[0] = f[0];
+    values[1] = form.canonical;
+    values[2] = form.skeleton;
+    for (i = 2; i < 7; i++)
+        values[i + 1] = f[i];
+    insert_row(b, insert, values, 8);
+}
+
+/* ------------------------------------------------------------ main */
+
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+    if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+        fseek(f, 0, SEEK_SET) != 0) {
+        fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+        exit(1);
+    }
+    buf = malloc((size_t)n + 1);
+    if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        fprintf(stderr, "%s: cannot read\n", path);
+        exit(1);
+    }
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+int main(int argc, char **argv)
+{
+    const char *schema = NULL, *data = NULL, *out = NULL;
+    char tmp[4096];
+    builder b = { 0 };
+    char *sql;
+    int i;
+    sqlite3_stmt *st;
+
+    for (i = 1; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--schema") == 0)
+            schema = argv[i + 1];
+        else if (strcmp(argv[i], "--data") == 0)
+            data = argv[i + 1];
+        else if (strcmp(argv[i], "--out") == 0)
+            out = argv[i + 1];
+        else
+            break;
+    }
+    if (i != argc || schema == NULL || data == NULL || out == NULL) {
+        fprintf(stderr, "usage: smsrep-dbbuild --schema FILE --data DIR --out FILE\n");
+        return 2;
+    }
+    snprintf(tmp, sizeof tmp, "%s.tmp", out);
+    remove(tmp);
+    if (sqlite3_open_v2(tmp, &b.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+        fail(NULL, "cannot create %s: %s", tmp, sqlite3_errmsg(b.db));
+
+    sql = read_text(schema);
+    b.file = schema;
+    exec(&b, sql);
+    free(sql);
+    if (sqlite3_prepare_v2(b.db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW ||
+        (unsigned)sqlite3_column_int(st, 0) != SMSREP__SCHEMA_VERSION)
+        fail(&b, "schema.sql sets a user_version other than the library's %u",
+             SMSREP__SCHEMA_VERSION);
+    sqlite3_finalize(st);
+    b.file = NULL;
+
+    load_csv(&b, data, "meta.csv", "key,value",
+             "INSERT INTO meta VALUES (?1, ?2)", load_meta);
+    load_csv(&b, data, "sources.csv", "id,name,url,licence,retrieved,credit",
+             "INSERT INTO source VALUES (?1, ?2, ?3, ?4, ?5, ?6)", load_source);
+    load_csv(&b, data, "brands.csv", "id,name,aliases,domains,source",
+             "INSERT INTO brand VALUES (?1, ?2, ?3, ?4, ?5)", load_brand);
+    load_csv(&b, data, "number_ranges.csv",
+             "prefix,min_len,max_len,region,number_type,signal,reply_cost,source,note",
+             "INSERT INTO number_range VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             load_number_range);
+    load_csv(&b, data, "known_numbers.csv",
+             "number,dest_region,brand,relation,purpose,confidence,source,note",
+             "INSERT INTO known_number VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             load_known_number);
+    load_csv(&b, data, "short_codes.csv",
+             "region,prefix,min_len,max_len,signal,brand,reply_cost,confidence,source,note",
+             "INSERT INTO short_code VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             load_short_code);
+    load_csv(&b, data, "sender_ids.csv",
+             "region,sender_id,brand,signal,confidence,source,note",
+             "INSERT INTO sender_id VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", load_sender_id);
+
+    if (!exists(&b, "SELECT 1 FROM meta WHERE key = ?1", "data_version"))
+        fail(NULL, "meta.csv lacks data_version");
+    exec(&b, "ANALYZE; VACUUM;");
+    sqlite3_close(b.db);
+    if (rename(tmp, out) != 0)
+        fail(NULL, "cannot rename %s to %s: %s", tmp, out, strerror(errno));
+    return 0;
+}

@@ -1,0 +1,105 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- schema.sql: the bundled reputation database. The builder (db/build.c) runs
+-- this, then loads the CSV files beside it; the library reads it read-only.
+--
+-- Conventions: numbers are E.164 digits without '+'; a range is
+-- (prefix, min_len, max_len) where the lengths count every E.164 digit,
+-- country code included; short codes are national digits keyed by region.
+-- Enumerated columns hold the same lowercase names the API prints. Every row
+-- names a source. The longest matching prefix wins, an exact number beats
+-- its range, and an operator's overlay beats this whole database.
+
+PRAGMA application_id = 1397576530;  -- 0x534D5352, "SMSR"
+PRAGMA user_version = 1;             -- the schema version; bump on any change
+PRAGMA page_size = 4096;
+
+CREATE TABLE meta (
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE source (
+  id        TEXT PRIMARY KEY,
+  name      TEXT NOT NULL,
+  url       TEXT NOT NULL,
+  licence   TEXT NOT NULL,
+  retrieved TEXT NOT NULL,           -- YYYY-MM-DD
+  credit    TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE brand (
+  id      TEXT PRIMARY KEY,          -- 'amazon'
+  name    TEXT NOT NULL,             -- 'Amazon'
+  aliases TEXT NOT NULL,             -- '|'-separated other names
+  domains TEXT NOT NULL,             -- '|'-separated official domains
+  source  TEXT NOT NULL REFERENCES source(id)
+) WITHOUT ROWID;
+
+-- Every name of every brand in canonical and confusable-skeleton form, made
+-- by the builder from brand.name and brand.aliases.
+-- Key columns come first: SQLite 3.40's quick_check misreads NOT NULL
+-- columns that sit between the key columns of a WITHOUT ROWID table.
+CREATE TABLE brand_name (
+  canonical TEXT NOT NULL,
+  brand     TEXT NOT NULL REFERENCES brand(id),
+  skeleton  TEXT NOT NULL,
+  PRIMARY KEY (canonical, brand)
+) WITHOUT ROWID;
+CREATE INDEX brand_name_skeleton ON brand_name(skeleton);
+
+-- Numbering-plan facts about ranges of E.164 numbers.
+CREATE TABLE number_range (
+  prefix      TEXT NOT NULL,
+  min_len     INTEGER NOT NULL,
+  max_len     INTEGER NOT NULL,
+  region      TEXT NOT NULL,         -- 'JP', '001' for non-geographic
+  number_type TEXT NOT NULL,         -- '' keeps libphonenumber's type
+  signal      TEXT NOT NULL,         -- plan | ip_phone | m2m | premium | international_network
+                                     -- | fictional | cannot_originate_sms | unallocated
+  reply_cost  TEXT NOT NULL,         -- unknown | free | standard | premium
+  source      TEXT NOT NULL REFERENCES source(id),
+  note        TEXT NOT NULL,
+  PRIMARY KEY (prefix, min_len)
+) WITHOUT ROWID;
+
+-- Exact numbers documented as a brand's sender for recipients in a country.
+CREATE TABLE known_number (
+  number      TEXT NOT NULL,
+  dest_region TEXT NOT NULL,         -- the recipients' country, '*' for any
+  brand       TEXT NOT NULL REFERENCES brand(id),
+  relation    TEXT NOT NULL,         -- sender_of
+  purpose     TEXT NOT NULL,         -- otp | notifications | marketing
+  confidence  TEXT NOT NULL,         -- high | medium | low
+  source      TEXT NOT NULL REFERENCES source(id),
+  note        TEXT NOT NULL,
+  PRIMARY KEY (number, dest_region)
+) WITHOUT ROWID;
+
+-- Short codes, exact (min_len = max_len = length(prefix)) or by shape.
+CREATE TABLE short_code (
+  region     TEXT NOT NULL,
+  prefix     TEXT NOT NULL,
+  min_len    INTEGER NOT NULL,
+  max_len    INTEGER NOT NULL,
+  signal     TEXT NOT NULL,          -- registered | brand_sender | emergency | premium
+  brand      TEXT NOT NULL,          -- '' or a brand id
+  reply_cost TEXT NOT NULL,
+  confidence TEXT NOT NULL,
+  source     TEXT NOT NULL REFERENCES source(id),
+  note       TEXT NOT NULL,
+  PRIMARY KEY (region, prefix, min_len)
+) WITHOUT ROWID;
+
+-- Alphanumeric sender IDs, keyed by the canonical form the library computes.
+CREATE TABLE sender_id (
+  region     TEXT NOT NULL,          -- the recipients' country, '*' for any
+  canonical  TEXT NOT NULL,
+  skeleton   TEXT NOT NULL,
+  brand      TEXT NOT NULL,          -- '' or a brand id
+  signal     TEXT NOT NULL,          -- registered | generic | scam_marker
+  confidence TEXT NOT NULL,
+  source     TEXT NOT NULL REFERENCES source(id),
+  note       TEXT NOT NULL,
+  PRIMARY KEY (region, canonical)
+) WITHOUT ROWID;
+CREATE INDEX sender_id_skeleton ON sender_id(skeleton);

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * report.c: one line of output per sender: a compact JSON object for
+ * programs (JSON Lines) or a sentence for people, in English or Japanese. */
+#include "cli.h"
+
+#include <string.h>
+
+static const char *class_ja(uint32_t c)
+{
+    static const char *const names[] = { "不明", "信頼できる", "注意", "疑わしい", "偽装", "拒否" };
+    return c < sizeof names / sizeof names[0] ? names[c] : "不明";
+}
+
+static const char *recommendation_ja(uint32_t r)
+{
+    static const char *const names[] = { "受信可", "要確認", "ブロック推奨" };
+    return r < sizeof names / sizeof names[0] ? names[r] : "不明";
+}
+
+static const char *relation_ja(uint32_t r)
+{
+    static const char *const names[] = { "", "正規の送信元", "なりすまし", "本文で名乗る",
+                                         "名乗っているが未確認" };
+    return r < sizeof names / sizeof names[0] ? names[r] : "";
+}
+
+/* Japanese for the statuses that input can cause; others stay English. */
+static const char *status_ja(int status)
+{
+    switch (status) {
+    case SMSREP_E_EMPTY: return "送信元が空です";
+    case SMSREP_E_TOO_LONG: return "送信元が長すぎます";
+    case SMSREP_E_ENCODING: return "送信元がUTF-8として正しくありません";
+    case SMSREP_E_CHARACTER: return "送信元に制御文字があるか、文字も数字もありません";
+    case SMSREP_E_REGION: return "地域コードが正しくありません";
+    case SMSREP_E_NEED_REGION: return "国内形式の番号には受信者の地域（--region）が必要です";
+    default: return smsrep_strerror(status);
+    }
+}
+
+/* Prints input for people: control characters and invalid bytes become '?'. */
+static void print_input(FILE *f, const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        fputc(c < 0x20 || c == 0x7F ? '?' : c, f);
+    }
+}
+
+static void json_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
+                         const smsrep_verdict *v)
+{
+    smsrep_source_info src = SMSREP_SOURCE_INFO_INIT;
+    uint32_t r;
+    int first = 1;
+
+    fputs("{\"input\":", f);
+    json_string(f, input, len);
+    fprintf(f, ",\"kind\":\"%s\",\"normalized\":", smsrep_kind_name(v->kind));
+    json_cstring(f, v->normalized);
+    fputs(",\"region\":", f);
+    json_cstring(f, v->region);
+    fprintf(f, ",\"calling_code\":%u,\"number_type\":\"%s\",\"class\":\"%s\",\"score\":%u,"
+               "\"recommendation\":\"%s\",\"reasons\":[",
+            v->calling_code, smsrep_number_type_name(v->number_type), smsrep_class_name(v->class_),
+            v->score, smsrep_recommendation_name(v->recommendation));
+    for (r = 0; r < 64; r++) {
+        if (v->reasons & SMSREP_REASON_BIT(r)) {
+            fprintf(f, "%s\"%s\"", first ? "" : ",", smsrep_reason_name(r));
+            first = 0;
+        }
+    }
+    fputs("],\"brand\":", f);
+    json_cstring(f, v->brand);
+    fprintf(f, ",\"brand_relation\":\"%s\",\"reply_cost\":\"%s\",\"source\":",
+            smsrep_relation_name(v->brand_relation), smsrep_reply_cost_name(v->reply_cost));
+    if (v->source[0] != '\0' && smsrep_source(db, v->source, &src) == SMSREP_OK) {
+        fputs("{\"id\":", f);
+        json_cstring(f, src.id);
+        fputs(",\"name\":", f);
+        json_cstring(f, src.name);
+        fputs(",\"url\":", f);
+        json_cstring(f, src.url);
+        fputs(",\"licence\":", f);
+        json_cstring(f, src.licence);
+        fputc('}', f);
+    } else {
+        fputs("null", f);
+    }
+    fputs("}\n", f);
+}
+
+static void text_verdict(FILE *f, const char *input, size_t len, const smsrep_verdict *v,
+                         int ja)
+{
+    const char *lang = ja ? "ja" : "en";
+    uint32_t r;
+    int first = 1;
+
+    print_input(f, input, len);
+    if (ja)
+        fprintf(f, ": %s・%s（スコア %u）", class_ja(v->class_),
+                recommendation_ja(v->recommendation), v->score);
+    else
+        fprintf(f, ": %s, %s (score %u)", smsrep_class_name(v->class_),
+                smsrep_recommendation_name(v->recommendation), v->score);
+    if (v->normalized[0] != '\0') {
+        fprintf(f, ja ? "。%s" : ". %s", v->normalized);
+        if (v->number_type != SMSREP_TYPE_UNKNOWN && v->region[0] != '\0')
+            fprintf(f, ja ? "（%s、%s）" : " (%s, %s)", smsrep_number_type_name(v->number_type),
+                    v->region);
+        else if (v->number_type != SMSREP_TYPE_UNKNOWN)
+            fprintf(f, ja ? "（%s）" : " (%s)", smsrep_number_type_name(v->number_type));
+    }
+    if (v->brand[0] != '\0') {
+        if (ja)
+            fprintf(f, "。ブランド: %s（%s）", v->brand, relation_ja(v->brand_relation));
+        else
+            fprintf(f, ". Brand: %s (%s)", v->brand, smsrep_relation_name(v->brand_relation));
+    }
+    for (r = 0; r < 64; r++) {
+        if (v->reasons & SMSREP_REASON_BIT(r)) {
+            if (first)
+                fputs(ja ? "。理由: " : ". Reasons: ", f);
+            else
+                fputs(ja ? "。" : "; ", f);
+            fputs(smsrep_reason_text(r, lang), f);
+            first = 0;
+        }
+    }
+    if (v->source[0] != '\0')
+        fprintf(f, ja ? "。出典: %s" : ". Source: %s", v->source);
+    fputs(ja ? "。\n" : ".\n", f);
+}
+
+void report_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
+                    const smsrep_verdict *v, int json, int japanese)
+{
+    if (json)
+        json_verdict(f, db, input, len, v);
+    else
+        text_verdict(f, input, len, v, japanese);
+}
+
+void report_error(FILE *f, const char *input, size_t len, int status, int json, int japanese)
+{
+    if (json) {
+        fputs("{\"input\":", f);
+        json_string(f, input, len);
+        fprintf(f, ",\"error\":\"%s\",\"message\":", smsrep_status_name(status));
+        json_cstring(f, smsrep_strerror(status));
+        fputs("}\n", f);
+        return;
+    }
+    print_input(f, input, len);
+    if (japanese)
+        fprintf(f, ": エラー: %s（%s）\n", status_ja(status), smsrep_status_name(status));
+    else
+        fprintf(f, ": error: %s (%s)\n", smsrep_strerror(status), smsrep_status_name(status));
+}

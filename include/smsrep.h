@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * smsrep.h: the whole public contract of libsmsrep, which judges whether an SMS
+ * sender is who it appears to be. What is not in this file is not API. */
+#ifndef SMSREP_H
+#define SMSREP_H
+
+/*
+ * CONVENTIONS (stated once; declarations below only note exceptions)
+ *
+ * Names     Functions and types start with smsrep_, macros and constants with
+ *           SMSREP_. Enum values are pinned and never reused.
+ * Errors    Fallible functions return an int status: SMSREP_OK (0) or a
+ *           positive SMSREP_E_* code from SMSREP_STATUS_MAP. smsrep_strerror()
+ *           and smsrep_status_name() describe any int and never return NULL.
+ *           Open failures also write a sentence into a caller buffer (errbuf,
+ *           up to errbuf_size bytes, always NUL-terminated when errbuf_size > 0;
+ *           SMSREP_ERRBUF_SIZE is enough). There is no global, thread-local or
+ *           per-handle "last error".
+ * Memory    The library never hands the caller memory to free. Results go into
+ *           caller-owned structs that hold no pointer into library memory. The
+ *           strings returned by the *_name() and *_string() functions are
+ *           static and live for the whole process.
+ * Structs   Every struct the caller passes in begins with uint32_t struct_size,
+ *           which the caller sets (use the *_INIT macros). Fields are only ever
+ *           appended; the library reads and writes no more than struct_size
+ *           bytes and refuses a size below the first published layout with
+ *           SMSREP_E_STRUCT_SIZE. Members are fixed-width integers and inline
+ *           character arrays; enum values travel as uint32_t.
+ * Strings   Input text is UTF-8 given as pointer + length; it need not be
+ *           NUL-terminated. Output strings are NUL-terminated UTF-8 in inline
+ *           arrays. Region codes are ISO 3166-1 alpha-2, any case on input,
+ *           upper case on output.
+ * NULL      A NULL handle, struct or required pointer gives SMSREP_E_ARGUMENT,
+ *           never a crash. smsrep_close(NULL) is a no-op.
+ * Threads   Every function may be called from any thread. One smsrep_db may be
+ *           shared by any number of threads at once: it is immutable after
+ *           smsrep_open*() returns, and each check borrows its own SQLite
+ *           connection, so concurrent checks do not wait for one another.
+ *           The only rule: do not call smsrep_close() while another thread may
+ *           still use that handle.
+ * Output    The library never prints, exits, aborts or lets a C++ exception
+ *           escape. It exports only smsrep_* symbols.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(SMSREP_STATIC)
+#  define SMSREP_API
+#elif defined(_WIN32)
+#  if defined(SMSREP_BUILDING)
+#    define SMSREP_API __declspec(dllexport)
+#  else
+#    define SMSREP_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__)
+#  define SMSREP_API __attribute__((visibility("default")))
+#else
+#  define SMSREP_API
+#endif
+
+/* ---------------------------------------------------------------- versions
+ * The macros give the version of the header you compiled against; the
+ * functions give the library you run with. CMake reads these three lines. */
+#define SMSREP_VERSION_MAJOR 0
+#define SMSREP_VERSION_MINOR 1
+#define SMSREP_VERSION_PATCH 0
+#define SMSREP_VERSION_NUMBER \
+    (SMSREP_VERSION_MAJOR * 10000 + SMSREP_VERSION_MINOR * 100 + SMSREP_VERSION_PATCH)
+#define SMSREP_STR_(x) #x
+#define SMSREP_STR(x) SMSREP_STR_(x)
+#define SMSREP_VERSION_STRING \
+    SMSREP_STR(SMSREP_VERSION_MAJOR) "." SMSREP_STR(SMSREP_VERSION_MINOR) "." SMSREP_STR(SMSREP_VERSION_PATCH)
+
+/* Returns SMSREP_VERSION_NUMBER of the running library. Since 0.1. */
+SMSREP_API uint32_t smsrep_version_number(void);
+/* Returns "MAJOR.MINOR.PATCH" of the running library. Since 0.1. */
+SMSREP_API const char *smsrep_version_string(void);
+/* Returns the version of libphonenumber (and so of its numbering metadata)
+ * that this library was built against, e.g. "8.12.57". Since 0.1. */
+SMSREP_API const char *smsrep_phonenumber_version(void);
+/* Returns the database schema version this library reads (the DB's
+ * PRAGMA user_version). Since 0.1. */
+SMSREP_API uint32_t smsrep_schema_version(void);
+
+/* ---------------------------------------------------------------- statuses
+ * X(NAME, value, name printed by the CLI, sentence). Values are pinned. */
+#define SMSREP_STATUS_MAP(X)                                                        \
+    X(OK,              0, "ok",              "success")                             \
+    X(E_ARGUMENT,      1, "bad_argument",    "a required argument is NULL or out of range") \
+    X(E_STRUCT_SIZE,   2, "bad_struct_size", "struct_size is smaller than the first published layout") \
+    X(E_NOMEM,         3, "out_of_memory",   "out of memory")                       \
+    X(E_INTERNAL,      4, "internal_error",  "internal error in libsmsrep or a library it uses") \
+    X(E_EMPTY,         5, "empty_sender",    "the sender is empty")                 \
+    X(E_TOO_LONG,      6, "sender_too_long", "the sender is longer than SMSREP_SENDER_MAX bytes") \
+    X(E_ENCODING,      7, "bad_encoding",    "the sender is not valid UTF-8")       \
+    X(E_CHARACTER,     8, "bad_character",   "the sender holds a control character or no letter or digit at all") \
+    X(E_REGION,        9, "bad_region",      "the region is not an ISO 3166 alpha-2 code known to the numbering plan") \
+    X(E_NEED_REGION,  10, "region_required", "a national number or short code needs the recipient's region") \
+    X(E_DB_OPEN,      11, "db_open_failed",  "the database could not be opened")    \
+    X(E_DB_FORMAT,    12, "db_not_smsrep",   "the file is not a libsmsrep database") \
+    X(E_DB_VERSION,   13, "db_wrong_schema", "the database has a schema version this library cannot read") \
+    X(E_DB_CORRUPT,   14, "db_corrupt",      "the database is corrupt")             \
+    X(E_DB_QUERY,     15, "db_query_failed", "a database lookup failed")            \
+    X(E_NOT_FOUND,    16, "not_found",       "no such entry")
+
+typedef enum smsrep_status {
+#define SMSREP_X_(n, v, name, text) SMSREP_##n = v,
+    SMSREP_STATUS_MAP(SMSREP_X_)
+#undef SMSREP_X_
+    SMSREP_STATUS_LAST_ /* one past the highest code; for tests only */
+} smsrep_status;
+
+/* Returns the sentence for a status; "unknown status" for any other int.
+ * Never NULL. Since 0.1. */
+SMSREP_API const char *smsrep_strerror(int status);
+/* Returns the stable name of a status (the CLI's JSON "error" value);
+ * "unknown" for any other int. Never NULL. Since 0.1. */
+SMSREP_API const char *smsrep_status_name(int status);
+
+/* ---------------------------------------------------------------- enums
+ * Every enum has a *_name() function returning a stable lowercase
+ * identifier, the same word the CLI prints, or "unknown" for values outside
+ * the enum. Each also has a *_from_name() that takes such a word (pointer +
+ * length, case-insensitive) and returns its value or -1. Since 0.1. */
+
+/* What the sender is. */
+#define SMSREP_KIND_MAP(X)        \
+    X(INVALID,      0, "invalid") \
+    X(NUMBER,       1, "number")  \
+    X(SHORT_CODE,   2, "short_code") \
+    X(ALPHANUMERIC, 3, "alphanumeric")
+
+/* How far the sender can be trusted. Bands of score are given with each. */
+#define SMSREP_CLASS_MAP(X)          \
+    X(UNKNOWN,    0, "unknown")      /* 20-39: no evidence either way */            \
+    X(TRUSTED,    1, "trusted")      /*  0-19: documented sender, registry code  */ \
+    X(CAUTION,    2, "caution")      /* 40-59: legitimate but risky route        */ \
+    X(SUSPICIOUS, 3, "suspicious")   /* 60-79: signs of impersonation            */ \
+    X(SPOOFED,    4, "spoofed")      /* 80-99: cannot be a genuine originator    */ \
+    X(BLOCKED,    5, "blocked")      /*  100 : the operator's overlay denies it  */
+
+/* What a program should do with the message. */
+#define SMSREP_RECOMMENDATION_MAP(X) \
+    X(ALLOW, 0, "allow")             \
+    X(FLAG,  1, "flag")              \
+    X(BLOCK, 2, "block")
+
+/* The type of number: libphonenumber's types, plus short_code and m2m. */
+#define SMSREP_NUMBER_TYPE_MAP(X)                       \
+    X(UNKNOWN,              0, "unknown")               \
+    X(FIXED_LINE,           1, "fixed_line")            \
+    X(MOBILE,               2, "mobile")                \
+    X(FIXED_LINE_OR_MOBILE, 3, "fixed_line_or_mobile")  \
+    X(TOLL_FREE,            4, "toll_free")             \
+    X(PREMIUM_RATE,         5, "premium_rate")          \
+    X(SHARED_COST,          6, "shared_cost")           \
+    X(VOIP,                 7, "voip")                  \
+    X(PERSONAL_NUMBER,      8, "personal_number")       \
+    X(PAGER,                9, "pager")                 \
+    X(UAN,                 10, "uan")                   \
+    X(VOICEMAIL,           11, "voicemail")             \
+    X(SHORT_CODE,          12, "short_code")            \
+    X(M2M,                 13, "m2m")
+
+/* How the verdict's brand relates to the sender. */
+#define SMSREP_RELATION_MAP(X)             \
+    X(NONE,            0, "none")          \
+    X(SENDER_OF,       1, "sender_of")     /* documented sender of the brand     */ \
+    X(IMPERSONATES,    2, "impersonates")  /* looks like the brand but is not it */ \
+    X(CLAIMED_IN_TEXT, 3, "claimed_in_text") /* the message names the brand      */ \
+    X(CLAIMS,          4, "claims")        /* the sender ID is the brand's name, \
+                                              with no evidence it is theirs     */
+
+/* What a reply to the sender costs. */
+#define SMSREP_REPLY_COST_MAP(X) \
+    X(UNKNOWN,  0, "unknown")    \
+    X(FREE,     1, "free")       \
+    X(STANDARD, 2, "standard")   \
+    X(PREMIUM,  3, "premium")
+
+/* The address type the gateway reported with the sender, if any. */
+#define SMSREP_HINT_MAP(X)                 \
+    X(UNKNOWN,       0, "unknown")         \
+    X(INTERNATIONAL, 1, "international")   /* digits lack only the '+' (smstools) */ \
+    X(NATIONAL,      2, "national")        \
+    X(ALPHANUMERIC,  3, "alphanumeric")    \
+    X(SHORT_CODE,    4, "short_code")
+
+/* Why: bit numbers of smsrep_verdict.reasons. Name and bit are pinned. */
+#define SMSREP_REASON_MAP(X)                                  \
+    X(KNOWN_OTP_SENDER,        0, "known_otp_sender")         \
+    X(REGISTERED_SHORT_CODE,   1, "registered_short_code")    \
+    X(REGISTERED_SENDER_ID,    2, "registered_sender_id")     \
+    X(LOW_CONFIDENCE_EVIDENCE, 3, "low_confidence_evidence")  \
+    X(MALFORMED,               4, "malformed")                \
+    X(INVALID_NUMBER,          5, "invalid_number")           \
+    X(UNKNOWN_CALLING_CODE,    6, "unknown_calling_code")     \
+    X(UNALLOCATED_RANGE,       7, "unallocated_range")        \
+    X(FICTIONAL_RANGE,         8, "fictional_range")          \
+    X(CANNOT_ORIGINATE_SMS,    9, "cannot_originate_sms")     \
+    X(FOREIGN_ROUTE,          10, "foreign_route")            \
+    X(IP_PHONE,               11, "ip_phone")                 \
+    X(M2M_NUMBER,             12, "m2m_number")               \
+    X(PREMIUM_REPLY_COST,     13, "premium_reply_cost")       \
+    X(BRAND_LOOKALIKE,        14, "brand_lookalike")          \
+    X(UNREGISTERED_SENDER_ID, 15, "unregistered_sender_id")   \
+    X(MALFORMED_SENDER_ID,    16, "malformed_sender_id")      \
+    X(OVERLAY_ALLOW,          17, "overlay_allow")            \
+    X(OVERLAY_DENY,           18, "overlay_deny")             \
+    X(INTERNATIONAL_NETWORK,  19, "international_network")    \
+    X(SMS_SHORT_CODE,         20, "sms_short_code")           \
+    X(GENERIC_SENDER_ID,      21, "generic_sender_id")        \
+    X(SCAM_MARKER,            22, "scam_marker")
+
+#define SMSREP_X_(n, v, name) SMSREP_KIND_##n = v,
+enum smsrep_kind { SMSREP_KIND_MAP(SMSREP_X_) SMSREP_KIND_LAST_ };
+#undef SMSREP_X_
+#define SMSREP_X_(n, v, name) SMSREP_CLASS_##n = v,
+enum smsrep_class { SMSREP_CLASS_MAP(SMSREP_X_) SMSREP_CLASS_LAST_ };
+#undef SMSREP_X_
+#define SMSREP_X_(n, v, name) SMSREP_RECOMMEND_##n = v,
+enum smsrep_recommendation { SMSREP_RECOMMENDATION_MAP(SMSREP_X_) SMSREP_RECOMMEND_LAST_ };
+#undef SMSREP_X_
+#define SMSREP_X_(n, v, name) SMSREP_TYPE_##n = v,
+enum smsrep_number_type { SMSREP_NUMBER_TYPE_MAP(SMSREP_X_) SMSREP_TYPE_LAST_ };
+#undef SMSREP_X_
+#define SMSREP_X_(n, v, name) SMSREP_RELATION_##n = v,
+enum smsrep_relation { SMSREP_RELATION_MAP(SMSREP_X_) SMSREP_RELATION_LAST_ };
+#undef SMSREP_X_
+#define SMSREP_X_(n, v, name) SMSREP_COST_##n = v,
+enum smsrep_reply_cost { SMSREP_REPLY_COST_MAP(SMSREP_X_) SMSREP_COST_LAST_ };
+#undef SMSREP_X_
+#define SMSREP_X_(n, v, name) SMSREP_HINT_##n = v,
+enum smsrep_hint { SMSREP_HINT_MAP(SMSREP_X_) SMSREP_HINT_LAST_ };
+#undef SMSREP_X_
+#define SMSREP_X_(n, v, name) SMSREP_REASON_##n = v,
+enum smsrep_reason { SMSREP_REASON_MAP(SMSREP_X_) SMSREP_REASON_LAST_ };
+#undef SMSREP_X_
+
+/* The bit of a reason in smsrep_verdict.reasons. */
+#define SMSREP_REASON_BIT(r) (UINT64_C(1) << (r))
+
+SMSREP_API const char *smsrep_kind_name(uint32_t kind);
+SMSREP_API const char *smsrep_class_name(uint32_t cls);
+SMSREP_API const char *smsrep_recommendation_name(uint32_t recommendation);
+SMSREP_API const char *smsrep_number_type_name(uint32_t number_type);
+SMSREP_API const char *smsrep_relation_name(uint32_t relation);
+SMSREP_API const char *smsrep_reply_cost_name(uint32_t reply_cost);
+SMSREP_API const char *smsrep_hint_name(uint32_t hint);
+/* Takes a bit number (enum smsrep_reason), not a mask. */
+SMSREP_API const char *smsrep_reason_name(uint32_t reason);
+
+SMSREP_API int smsrep_kind_from_name(const char *name, size_t len);
+SMSREP_API int smsrep_class_from_name(const char *name, size_t len);
+SMSREP_API int smsrep_recommendation_from_name(const char *name, size_t len);
+SMSREP_API int smsrep_number_type_from_name(const char *name, size_t len);
+SMSREP_API int smsrep_relation_from_name(const char *name, size_t len);
+SMSREP_API int smsrep_reply_cost_from_name(const char *name, size_t len);
+SMSREP_API int smsrep_hint_from_name(const char *name, size_t len);
+SMSREP_API int smsrep_reason_from_name(const char *name, size_t len);
+
+/* A sentence explaining a reason for people, in English ("en") or Japanese
+ * ("ja"); any other lang, or NULL, gives English. Static, never NULL; an
+ * unknown reason gives a generic sentence. Since 0.1. */
+SMSREP_API const char *smsrep_reason_text(uint32_t reason, const char *lang);
+
+/* Maps the GSM 03.40 type-of-address octet (smstools' From_TOA, e.g. 0x91)
+ * to a hint. Since 0.1. */
+SMSREP_API uint32_t smsrep_hint_from_gsm_toa(uint32_t toa);
+/* Maps an SMPP source_addr_ton (0-6) to a hint. Since 0.1. */
+SMSREP_API uint32_t smsrep_hint_from_smpp_ton(uint32_t ton);
+
+/* Initialiser for a struct whose first member is struct_size, with every
+ * other member zero, written so that -Wextra stays quiet: designated in C,
+ * value-initialised in C++ (C++11 or later). */
+#ifdef __cplusplus
+#  define SMSREP_INIT_(type) ([]() { type init_{}; init_.struct_size = sizeof(type); return init_; }())
+#else
+#  define SMSREP_INIT_(type) { .struct_size = sizeof(type) }
+#endif
+
+/* ---------------------------------------------------------------- limits */
+#define SMSREP_ERRBUF_SIZE 256   /* enough for any open error sentence */
+#define SMSREP_SENDER_MAX 128    /* longest sender accepted, in bytes */
+#define SMSREP_TEXT_MAX 4096     /* message text beyond this is not read */
+
+/* ---------------------------------------------------------------- the handle */
+typedef struct smsrep_db smsrep_db;
+
+/* CONSTRUCTOR. Opens a reputation database read-only.
+ *   path          the database file; NULL opens the copy embedded in the
+ *                 library, which needs no file at all.
+ *   overlay_path  an operator's overlay database whose rows beat the bundled
+ *                 ones, or NULL for none.
+ * A file is read into memory once, so the handle is a consistent snapshot
+ * that later changes to the file do not touch. On success *db is a new
+ * handle for smsrep_close();
+ * on failure *db is NULL, the status says why (E_DB_OPEN, E_DB_FORMAT,
+ * E_DB_VERSION, E_DB_CORRUPT, E_NOMEM) and errbuf says more. A database from
+ * outside is untrusted: it is checked, never trusted to be well-formed.
+ * Since 0.1. */
+SMSREP_API int smsrep_open(smsrep_db **db, const char *path, const char *overlay_path,
+                           char *errbuf, size_t errbuf_size);
+
+/* CONSTRUCTOR. As smsrep_open(), from a database image in memory (e.g. an
+ * Android asset). The bytes are copied: the caller may free them as soon as
+ * this returns. Since 0.1. */
+SMSREP_API int smsrep_open_memory(smsrep_db **db, const void *data, size_t size,
+                                  const char *overlay_path, char *errbuf, size_t errbuf_size);
+
+/* DESTRUCTOR. Closes the handle and frees everything it holds. NULL is a
+ * no-op. No other thread may be using the handle. Since 0.1. */
+SMSREP_API void smsrep_close(smsrep_db *db);
+
+/* ---------------------------------------------------------------- a check */
+typedef struct smsrep_query {
+    uint32_t struct_size;   /* sizeof(smsrep_query) */
+    uint32_t hint;          /* enum smsrep_hint; 0 = unknown */
+    const char *sender;     /* the sender as it arrived, UTF-8, required */
+    size_t sender_len;
+    char region[4];         /* the recipient's country, ISO 3166 alpha-2, e.g.
+                               "JP"; "" when unknown (then national numbers and
+                               short codes give SMSREP_E_NEED_REGION) */
+    const char *text;       /* the message text, optional (NULL) */
+    size_t text_len;
+    int64_t time;           /* when it arrived, Unix seconds; 0 = now */
+} smsrep_query;
+#define SMSREP_QUERY_INIT SMSREP_INIT_(smsrep_query)
+
+#define SMSREP_NORMALIZED_SIZE 128
+#define SMSREP_BRAND_SIZE 64
+#define SMSREP_SOURCE_ID_SIZE 48
+
+typedef struct smsrep_verdict {
+    uint32_t struct_size;      /* sizeof(smsrep_verdict), set by the caller */
+    uint32_t kind;             /* enum smsrep_kind */
+    uint32_t number_type;      /* enum smsrep_number_type */
+    uint32_t class_;           /* enum smsrep_class */
+    uint32_t score;            /* 0 (certainly fine) .. 100 (certainly malicious) */
+    uint32_t recommendation;   /* enum smsrep_recommendation */
+    uint32_t brand_relation;   /* enum smsrep_relation */
+    uint32_t reply_cost;       /* enum smsrep_reply_cost */
+    uint32_t calling_code;     /* e.g. 81; 0 when none (short codes: the region's) */
+    uint32_t reserved0;        /* zero */
+    uint64_t reasons;          /* SMSREP_REASON_BIT() flags */
+    char normalized[SMSREP_NORMALIZED_SIZE]; /* E.164 "+815053704545" for numbers,
+                                  national digits for short codes, canonical
+                                  form for alphanumerics, "" for invalid */
+    char region[4];            /* the sender's country ("US"), "001" for
+                                  non-geographic numbers, "" when unknown */
+    char brand[SMSREP_BRAND_SIZE];          /* brand display name, "" none */
+    char source[SMSREP_SOURCE_ID_SIZE];     /* id of the source of the row that
+                                  decided, for smsrep_source(); "" none */
+    /* fields added after 0.1 go here */
+} smsrep_verdict;
+#define SMSREP_VERDICT_INIT SMSREP_INIT_(smsrep_verdict)
+#define SMSREP_VERDICT_SIZE_0_1 ((uint32_t)(offsetof(smsrep_verdict, source) + SMSREP_SOURCE_ID_SIZE))
+
+/* METHOD. Judges one sender. On SMSREP_OK *out holds the verdict (a sender
+ * that cannot be a genuine originator is a verdict, class spoofed, not an
+ * error). Input that is not a sender at all gives E_EMPTY, E_TOO_LONG,
+ * E_ENCODING or E_CHARACTER; a bad region gives E_REGION; a national number
+ * without a region gives E_NEED_REGION. On any error *out is zeroed past
+ * struct_size. Safe to call from many threads on one handle. Since 0.1. */
+SMSREP_API int smsrep_check(smsrep_db *db, const smsrep_query *query, smsrep_verdict *out);
+
+/* ---------------------------------------------------------------- provenance */
+typedef struct smsrep_source_info {
+    uint32_t struct_size;        /* sizeof(smsrep_source_info) */
+    char id[SMSREP_SOURCE_ID_SIZE];
+    char name[160];
+    char url[256];
+    char licence[64];
+    char retrieved[16];          /* YYYY-MM-DD */
+    char credit[256];            /* the credit line the licence asks for */
+} smsrep_source_info;
+#define SMSREP_SOURCE_INFO_INIT SMSREP_INIT_(smsrep_source_info)
+
+/* METHOD. Looks up a source by id (a verdict's source). Returns SMSREP_OK,
+ * or E_NOT_FOUND when the database has no such source. Fields longer than
+ * their arrays are cut at a UTF-8 character boundary. Since 0.1. */
+SMSREP_API int smsrep_source(smsrep_db *db, const char *id, smsrep_source_info *out);
+
+typedef struct smsrep_db_info {
+    uint32_t struct_size;        /* sizeof(smsrep_db_info) */
+    uint32_t schema_version;     /* PRAGMA user_version of the database */
+    uint32_t embedded;           /* 1 when the embedded copy is in use */
+    uint32_t has_overlay;        /* 1 when an overlay is attached */
+    char data_version[32];       /* the data's version, e.g. "2026.11.22" */
+    char overlay_version[32];    /* the overlay's last change, "" none */
+} smsrep_db_info;
+#define SMSREP_DB_INFO_INIT SMSREP_INIT_(smsrep_db_info)
+
+/* METHOD. Describes the open database. Since 0.1. */
+SMSREP_API int smsrep_db_info_get(smsrep_db *db, smsrep_db_info *out);
+
+/* How smsrep_db_counts() groups rows. */
+#define SMSREP_COUNT_BY_TABLE  0u  /* key: table name */
+#define SMSREP_COUNT_BY_SOURCE 1u  /* key: source id; table: the table */
+#define SMSREP_COUNT_BY_REGION 2u  /* key: region ("JP", "001", "*"); table: the table */
+
+typedef struct smsrep_count {
+    uint32_t struct_size;        /* sizeof(smsrep_count), in every element */
+    uint32_t reserved0;
+    uint64_t rows;
+    char table[32];
+    char key[SMSREP_SOURCE_ID_SIZE];
+} smsrep_count;
+
+/* METHOD. Counts the rows of the open database (the bundled data; an
+ * overlay's own rows under the table names "overlay_*"), grouped by
+ * SMSREP_COUNT_BY_*. Fills out[0..cap) in table then key order and sets
+ * *total to the number of groups, which may exceed cap (call again with a
+ * larger array). Every out[i].struct_size must be set. Since 0.1. */
+SMSREP_API int smsrep_db_counts(smsrep_db *db, uint32_t group, smsrep_count *out, size_t cap,
+                                size_t *total);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SMSREP_H */

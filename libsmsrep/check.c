@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * check.c: runs one check in a single direction: raw sender -> canonical form
+ * (sender.c, phone.cc, alnum.c) -> lookups (store.c) -> judgement (judge.c).
+ * Deciding whether national digits are a number or a short code is part of
+ * the canonical form; it consults the short-code table, never a verdict. */
+#include "check.h"
+
+#include "judge.h"
+#include "sender.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Longest digit string that can be a short code without a table row saying
+ * so; longer national digits are a (possibly invalid) number. */
+#define SHORT_CODE_MAX_DIGITS 8
+
+/* Length of an international call prefix the digits may start with: "00"
+ * (most of the world), "010" (Japan), "011" (North America). Country codes
+ * never start with 0, which keeps Japan's "0005" short codes out. */
+static size_t idd_length(const char *d)
+{
+    if (d[0] != '0')
+        return 0;
+    if (d[1] == '0' && d[2] >= '1' && d[2] <= '9')
+        return 2;
+    if (d[1] == '1' && (d[2] == '0' || d[2] == '1') && d[3] >= '1' && d[3] <= '9')
+        return 3;
+    return 0;
+}
+
+/* Reads the digits as a number in the recipient's plan, as an international
+ * number after a call prefix, or as a short code; sets e->kind. */
+static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evidence *e)
+{
+    const char *d = snd->digits;
+    size_t idd = snd->plus ? 0 : idd_length(d);
+    phone_number intl;
+    int status;
+
+    if (snd->plus || e->recipient[0] == '\0') {
+        /* Without a region only an international form can be read. */
+        if (!snd->plus && idd == 0)
+            return SMSREP_E_NEED_REGION;
+        e->kind = SMSREP_KIND_NUMBER;
+        return smsrep__phone_parse(d + idd, 1, "ZZ", &e->phone);
+    }
+
+    status = smsrep__store_short_code(c, e->recipient, d, &e->short_code);
+    if (status != SMSREP_OK)
+        return status;
+    if (e->short_code.found || hint == SMSREP_HINT_SHORT_CODE) {
+        e->kind = SMSREP_KIND_SHORT_CODE;
+        return SMSREP_OK;
+    }
+
+    e->kind = SMSREP_KIND_NUMBER;
+    status = smsrep__phone_parse(d, 0, e->recipient, &e->phone);
+    if (status != SMSREP_OK || e->phone.valid)
+        return status;
+    if (idd > 0) {
+        status = smsrep__phone_parse(d + idd, 1, "ZZ", &intl);
+        if (status != SMSREP_OK)
+            return status;
+        if (intl.valid) {
+            e->phone = intl;
+            return SMSREP_OK;
+        }
+    }
+    if (snd->ndigits <= SHORT_CODE_MAX_DIGITS)
+        e->kind = SMSREP_KIND_SHORT_CODE;
+    return SMSREP_OK;
+}
+
+static int lookup_number(store_conn *c, evidence *e)
+{
+    int status;
+    if (e->phone.parse_error != PHONE_PARSED || e->phone.e164[0] == '\0') {
+        e->kind = SMSREP_KIND_INVALID;
+        return SMSREP_OK;
+    }
+    status = smsrep__store_range(c, e->phone.e164, &e->range);
+    if (status == SMSREP_OK)
+        status = smsrep__store_known_number(c, e->phone.e164, e->recipient, &e->known);
+    return status;
+}
+
+static int lookup_alphanumeric(store_conn *c, const sender *snd, evidence *e)
+{
+    int status = smsrep__alnum_forms(snd->text, snd->text_len, &e->alnum);
+    if (status == SMSREP_OK)
+        status = smsrep__store_sender_id(c, e->recipient, e->alnum.canonical, &e->sender_id);
+    if (status == SMSREP_OK)
+        status = smsrep__store_brand_skeleton(c, e->alnum.canonical, e->alnum.skeleton,
+                                              &e->brand);
+    return status;
+}
+
+static void set_normalized(const evidence *e, smsrep_verdict *v)
+{
+    switch (e->kind) {
+    case SMSREP_KIND_NUMBER:
+        snprintf(v->normalized, sizeof v->normalized, "+%s", e->phone.e164);
+        break;
+    case SMSREP_KIND_SHORT_CODE:
+        smsrep__copyz(v->normalized, sizeof v->normalized, e->short_digits);
+        break;
+    case SMSREP_KIND_ALPHANUMERIC:
+        smsrep__copyz(v->normalized, sizeof v->normalized, e->alnum.canonical);
+        break;
+    default:
+        v->normalized[0] = '\0';
+        break;
+    }
+}
+
+int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
+                      uint32_t recipient_cc, smsrep_verdict *v)
+{
+    evidence e;
+    sender snd;
+    store_conn *c = NULL;
+    int status;
+
+    status = smsrep__sender_read(q->sender, q->sender_len, q->hint, &snd);
+    if (status != SMSREP_OK)
+        return status;
+    if (snd.form != SENDER_TEXT && snd.form != SENDER_MALFORMED && region[0] == '\0' &&
+        !snd.plus && idd_length(snd.digits) == 0)
+        return SMSREP_E_NEED_REGION;
+
+    memset(&e, 0, sizeof e);
+    smsrep__copyz(e.recipient, sizeof e.recipient, region);
+    e.recipient_cc = recipient_cc;
+
+    status = smsrep__store_acquire(s, &c);
+    if (status != SMSREP_OK)
+        return status;
+    switch (snd.form) {
+    case SENDER_MALFORMED:
+        e.kind = SMSREP_KIND_INVALID;
+        e.malformed = 1;
+        break;
+    case SENDER_TEXT:
+        e.kind = SMSREP_KIND_ALPHANUMERIC;
+        status = lookup_alphanumeric(c, &snd, &e);
+        break;
+    default:
+        status = resolve_digits(c, &snd, q->hint, &e);
+        if (status == SMSREP_OK && e.kind == SMSREP_KIND_NUMBER)
+            status = lookup_number(c, &e);
+        if (status == SMSREP_OK && e.kind == SMSREP_KIND_SHORT_CODE) {
+            smsrep__copyz(e.short_digits, sizeof e.short_digits, snd.digits);
+            status = smsrep__phone_short(snd.digits, region, &e.short_info);
+        }
+        break;
+    }
+    smsrep__store_release(s, c);
+    if (status != SMSREP_OK)
+        return status;
+
+    set_normalized(&e, v);
+    smsrep__judge(&e, v);
+    return SMSREP_OK;
+}

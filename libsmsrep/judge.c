@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * judge.c: turns the evidence about a sender into a class, a score, a
+ * recommendation, reasons, a brand and the source that decided.
+ *
+ * Every finding names a reason, the class it argues for and its source. The
+ * class is the strongest argument by this precedence:
+ *     blocked > spoofed > suspicious > trusted > caution > unknown
+ * so documented evidence (trusted) outweighs a risky route (caution), but
+ * never a sign of impersonation or an impossible sender. The score sits in
+ * the class's band (smsrep.h) and rises with each further finding of that
+ * class. Rows with low confidence name the brand but argue only for caution:
+ * a user report is not a brand's word. */
+#include "judge.h"
+
+#include "utf8.h"
+
+#include <string.h>
+
+enum { RANK_UNKNOWN, RANK_CAUTION, RANK_TRUSTED, RANK_SUSPICIOUS, RANK_SPOOFED, RANK_BLOCKED,
+       RANK_COUNT };
+
+static const uint32_t rank_class[RANK_COUNT] = {
+    SMSREP_CLASS_UNKNOWN, SMSREP_CLASS_CAUTION, SMSREP_CLASS_TRUSTED,
+    SMSREP_CLASS_SUSPICIOUS, SMSREP_CLASS_SPOOFED, SMSREP_CLASS_BLOCKED,
+};
+
+/* Score bands: base of the class and its ceiling. */
+static const struct { uint32_t base, top; } band[RANK_COUNT] = {
+    [RANK_UNKNOWN] = { 25, 39 },  [RANK_CAUTION] = { 45, 59 },  [RANK_TRUSTED] = { 5, 19 },
+    [RANK_SUSPICIOUS] = { 65, 79 }, [RANK_SPOOFED] = { 90, 99 }, [RANK_BLOCKED] = { 100, 100 },
+};
+
+typedef struct judgement {
+    uint64_t reasons;
+    int rank;
+    unsigned findings[RANK_COUNT];
+    const char *source;            /* the source of the strongest finding */
+    const char *brand;
+    uint32_t relation;
+} judgement;
+
+static void find(judgement *j, int reason, int rank, const char *source)
+{
+    if (reason >= 0)
+        j->reasons |= SMSREP_REASON_BIT(reason);
+    j->findings[rank]++;
+    if (rank > j->rank || (rank == j->rank && j->source == NULL)) {
+        j->rank = rank;
+        j->source = source;
+    }
+}
+
+static void name_brand(judgement *j, const char *brand, uint32_t relation)
+{
+    if (brand != NULL && brand[0] != '\0' && j->brand == NULL) {
+        j->brand = brand;
+        j->relation = relation;
+    }
+}
+
+/* The finding of a number range or short code row, by its signal. */
+static void find_signal(judgement *j, const store_row *r)
+{
+    switch (r->signal) {
+    case SIG_FICTIONAL: find(j, SMSREP_REASON_FICTIONAL_RANGE, RANK_SPOOFED, r->source); break;
+    case SIG_UNALLOCATED: find(j, SMSREP_REASON_UNALLOCATED_RANGE, RANK_SPOOFED, r->source); break;
+    case SIG_CANNOT_ORIGINATE:
+    case SIG_EMERGENCY:
+        find(j, SMSREP_REASON_CANNOT_ORIGINATE_SMS, RANK_SPOOFED, r->source);
+        break;
+    case SIG_IP_PHONE: find(j, SMSREP_REASON_IP_PHONE, RANK_CAUTION, r->source); break;
+    case SIG_M2M: find(j, SMSREP_REASON_M2M_NUMBER, RANK_CAUTION, r->source); break;
+    case SIG_PREMIUM: find(j, SMSREP_REASON_PREMIUM_REPLY_COST, RANK_CAUTION, r->source); break;
+    case SIG_INTERNATIONAL_NETWORK:
+        find(j, SMSREP_REASON_INTERNATIONAL_NETWORK, RANK_CAUTION, r->source);
+        break;
+    case SIG_REGISTERED: find(j, SMSREP_REASON_REGISTERED_SHORT_CODE, RANK_TRUSTED, r->source); break;
+    case SIG_BRAND_SENDER:
+        name_brand(j, r->brand, SMSREP_RELATION_SENDER_OF);
+        if (r->confidence >= CONF_MEDIUM) {
+            find(j, SMSREP_REASON_KNOWN_OTP_SENDER, RANK_TRUSTED, r->source);
+        } else {
+            find(j, SMSREP_REASON_KNOWN_OTP_SENDER, RANK_CAUTION, r->source);
+            find(j, SMSREP_REASON_LOW_CONFIDENCE_EVIDENCE, RANK_CAUTION, r->source);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void judge_number(const evidence *e, judgement *j, smsrep_verdict *v)
+{
+    const phone_number *p = &e->phone;
+    /* A designated range makes a number real even where the libphonenumber
+     * metadata in use predates it (Japan's 060 mobile numbers, 2026). */
+    int plan_known = e->range.found && e->range.signal != SIG_FICTIONAL &&
+                     e->range.signal != SIG_UNALLOCATED;
+
+    smsrep__copyz(v->region, sizeof v->region, p->region);
+    v->calling_code = p->calling_code;
+    v->number_type = p->type;
+    if (e->range.found && e->range.number_type != SMSREP_TYPE_UNKNOWN)
+        v->number_type = e->range.number_type;
+    if (e->range.found && e->range.region[0] != '\0' && !p->valid)
+        smsrep__copyz(v->region, sizeof v->region, e->range.region);
+    if (e->range.found)
+        v->reply_cost = e->range.reply_cost;
+
+    if (e->range.found)
+        find_signal(j, &e->range);
+    if (e->known.found)
+        find_signal(j, &e->known);
+    if (!p->valid && !plan_known)
+        find(j, SMSREP_REASON_INVALID_NUMBER, RANK_SPOOFED, "libphonenumber");
+    if (e->recipient_cc != 0 && p->calling_code != e->recipient_cc)
+        find(j, SMSREP_REASON_FOREIGN_ROUTE, RANK_CAUTION, "libphonenumber");
+}
+
+static void judge_short_code(const evidence *e, judgement *j, smsrep_verdict *v)
+{
+    const phone_short *s = &e->short_info;
+
+    smsrep__copyz(v->region, sizeof v->region, e->recipient);
+    v->calling_code = e->recipient_cc;
+    v->number_type = SMSREP_TYPE_SHORT_CODE;
+    v->reply_cost = s->cost;
+    if (e->short_code.found) {
+        find_signal(j, &e->short_code);
+        if (e->short_code.reply_cost != SMSREP_COST_UNKNOWN)
+            v->reply_cost = e->short_code.reply_cost;
+    }
+    /* libphonenumber's emergency flag alone is not enough: US 911 sends
+     * text-to-911 bounce-backs and UK 999 answers emergencySMS, so only a
+     * sourced short_code row with signal emergency makes one spoofed. */
+    if (s->sms_service)
+        j->reasons |= SMSREP_REASON_BIT(SMSREP_REASON_SMS_SHORT_CODE);
+    if (v->reply_cost == SMSREP_COST_PREMIUM &&
+        !(j->reasons & SMSREP_REASON_BIT(SMSREP_REASON_PREMIUM_REPLY_COST)))
+        find(j, SMSREP_REASON_PREMIUM_REPLY_COST, RANK_CAUTION,
+             e->short_code.found ? e->short_code.source : "libphonenumber");
+}
+
+/* An alphanumeric ID belongs to no country, so the verdict's region and
+ * number fields stay empty. */
+static void judge_alphanumeric(const evidence *e, judgement *j)
+{
+    const store_row *id = &e->sender_id;
+
+    if (!e->alnum.gsm_encodable || e->alnum.chars > ALNUM_GSM_MAX_CHARS)
+        find(j, SMSREP_REASON_MALFORMED_SENDER_ID, RANK_SUSPICIOUS, NULL);
+
+    if (id->found && id->signal == SIG_REGISTERED) {
+        name_brand(j, id->brand, SMSREP_RELATION_SENDER_OF);
+        if (id->confidence >= CONF_MEDIUM) {
+            find(j, SMSREP_REASON_REGISTERED_SENDER_ID, RANK_TRUSTED, id->source);
+        } else {
+            find(j, SMSREP_REASON_REGISTERED_SENDER_ID, RANK_CAUTION, id->source);
+            find(j, SMSREP_REASON_LOW_CONFIDENCE_EVIDENCE, RANK_CAUTION, id->source);
+        }
+        return;
+    }
+    if (id->found && id->signal == SIG_GENERIC)
+        find(j, SMSREP_REASON_GENERIC_SENDER_ID, RANK_SUSPICIOUS, id->source);
+    if (id->found && id->signal == SIG_SCAM_MARKER)
+        find(j, SMSREP_REASON_SCAM_MARKER, RANK_SUSPICIOUS, id->source);
+
+    if (e->brand.found && !e->brand.exact) {
+        name_brand(j, e->brand.brand, SMSREP_RELATION_IMPERSONATES);
+        find(j, SMSREP_REASON_BRAND_LOOKALIKE, RANK_SUSPICIOUS, e->brand.source);
+    } else if (e->brand.found) {
+        name_brand(j, e->brand.brand, SMSREP_RELATION_CLAIMS);
+    }
+    find(j, SMSREP_REASON_UNREGISTERED_SENDER_ID, RANK_CAUTION,
+         e->brand.found ? e->brand.source : NULL);
+}
+
+void smsrep__judge(const evidence *e, smsrep_verdict *v)
+{
+    judgement j;
+    uint32_t score;
+
+    memset(&j, 0, sizeof j);
+    v->kind = e->kind;
+    if (e->malformed)
+        find(&j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, NULL);
+    switch (e->kind) {
+    case SMSREP_KIND_NUMBER: judge_number(e, &j, v); break;
+    case SMSREP_KIND_SHORT_CODE: judge_short_code(e, &j, v); break;
+    case SMSREP_KIND_ALPHANUMERIC: judge_alphanumeric(e, &j); break;
+    default:
+        if (e->phone.parse_error == PHONE_BAD_CALLING_CODE)
+            find(&j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_SPOOFED, "libphonenumber");
+        else if (!e->malformed)
+            find(&j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, "libphonenumber");
+        break;
+    }
+
+    /* Each further finding of the deciding class moves the score 5 points
+     * into its band; for trusted, each caution finding moves it up. */
+    score = band[j.rank].base;
+    if (j.rank == RANK_TRUSTED)
+        score += 5u * j.findings[RANK_CAUTION];
+    else if (j.findings[j.rank] > 1)
+        score += 5u * (j.findings[j.rank] - 1u);
+    if (score > band[j.rank].top)
+        score = band[j.rank].top;
+
+    v->class_ = rank_class[j.rank];
+    v->score = score;
+    v->recommendation = j.rank >= RANK_SPOOFED   ? SMSREP_RECOMMEND_BLOCK
+                        : j.rank == RANK_CAUTION || j.rank == RANK_SUSPICIOUS
+                            ? SMSREP_RECOMMEND_FLAG
+                            : SMSREP_RECOMMEND_ALLOW;
+    v->reasons = j.reasons;
+    smsrep__copyz(v->brand, sizeof v->brand, j.brand);
+    v->brand_relation = j.brand ? j.relation : SMSREP_RELATION_NONE;
+    smsrep__copyz(v->source, sizeof v->source, j.source);
+}

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: Apache-2.0
+// phone.cc: the only C++ file, an extern "C" shim over libphonenumber. Inputs
+// arrive as short ASCII digit strings (sender.c caps them), because Parse()
+// grows superlinearly with input length and turns letters into digits.
+#include "phone.h"
+
+#include "smsrep.h"
+#include "utf8.h"
+
+#include <cstring>
+#include <new>
+#include <string>
+
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+#include <phonenumbers/shortnumberinfo.h>
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+using i18n::phonenumbers::ShortNumberInfo;
+
+namespace {
+
+const PhoneNumberUtil &util()
+{
+    return *PhoneNumberUtil::GetInstance(); // leaky singleton behind pthread_once
+}
+
+const ShortNumberInfo &short_info()
+{
+    // A magic static is initialised once, thread-safely; the constructor
+    // costs about a millisecond, so it is never built per call.
+    static const ShortNumberInfo *info = new ShortNumberInfo();
+    return *info;
+}
+
+uint32_t map_type(PhoneNumberUtil::PhoneNumberType t)
+{
+    switch (t) {
+    case PhoneNumberUtil::FIXED_LINE: return SMSREP_TYPE_FIXED_LINE;
+    case PhoneNumberUtil::MOBILE: return SMSREP_TYPE_MOBILE;
+    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE: return SMSREP_TYPE_FIXED_LINE_OR_MOBILE;
+    case PhoneNumberUtil::TOLL_FREE: return SMSREP_TYPE_TOLL_FREE;
+    case PhoneNumberUtil::PREMIUM_RATE: return SMSREP_TYPE_PREMIUM_RATE;
+    case PhoneNumberUtil::SHARED_COST: return SMSREP_TYPE_SHARED_COST;
+    case PhoneNumberUtil::VOIP: return SMSREP_TYPE_VOIP;
+    case PhoneNumberUtil::PERSONAL_NUMBER: return SMSREP_TYPE_PERSONAL_NUMBER;
+    case PhoneNumberUtil::PAGER: return SMSREP_TYPE_PAGER;
+    case PhoneNumberUtil::UAN: return SMSREP_TYPE_UAN;
+    case PhoneNumberUtil::VOICEMAIL: return SMSREP_TYPE_VOICEMAIL;
+    default: return SMSREP_TYPE_UNKNOWN;
+    }
+}
+
+uint32_t map_cost(ShortNumberInfo::ShortNumberCost c)
+{
+    switch (c) {
+    case ShortNumberInfo::TOLL_FREE: return SMSREP_COST_FREE;
+    case ShortNumberInfo::STANDARD_RATE: return SMSREP_COST_STANDARD;
+    case ShortNumberInfo::PREMIUM_RATE: return SMSREP_COST_PREMIUM;
+    default: return SMSREP_COST_UNKNOWN;
+    }
+}
+
+int map_error(PhoneNumberUtil::ErrorType e)
+{
+    switch (e) {
+    case PhoneNumberUtil::NO_PARSING_ERROR: return PHONE_PARSED;
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR: return PHONE_BAD_CALLING_CODE;
+    case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
+    case PhoneNumberUtil::TOO_SHORT_NSN: return PHONE_TOO_SHORT;
+    case PhoneNumberUtil::TOO_LONG_NSN: return PHONE_TOO_LONG;
+    default: return PHONE_NOT_A_NUMBER;
+    }
+}
+
+void copy(char *dst, size_t cap, const std::string &s)
+{
+    smsrep__copy(dst, cap, s.data(), s.size());
+}
+
+} // namespace
+
+extern "C" int smsrep__phone_init(void)
+try {
+    (void)util();
+    (void)short_info();
+    return SMSREP_OK;
+} catch (const std::bad_alloc &) {
+    return SMSREP_E_NOMEM;
+} catch (...) {
+    return SMSREP_E_INTERNAL;
+}
+
+extern "C" int smsrep__phone_parse(const char *digits, int international, const char *region,
+                                   phone_number *out)
+try {
+    std::memset(out, 0, sizeof *out);
+    const PhoneNumberUtil &u = util();
+    std::string input = international ? std::string("+") + digits : std::string(digits);
+    PhoneNumber pn;
+    // Plain Parse, not ParseAndKeepRawInput: the latter formats "00" as the
+    // raw input rather than as E.164.
+    PhoneNumberUtil::ErrorType err = u.Parse(input, international ? "ZZ" : region, &pn);
+    out->parse_error = map_error(err);
+    if (err != PhoneNumberUtil::NO_PARSING_ERROR)
+        return SMSREP_OK;
+
+    std::string e164, where;
+    u.Format(pn, PhoneNumberUtil::E164, &e164);
+    copy(out->e164, sizeof out->e164, e164.size() > 1 ? e164.substr(1) : std::string());
+    out->calling_code = static_cast<uint32_t>(pn.country_code());
+    // GetNumberType() != UNKNOWN is exactly IsValidNumber(); calling both
+    // would double the regular-expression work.
+    out->type = map_type(u.GetNumberType(pn));
+    out->valid = out->type != SMSREP_TYPE_UNKNOWN;
+    if (out->valid)
+        u.GetRegionCodeForNumber(pn, &where);
+    else
+        u.GetRegionCodeForCountryCode(pn.country_code(), &where);
+    if (where == "ZZ") {
+        where.clear();
+        out->parse_error = PHONE_BAD_CALLING_CODE;
+    }
+    copy(out->region, sizeof out->region, where);
+    return SMSREP_OK;
+} catch (const std::bad_alloc &) {
+    return SMSREP_E_NOMEM;
+} catch (...) {
+    return SMSREP_E_INTERNAL;
+}
+
+extern "C" int smsrep__phone_short(const char *digits, const char *region, phone_short *out)
+try {
+    std::memset(out, 0, sizeof *out);
+    const PhoneNumberUtil &u = util();
+    const ShortNumberInfo &s = short_info();
+    PhoneNumber pn;
+    if (u.Parse(digits, region, &pn) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return SMSREP_OK;
+    out->valid = s.IsValidShortNumberForRegion(pn, region);
+    out->sms_service = s.IsSmsServiceForRegion(pn, region);
+    out->cost = out->valid ? map_cost(s.GetExpectedCostForRegion(pn, region))
+                           : static_cast<uint32_t>(SMSREP_COST_UNKNOWN);
+    return SMSREP_OK;
+} catch (const std::bad_alloc &) {
+    return SMSREP_E_NOMEM;
+} catch (...) {
+    return SMSREP_E_INTERNAL;
+}
+
+extern "C" uint32_t smsrep__phone_region_calling_code(const char *region)
+try {
+    // Region codes are case-sensitive in libphonenumber; callers upper-case.
+    int cc = util().GetCountryCodeForRegion(region);
+    return cc > 0 ? static_cast<uint32_t>(cc) : 0u;
+} catch (...) {
+    return 0u;
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * phone.h: the C face of phone.cc, the only C++ file, over libphonenumber.
+ * Private to libsmsrep. Every function returns SMSREP_OK, SMSREP_E_NOMEM or
+ * SMSREP_E_INTERNAL; no C++ exception crosses this line. */
+#ifndef SMSREP_PHONE_H
+#define SMSREP_PHONE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum phone_parse_error {
+    PHONE_PARSED = 0,          /* libphonenumber produced a number (valid or not) */
+    PHONE_NOT_A_NUMBER,
+    PHONE_BAD_CALLING_CODE,
+    PHONE_TOO_SHORT,
+    PHONE_TOO_LONG
+};
+
+typedef struct phone_number {
+    int parse_error;           /* enum phone_parse_error */
+    int valid;                 /* the metadata knows the number */
+    uint32_t calling_code;     /* 0 when none */
+    uint32_t type;             /* enum smsrep_number_type */
+    char e164[20];             /* digits without '+', "" when not parsed */
+    char region[4];            /* "US", "001" (non-geographic), "" */
+} phone_number;
+
+typedef struct phone_short {
+    int valid;                 /* a valid short number in the region */
+    int sms_service;           /* the metadata lists it as an SMS service */
+    uint32_t cost;             /* enum smsrep_reply_cost */
+} phone_short;
+
+/* Builds libphonenumber's singletons once. Thread-safe; call before
+ * starting threads to keep the first check fast. */
+int smsrep__phone_init(void);
+
+/* Parses ASCII digits (at most SENDER_DIGITS_MAX). international: the digits
+ * begin with the country code. Otherwise they are national to region. */
+int smsrep__phone_parse(const char *digits, int international, const char *region,
+                        phone_number *out);
+
+/* What the metadata says of digits as a short number dialled in region. */
+int smsrep__phone_short(const char *digits, const char *region, phone_short *out);
+
+/* The calling code of an upper-case region ("JP" -> 81), or 0 when
+ * libphonenumber does not know the region. */
+uint32_t smsrep__phone_region_calling_code(const char *region);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

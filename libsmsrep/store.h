@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * store.h: the reputation database behind a handle: opening, the connection
+ * pool and the lookups. Private to libsmsrep. */
+#ifndef SMSREP_STORE_H
+#define SMSREP_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "smsrep.h"
+
+/* The database schema this library reads: PRAGMA user_version, which
+ * db/schema.sql sets and the builder checks against this value. */
+#define SMSREP__SCHEMA_VERSION 1u
+#define SMSREP__APPLICATION_ID 0x534D5352 /* "SMSR" */
+
+/* The smsrep_db handle is the store. */
+typedef struct smsrep_db store;
+typedef struct store_conn store_conn;
+
+/* The image embedded in the library (generated at build time). */
+extern const unsigned char smsrep__embedded_db[];
+extern const size_t smsrep__embedded_db_size;
+
+enum confidence { CONF_LOW = 0, CONF_MEDIUM = 1, CONF_HIGH = 2 };
+
+/* Signals a row can carry (the signal column of each table). */
+enum signal {
+    SIG_NONE = 0,
+    SIG_PLAN, SIG_IP_PHONE, SIG_M2M, SIG_PREMIUM, SIG_INTERNATIONAL_NETWORK,
+    SIG_FICTIONAL, SIG_CANNOT_ORIGINATE, SIG_UNALLOCATED,             /* number_range */
+    SIG_REGISTERED, SIG_BRAND_SENDER, SIG_EMERGENCY,                  /* short_code */
+    SIG_GENERIC, SIG_SCAM_MARKER                                      /* sender_id */
+};
+
+/* The name of a signal as the CSV files and the database spell it, and back
+ * (-1 for an unknown name). */
+const char *smsrep__signal_name(int signal);
+int smsrep__signal_from_name(const char *name);
+/* Confidence names "low", "medium", "high"; -1 for others. */
+int smsrep__confidence_from_name(const char *name);
+
+/* One matching row, whichever table it came from. */
+typedef struct store_row {
+    int found;
+    int signal;                       /* enum signal */
+    int confidence;                   /* enum confidence */
+    uint32_t number_type;             /* 0 = none given */
+    uint32_t reply_cost;
+    char region[4];                   /* number_range: the range's country */
+    char brand[SMSREP_BRAND_SIZE];    /* display name, "" none */
+    char source[SMSREP_SOURCE_ID_SIZE];
+} store_row;
+
+/* A brand whose name an alphanumeric ID equals or resembles. */
+typedef struct brand_match {
+    int found;
+    int exact;                        /* the canonical forms are equal */
+    char brand[SMSREP_BRAND_SIZE];
+    char source[SMSREP_SOURCE_ID_SIZE];
+} brand_match;
+
+/* Opens from a file (read into memory once), from a copy of a memory image,
+ * or from the embedded image (path and data both NULL). */
+int smsrep__store_open(store **out, const char *path, const void *data, size_t size,
+                       char *errbuf, size_t errbuf_size);
+void smsrep__store_close(store *s);
+
+/* Borrow a connection for one check and give it back; never blocks on
+ * another check. */
+int smsrep__store_acquire(store *s, store_conn **out);
+void smsrep__store_release(store *s, store_conn *c);
+
+/* Lookups; each returns SMSREP_OK (row->found tells) or E_DB_QUERY/E_NOMEM. */
+int smsrep__store_range(store_conn *c, const char *e164, store_row *row);
+int smsrep__store_known_number(store_conn *c, const char *e164, const char *region,
+                               store_row *row);
+int smsrep__store_short_code(store_conn *c, const char *region, const char *digits,
+                             store_row *row);
+int smsrep__store_sender_id(store_conn *c, const char *region, const char *canonical,
+                            store_row *row);
+int smsrep__store_brand_skeleton(store_conn *c, const char *canonical, const char *skeleton,
+                                 brand_match *match);
+
+int smsrep__store_source(store *s, const char *id, smsrep_source_info *out);
+int smsrep__store_info(store *s, smsrep_db_info *out);
+int smsrep__store_counts(store *s, uint32_t group, smsrep_count *out, size_t cap,
+                         size_t *total);
+
+#endif

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * test_abi.c: the first published layout of every caller-owned struct is
+ * pinned, and the library never writes past the struct_size a caller sets
+ * (SQLite's sqlite3_vfs shows what a version field without a test costs). */
+#include "testing.h"
+
+#include <stdlib.h>
+
+#include "smsrep.h"
+
+static void verdict_layout_is_pinned(void **state)
+{
+    (void)state;
+    /* Fixed-width members only, so these hold on every platform. */
+    assert_int_equal(offsetof(smsrep_verdict, struct_size), 0);
+    assert_int_equal(offsetof(smsrep_verdict, kind), 4);
+    assert_int_equal(offsetof(smsrep_verdict, number_type), 8);
+    assert_int_equal(offsetof(smsrep_verdict, class_), 12);
+    assert_int_equal(offsetof(smsrep_verdict, score), 16);
+    assert_int_equal(offsetof(smsrep_verdict, recommendation), 20);
+    assert_int_equal(offsetof(smsrep_verdict, brand_relation), 24);
+    assert_int_equal(offsetof(smsrep_verdict, reply_cost), 28);
+    assert_int_equal(offsetof(smsrep_verdict, calling_code), 32);
+    assert_int_equal(offsetof(smsrep_verdict, reasons), 40);
+    assert_int_equal(offsetof(smsrep_verdict, normalized), 48);
+    assert_int_equal(offsetof(smsrep_verdict, region), 176);
+    assert_int_equal(offsetof(smsrep_verdict, brand), 180);
+    assert_int_equal(offsetof(smsrep_verdict, source), 244);
+    assert_int_equal(SMSREP_VERDICT_SIZE_0_1, 292);
+    assert_true(sizeof(smsrep_verdict) >= SMSREP_VERDICT_SIZE_0_1);
+}
+
+static void other_layouts_are_pinned(void **state)
+{
+    (void)state;
+    assert_int_equal(sizeof(smsrep_source_info), 804);
+    assert_int_equal(offsetof(smsrep_source_info, url), 212);
+    assert_int_equal(offsetof(smsrep_source_info, credit), 548);
+    assert_int_equal(sizeof(smsrep_db_info), 80);
+    assert_int_equal(sizeof(smsrep_count), 96);
+    assert_int_equal(offsetof(smsrep_count, key), 48);
+    assert_int_equal(offsetof(smsrep_query, sender), 8);
+#if UINTPTR_MAX == UINT64_MAX
+    assert_int_equal(offsetof(smsrep_query, region), 24);
+    assert_int_equal(offsetof(smsrep_query, time), 48);
+    assert_int_equal(sizeof(smsrep_query), 56);
+#endif
+}
+
+/* A caller that knows only the 0.1 layout sets struct_size to it; the bytes
+ * after it belong to the caller and must survive a check. */
+static void check_writes_only_struct_size(void **state)
+{
+    smsrep_db *db = NULL;
+    smsrep_query q = SMSREP_QUERY_INIT;
+    unsigned char *buf = malloc(SMSREP_VERDICT_SIZE_0_1 + 64);
+    smsrep_verdict *v = (smsrep_verdict *)(void *)buf;
+    size_t i;
+    (void)state;
+
+    assert_non_null(buf);
+    memset(buf, 0xA5, SMSREP_VERDICT_SIZE_0_1 + 64);
+    v->struct_size = SMSREP_VERDICT_SIZE_0_1;
+    assert_int_equal(smsrep_open(&db, NULL, NULL, NULL, 0), SMSREP_OK);
+    q.sender = "+15622628360";
+    q.sender_len = strlen(q.sender);
+    memcpy(q.region, "JP", 3);
+    assert_int_equal(smsrep_check(db, &q, v), SMSREP_OK);
+    assert_int_equal(v->struct_size, SMSREP_VERDICT_SIZE_0_1);
+    assert_string_equal(v->normalized, "+15622628360");
+    for (i = SMSREP_VERDICT_SIZE_0_1; i < SMSREP_VERDICT_SIZE_0_1 + 64; i++)
+        assert_int_equal(buf[i], 0xA5);
+
+    /* An error zeroes the verdict, still within struct_size. */
+    memset(buf, 0xA5, SMSREP_VERDICT_SIZE_0_1 + 64);
+    v->struct_size = SMSREP_VERDICT_SIZE_0_1;
+    q.sender_len = 0;
+    assert_int_equal(smsrep_check(db, &q, v), SMSREP_E_EMPTY);
+    assert_int_equal(v->kind, 0);
+    assert_int_equal(v->normalized[0], 0);
+    for (i = SMSREP_VERDICT_SIZE_0_1; i < SMSREP_VERDICT_SIZE_0_1 + 64; i++)
+        assert_int_equal(buf[i], 0xA5);
+    smsrep_close(db);
+    free(buf);
+}
+
+static void too_small_struct_size_is_refused(void **state)
+{
+    smsrep_db *db = NULL;
+    smsrep_query q = SMSREP_QUERY_INIT;
+    smsrep_verdict v = SMSREP_VERDICT_INIT;
+    smsrep_source_info s = SMSREP_SOURCE_INFO_INIT;
+    smsrep_db_info info = SMSREP_DB_INFO_INIT;
+    (void)state;
+    assert_int_equal(smsrep_open(&db, NULL, NULL, NULL, 0), SMSREP_OK);
+    q.sender = "22000";
+    q.sender_len = 5;
+    memcpy(q.region, "US", 3);
+    v.struct_size = SMSREP_VERDICT_SIZE_0_1 - 1;
+    assert_int_equal(smsrep_check(db, &q, &v), SMSREP_E_STRUCT_SIZE);
+    v.struct_size = sizeof v;
+    q.struct_size = 8;
+    assert_int_equal(smsrep_check(db, &q, &v), SMSREP_E_STRUCT_SIZE);
+    s.struct_size = 4;
+    assert_int_equal(smsrep_source(db, "libphonenumber", &s), SMSREP_E_STRUCT_SIZE);
+    info.struct_size = 0;
+    assert_int_equal(smsrep_db_info_get(db, &info), SMSREP_E_STRUCT_SIZE);
+    smsrep_close(db);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(verdict_layout_is_pinned),
+    cmocka_unit_test(other_layouts_are_pinned),
+    cmocka_unit_test(check_writes_only_struct_size),
+    cmocka_unit_test(too_small_struct_size_is_refused),
+};
+
+SMSREP_TEST_MAIN(tests)

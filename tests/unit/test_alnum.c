@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * test_alnum.c: alnum.c: one canonical form for the spellings of a sender
+ * ID, one skeleton for its look-alikes, and the GSM sender-ID rules. */
+#include "testing.h"
+
+#include "alnum.h"
+
+static alnum_form forms(const char *s)
+{
+    alnum_form f;
+    assert_int_equal(smsrep__alnum_forms(s, strlen(s), &f), SMSREP_OK);
+    return f;
+}
+
+static void canonical_forms(void **state)
+{
+    (void)state;
+    assert_string_equal(forms("AMAZON").canonical, "AMAZON");
+    assert_string_equal(forms("amazon").canonical, "AMAZON");
+    assert_string_equal(forms("\xEF\xBD\x81\xEF\xBD\x8D\xEF\xBD\x81\xEF\xBD\x9A\xEF\xBD\x8F\xEF\xBD\x8E")
+                            .canonical, "AMAZON"); /* full-width ａｍａｚｏｎ */
+    assert_string_equal(forms("  Amazon   Japan ").canonical, "AMAZON JAPAN");
+    assert_string_equal(forms("Likely-SCAM").canonical, "LIKELY-SCAM");
+    /* half-width katakana ｱﾏｿﾞﾝ becomes アマゾン */
+    assert_string_equal(forms("\xEF\xBD\xB1\xEF\xBE\x8F\xEF\xBD\xBF\xEF\xBE\x9E\xEF\xBE\x9D").canonical,
+                        "\xE3\x82\xA2\xE3\x83\x9E\xE3\x82\xBE\xE3\x83\xB3");
+}
+
+static void lookalikes_share_a_skeleton(void **state)
+{
+    const char *amazon;
+    (void)state;
+    amazon = forms("AMAZON").skeleton;
+    (void)amazon;
+    assert_string_equal(forms("AMAZ0N").skeleton, forms("AMAZON").skeleton);     /* digit zero */
+    assert_string_equal(forms("\xD0\x90mazon").skeleton, forms("AMAZON").skeleton); /* Cyrillic А */
+    assert_string_equal(forms("PAYPA1").skeleton, forms("PAYPAL").skeleton);     /* digit one */
+    assert_string_equal(forms("rnicrosoft").skeleton, forms("MICROSOFT").skeleton); /* rn for m */
+    assert_string_not_equal(forms("AMAZING").skeleton, forms("AMAZON").skeleton);
+    assert_string_not_equal(forms("APPLE").skeleton, forms("PAYPAL").skeleton);
+}
+
+static void gsm_rules(void **state)
+{
+    alnum_form f;
+    (void)state;
+    f = forms("AMAZON");
+    assert_true(f.gsm_encodable);
+    assert_int_equal(f.chars, 6);
+    f = forms("\xE6\xA5\xBD\xE5\xA4\xA9"); /* 楽天: not in the GSM alphabet */
+    assert_false(f.gsm_encodable);
+    assert_int_equal(f.chars, 2);
+    f = forms("Caf\xC3\xA9 \xC3\x9C"); /* é and Ü are GSM characters */
+    assert_true(f.gsm_encodable);
+    f = forms("a`b");
+    assert_false(f.gsm_encodable);
+    assert_int_equal(forms("ABCDEFGHIJKL").chars, 12);
+}
+
+static void too_long_forms_are_refused(void **state)
+{
+    /* U+FDFA expands to 18 characters under NFKC: 40 of them overflow */
+    char in[40 * 3 + 1];
+    alnum_form f;
+    int i;
+    (void)state;
+    for (i = 0; i < 40; i++)
+        memcpy(in + 3 * i, "\xEF\xB7\xBA", 3);
+    in[120] = '\0';
+    assert_int_equal(smsrep__alnum_forms(in, 120, &f), SMSREP_E_TOO_LONG);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(canonical_forms),
+    cmocka_unit_test(lookalikes_share_a_skeleton),
+    cmocka_unit_test(gsm_rules),
+    cmocka_unit_test(too_long_forms_are_refused),
+};
+
+SMSREP_TEST_MAIN(tests)

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * test_judge.c: judge.c on evidence built by hand: the precedence of
+ * classes, the score bands of smsrep.h, recommendations, brands and the
+ * source that decided. */
+#include "testing.h"
+
+#include "judge.h"
+
+#define BIT(r) SMSREP_REASON_BIT(SMSREP_REASON_##r)
+
+static evidence number(const char *e164, const char *region, uint32_t cc, int valid)
+{
+    evidence e;
+    memset(&e, 0, sizeof e);
+    e.kind = SMSREP_KIND_NUMBER;
+    strcpy(e.recipient, "JP");
+    e.recipient_cc = 81;
+    strcpy(e.phone.e164, e164);
+    strcpy(e.phone.region, region);
+    e.phone.calling_code = cc;
+    e.phone.valid = valid;
+    e.phone.type = valid ? SMSREP_TYPE_MOBILE : SMSREP_TYPE_UNKNOWN;
+    return e;
+}
+
+static store_row row(int signal, int confidence, const char *source, const char *brand)
+{
+    store_row r;
+    memset(&r, 0, sizeof r);
+    r.found = 1;
+    r.signal = signal;
+    r.confidence = confidence;
+    strcpy(r.source, source);
+    strcpy(r.brand, brand);
+    return r;
+}
+
+static smsrep_verdict judge(const evidence *e)
+{
+    smsrep_verdict v;
+    memset(&v, 0, sizeof v);
+    smsrep__judge(e, &v);
+    /* every verdict obeys the bands and the recommendation of its class */
+    switch (v.class_) {
+    case SMSREP_CLASS_TRUSTED: assert_in_range(v.score, 0, 19); break;
+    case SMSREP_CLASS_UNKNOWN: assert_in_range(v.score, 20, 39); break;
+    case SMSREP_CLASS_CAUTION: assert_in_range(v.score, 40, 59); break;
+    case SMSREP_CLASS_SUSPICIOUS: assert_in_range(v.score, 60, 79); break;
+    case SMSREP_CLASS_SPOOFED: assert_in_range(v.score, 80, 99); break;
+    default: assert_int_equal(v.score, 100); break;
+    }
+    assert_int_equal(v.recommendation,
+                     v.class_ >= SMSREP_CLASS_SPOOFED ? SMSREP_RECOMMEND_BLOCK
+                     : v.class_ >= SMSREP_CLASS_CAUTION ? SMSREP_RECOMMEND_FLAG
+                                                        : SMSREP_RECOMMEND_ALLOW);
+    return v;
+}
+
+/* A documented sender beats its IP-phone range: the story's 050 number. */
+static void evidence_outweighs_a_risky_route(void **state)
+{
+    evidence e = number("815053704545", "JP", 81, 1);
+    smsrep_verdict v;
+    (void)state;
+    e.range = row(SIG_IP_PHONE, CONF_HIGH, "mic", "");
+    e.range.number_type = SMSREP_TYPE_VOIP;
+    e.known = row(SIG_BRAND_SENDER, CONF_MEDIUM, "blog", "Amazon");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);
+    assert_int_equal(v.score, 10);
+    assert_int_equal(v.reasons, BIT(KNOWN_OTP_SENDER) | BIT(IP_PHONE));
+    assert_string_equal(v.brand, "Amazon");
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_SENDER_OF);
+    assert_string_equal(v.source, "blog");
+    assert_int_equal(v.number_type, SMSREP_TYPE_VOIP);
+}
+
+/* A user report names the brand but leaves the class at caution. */
+static void low_confidence_is_only_caution(void **state)
+{
+    evidence e = number("15622628360", "US", 1, 1);
+    smsrep_verdict v;
+    (void)state;
+    e.known = row(SIG_BRAND_SENDER, CONF_LOW, "report", "Amazon");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_int_equal(v.score, 55); /* three caution findings */
+    assert_int_equal(v.reasons,
+                     BIT(KNOWN_OTP_SENDER) | BIT(LOW_CONFIDENCE_EVIDENCE) | BIT(FOREIGN_ROUTE));
+    assert_string_equal(v.brand, "Amazon");
+    assert_string_equal(v.source, "report");
+}
+
+static void foreign_long_code_alone_is_caution_not_spoofed(void **state)
+{
+    evidence e = number("447911123456", "GB", 44, 1);
+    smsrep_verdict v;
+    (void)state;
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_int_equal(v.reasons, BIT(FOREIGN_ROUTE));
+    assert_string_equal(v.source, "libphonenumber");
+    e.recipient_cc = 0; /* no recipient region: no route to judge */
+    e.recipient[0] = '\0';
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_UNKNOWN);
+    assert_int_equal(v.reasons, 0);
+}
+
+static void fictional_range_is_spoofed(void **state)
+{
+    evidence e = number("12025550123", "US", 1, 1);
+    smsrep_verdict v;
+    (void)state;
+    e.range = row(SIG_FICTIONAL, CONF_HIGH, "nanpa", "");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SPOOFED);
+    assert_int_equal(v.score, 90);
+    assert_int_equal(v.reasons, BIT(FICTIONAL_RANGE) | BIT(FOREIGN_ROUTE));
+    assert_string_equal(v.source, "nanpa");
+}
+
+/* libphonenumber's verdict of invalid stands unless a designated range says
+ * the number exists (metadata older than the numbering plan). */
+static void invalid_unless_the_plan_knows_it(void **state)
+{
+    evidence e = number("816012345678", "JP", 81, 0);
+    smsrep_verdict v;
+    (void)state;
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SPOOFED);
+    assert_int_equal(v.reasons, BIT(INVALID_NUMBER));
+    assert_string_equal(v.source, "libphonenumber");
+
+    e.range = row(SIG_PLAN, CONF_HIGH, "mic", "");
+    e.range.number_type = SMSREP_TYPE_MOBILE;
+    strcpy(e.range.region, "JP");
+    e.phone.region[0] = '\0';
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_UNKNOWN);
+    assert_int_equal(v.reasons, 0);
+    assert_int_equal(v.number_type, SMSREP_TYPE_MOBILE);
+    assert_string_equal(v.region, "JP");
+}
+
+static void short_codes(void **state)
+{
+    evidence e;
+    smsrep_verdict v;
+    (void)state;
+    memset(&e, 0, sizeof e);
+    e.kind = SMSREP_KIND_SHORT_CODE;
+    strcpy(e.recipient, "JP");
+    e.recipient_cc = 81;
+    e.short_code = row(SIG_REGISTERED, CONF_HIGH, "carriers", "");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);
+    assert_int_equal(v.score, 5);
+    assert_int_equal(v.number_type, SMSREP_TYPE_SHORT_CODE);
+    assert_string_equal(v.region, "JP");
+    assert_int_equal(v.calling_code, 81);
+
+    e.short_code = row(SIG_EMERGENCY, CONF_HIGH, "mic", "");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SPOOFED);
+    assert_int_equal(v.reasons, BIT(CANNOT_ORIGINATE_SMS));
+
+    memset(&e.short_code, 0, sizeof e.short_code);
+    e.short_info.valid = 1;
+    e.short_info.cost = SMSREP_COST_PREMIUM;
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_int_equal(v.reasons, BIT(PREMIUM_REPLY_COST));
+    assert_int_equal(v.reply_cost, SMSREP_COST_PREMIUM);
+
+    memset(&e.short_info, 0, sizeof e.short_info);
+    e.short_info.sms_service = 1; /* informative only */
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_UNKNOWN);
+    assert_int_equal(v.reasons, BIT(SMS_SHORT_CODE));
+}
+
+static evidence alnum(size_t chars, int gsm)
+{
+    evidence e;
+    memset(&e, 0, sizeof e);
+    e.kind = SMSREP_KIND_ALPHANUMERIC;
+    strcpy(e.recipient, "JP");
+    e.recipient_cc = 81;
+    e.alnum.chars = chars;
+    e.alnum.gsm_encodable = gsm;
+    return e;
+}
+
+static void alphanumerics(void **state)
+{
+    evidence e = alnum(6, 1);
+    smsrep_verdict v;
+    (void)state;
+
+    e.sender_id = row(SIG_REGISTERED, CONF_HIGH, "brand-page", "Acme");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);
+    assert_int_equal(v.reasons, BIT(REGISTERED_SENDER_ID));
+    assert_string_equal(v.region, ""); /* an ID belongs to no country */
+
+    e.sender_id.confidence = CONF_LOW;
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_true(v.reasons & BIT(LOW_CONFIDENCE_EVIDENCE));
+
+    e.sender_id = row(SIG_GENERIC, CONF_MEDIUM, "ofcom", "");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_true(v.reasons & BIT(GENERIC_SENDER_ID));
+
+    e.sender_id = row(SIG_SCAM_MARKER, CONF_HIGH, "imda", "");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_true(v.reasons & BIT(SCAM_MARKER));
+    assert_string_equal(v.source, "imda");
+
+    memset(&e.sender_id, 0, sizeof e.sender_id);
+    e.brand.found = 1;
+    e.brand.exact = 1;
+    strcpy(e.brand.brand, "Acme");
+    strcpy(e.brand.source, "brands");
+    v = judge(&e); /* the brand's own name, but not documented as its sender */
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_int_equal(v.reasons, BIT(UNREGISTERED_SENDER_ID));
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_CLAIMS);
+
+    e.brand.exact = 0;
+    v = judge(&e); /* a look-alike of the brand */
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(BRAND_LOOKALIKE) | BIT(UNREGISTERED_SENDER_ID));
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_IMPERSONATES);
+    assert_string_equal(v.source, "brands");
+
+    e = alnum(12, 1); /* longer than GSM allows */
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_true(v.reasons & BIT(MALFORMED_SENDER_ID));
+    e = alnum(2, 0); /* not in the GSM alphabet */
+    v = judge(&e);
+    assert_true(v.reasons & BIT(MALFORMED_SENDER_ID));
+}
+
+static void invalid_senders(void **state)
+{
+    evidence e;
+    smsrep_verdict v;
+    (void)state;
+    memset(&e, 0, sizeof e);
+    e.kind = SMSREP_KIND_INVALID;
+    e.malformed = 1;
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SPOOFED);
+    assert_int_equal(v.reasons, BIT(MALFORMED));
+    assert_string_equal(v.source, "");
+
+    e.malformed = 0;
+    e.phone.parse_error = PHONE_BAD_CALLING_CODE;
+    v = judge(&e);
+    assert_int_equal(v.reasons, BIT(UNKNOWN_CALLING_CODE));
+    assert_string_equal(v.source, "libphonenumber");
+
+    e.phone.parse_error = PHONE_TOO_SHORT;
+    v = judge(&e);
+    assert_int_equal(v.reasons, BIT(MALFORMED));
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(evidence_outweighs_a_risky_route),
+    cmocka_unit_test(low_confidence_is_only_caution),
+    cmocka_unit_test(foreign_long_code_alone_is_caution_not_spoofed),
+    cmocka_unit_test(fictional_range_is_spoofed),
+    cmocka_unit_test(invalid_unless_the_plan_knows_it),
+    cmocka_unit_test(short_codes),
+    cmocka_unit_test(alphanumerics),
+    cmocka_unit_test(invalid_senders),
+};
+
+SMSREP_TEST_MAIN(tests)

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * test_sender.c: sender.c: raw input becomes digits, text or malformed
+ * before libphonenumber sees it; letters make text (so "365SCORES" never
+ * becomes a Japanese number); non-senders are refused with their status. */
+#include "testing.h"
+
+#include "sender.h"
+#include "smsrep.h"
+
+typedef struct row {
+    const char *input;
+    uint32_t hint;
+    int status;
+    int form;
+    int plus;
+    const char *digits; /* SENDER_NUMERIC: the digits; SENDER_TEXT: the trimmed text */
+} row;
+
+static const row rows[] = {
+    { "+15622628360", 0, SMSREP_OK, SENDER_NUMERIC, 1, "15622628360" },
+    { "05053704545", 0, SMSREP_OK, SENDER_NUMERIC, 0, "05053704545" },
+    { "090-2730-3177", 0, SMSREP_OK, SENDER_NUMERIC, 0, "09027303177" },
+    { "(090) 2730.3177", 0, SMSREP_OK, SENDER_NUMERIC, 0, "09027303177" },
+    { "\xEF\xBC\x90\xEF\xBC\x99\xEF\xBC\x90-\xEF\xBC\x92\xEF\xBC\x97\xEF\xBC\x93\xEF\xBC\x90"
+      "-\xEF\xBC\x93\xEF\xBC\x91\xEF\xBC\x97\xEF\xBC\x97", /* ０９０-２７３０-３１７７ */
+      0, SMSREP_OK, SENDER_NUMERIC, 0, "09027303177" },
+    { "\xEF\xBC\x8B\xEF\xBC\x98\xEF\xBC\x91 90 2730 3177", 0, SMSREP_OK, SENDER_NUMERIC, 1,
+      "819027303177" }, /* ＋８１ */
+    { "090\xE3\x83\xBC" "2730\xE3\x83\xBC" "3177", 0, SMSREP_OK, SENDER_NUMERIC, 0,
+      "09027303177" }, /* ー typed as a hyphen */
+    { "\xD9\xA0\xD9\xA9\xD9\xA0\xD9\xA2\xD9\xA7\xD9\xA3\xD9\xA0\xD9\xA3\xD9\xA1\xD9\xA7\xD9\xA7",
+      0, SMSREP_OK, SENDER_NUMERIC, 0, "09027303177" }, /* Arabic-Indic digits */
+    { "  \t+44 7700 900123\r\n", 0, SMSREP_OK, SENDER_NUMERIC, 1, "447700900123" },
+    { "\xE3\x80\x80" "22000" "\xE3\x80\x80", 0, SMSREP_OK, SENDER_NUMERIC, 0, "22000" },
+    { "447700900123", SMSREP_HINT_INTERNATIONAL, SMSREP_OK, SENDER_NUMERIC, 1, "447700900123" },
+    { "tel:+1-562-262-8360", 0, SMSREP_OK, SENDER_NUMERIC, 1, "15622628360" },
+    { "TEL:09027303177;phone-context=+81", 0, SMSREP_OK, SENDER_NUMERIC, 1, "8109027303177" },
+    { "tel:09027303177;phone-context=example.com", 0, SMSREP_OK, SENDER_NUMERIC, 0,
+      "09027303177" },
+    /* letters make text, whatever digits come with them */
+    { "AMAZON", 0, SMSREP_OK, SENDER_TEXT, 0, "AMAZON" },
+    { "365SCORES", 0, SMSREP_OK, SENDER_TEXT, 0, "365SCORES" },
+    { "BANK24", 0, SMSREP_OK, SENDER_TEXT, 0, "BANK24" },
+    { "Info123", 0, SMSREP_OK, SENDER_TEXT, 0, "Info123" },
+    { "1-800-FLOWERS", 0, SMSREP_OK, SENDER_TEXT, 0, "1-800-FLOWERS" },
+    { " V-AMAZON ", 0, SMSREP_OK, SENDER_TEXT, 0, "V-AMAZON" },
+    { "\xE6\xA5\xBD\xE5\xA4\xA9", 0, SMSREP_OK, SENDER_TEXT, 0, "\xE6\xA5\xBD\xE5\xA4\xA9" },
+    { "\xE3\x83\xBC\xE3\x83\xBC", 0, SMSREP_OK, SENDER_TEXT, 0, "\xE3\x83\xBC\xE3\x83\xBC" },
+    { "12345", SMSREP_HINT_ALPHANUMERIC, SMSREP_OK, SENDER_TEXT, 0, "12345" },
+    /* digits mixed with what no number holds */
+    { "+81+90", 0, SMSREP_OK, SENDER_MALFORMED, 1, NULL },
+    { "090#1234", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
+    { "*111#", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
+    { "12+34", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
+    { "123456789012345678901", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
+    { "+1 562\xE2\x80\xAE" "0638", 0, SMSREP_OK, SENDER_MALFORMED, 1, NULL }, /* bidi override */
+    { "tel:", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
+    /* not a sender at all */
+    { "", 0, SMSREP_E_EMPTY, 0, 0, NULL },
+    { " \t\r\n", 0, SMSREP_E_EMPTY, 0, 0, NULL },
+    { "++--", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
+    { "!!!", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
+    { "0901\x01" "234", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
+    { "AMA\x7FZON", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
+    { "\xFF\xFE" "09027303177", 0, SMSREP_E_ENCODING, 0, 0, NULL },
+    { "\xC0\x80", 0, SMSREP_E_ENCODING, 0, 0, NULL },
+};
+
+static void table(void **state)
+{
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const row *r = &rows[i];
+        sender s;
+        int status = smsrep__sender_read(r->input, strlen(r->input), r->hint, &s);
+        if (status != r->status || (status == SMSREP_OK && s.form != r->form))
+            fail_msg("row %zu \"%s\": status %d form %d, expected %d %d", i, r->input, status,
+                     s.form, r->status, r->form);
+        if (status != SMSREP_OK)
+            continue;
+        if (r->form == SENDER_NUMERIC) {
+            assert_string_equal(s.digits, r->digits);
+            assert_int_equal(s.ndigits, strlen(r->digits));
+            assert_int_equal(s.plus, r->plus);
+        } else if (r->form == SENDER_TEXT) {
+            assert_int_equal(s.text_len, strlen(r->digits));
+            assert_memory_equal(s.text, r->digits, s.text_len);
+        }
+    }
+}
+
+/* Input past the cap is refused before any decoding (libphonenumber's parse
+ * time grows superlinearly with length). */
+static void input_is_capped(void **state)
+{
+    char big[SMSREP_SENDER_MAX + 2];
+    sender s;
+    (void)state;
+    memset(big, '1', sizeof big);
+    assert_int_equal(smsrep__sender_read(big, SMSREP_SENDER_MAX + 1, 0, &s), SMSREP_E_TOO_LONG);
+    /* exactly at the cap it is read, and 128 digits are malformed */
+    assert_int_equal(smsrep__sender_read(big, SMSREP_SENDER_MAX, 0, &s), SMSREP_OK);
+    assert_int_equal(s.form, SENDER_MALFORMED);
+}
+
+/* A NUL inside the given length is a control character, not an end. */
+static void embedded_nul_is_refused(void **state)
+{
+    sender s;
+    (void)state;
+    assert_int_equal(smsrep__sender_read("090\0" "1234", 8, 0, &s), SMSREP_E_CHARACTER);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(table),
+    cmocka_unit_test(input_is_capped),
+    cmocka_unit_test(embedded_nul_is_refused),
+};
+
+SMSREP_TEST_MAIN(tests)

@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * test_store.c: store.c over the fixture database: the three ways to open,
+ * refusal of files that are not ours, of other schema versions and of
+ * corrupt images (never a crash), every lookup with longest-prefix and
+ * length rules, provenance, counts, and a pool that never makes one check
+ * wait for another. */
+#include "testing.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "alnum.h"
+#include "store.h"
+
+static unsigned char *slurp(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char *buf;
+    long n;
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    assert_true(n > 0);
+    rewind(f);
+    buf = malloc((size_t)n);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *size = (size_t)n;
+    return buf;
+}
+
+static store *open_fixture(void)
+{
+    store *s = NULL;
+    char err[SMSREP_ERRBUF_SIZE] = "";
+    int status = smsrep__store_open(&s, SMSREP_FIXTURE_DB, NULL, 0, err, sizeof err);
+    if (status != SMSREP_OK)
+        fail_msg("cannot open the fixture: %s", err);
+    return s;
+}
+
+/* Opens an image from memory and returns the status (closing on success). */
+static int open_image(const void *data, size_t size, char *err, size_t cap)
+{
+    store *s = NULL;
+    int status = smsrep__store_open(&s, NULL, data, size, err, cap);
+    assert_true((status == SMSREP_OK) == (s != NULL));
+    smsrep__store_close(s);
+    return status;
+}
+
+static void opens_path_memory_and_embedded(void **state)
+{
+    store *s = NULL;
+    smsrep_db_info info = SMSREP_DB_INFO_INIT;
+    size_t size;
+    unsigned char *image = slurp(SMSREP_FIXTURE_DB, &size);
+    (void)state;
+
+    s = open_fixture();
+    assert_int_equal(smsrep__store_info(s, &info), SMSREP_OK);
+    assert_string_equal(info.data_version, "2000.01.01");
+    assert_int_equal(info.embedded, 0);
+    assert_int_equal(info.schema_version, SMSREP__SCHEMA_VERSION);
+    smsrep__store_close(s);
+
+    assert_int_equal(smsrep__store_open(&s, NULL, image, size, NULL, 0), SMSREP_OK);
+    memset(image, 0, size); /* the handle holds its own copy */
+    assert_int_equal(smsrep__store_info(s, &info), SMSREP_OK);
+    assert_string_equal(info.data_version, "2000.01.01");
+    smsrep__store_close(s);
+    free(image);
+
+    assert_int_equal(smsrep__store_open(&s, NULL, NULL, 0, NULL, 0), SMSREP_OK);
+    assert_int_equal(smsrep__store_info(s, &info), SMSREP_OK);
+    assert_int_equal(info.embedded, 1);
+    smsrep__store_close(s);
+    smsrep__store_close(NULL);
+}
+
+static void refuses_missing_empty_and_foreign_files(void **state)
+{
+    char err[SMSREP_ERRBUF_SIZE];
+    store *s = (store *)(uintptr_t)1;
+    static const char text[] = "this is not a database, just some text\n";
+    (void)state;
+
+    assert_int_equal(smsrep__store_open(&s, "/nonexistent/smsrep.sqlite", NULL, 0, err, sizeof err),
+                     SMSREP_E_DB_OPEN);
+    assert_null(s);
+    assert_non_null(strstr(err, "/nonexistent/smsrep.sqlite"));
+    assert_int_equal(open_image("", 0, err, sizeof err), SMSREP_E_DB_FORMAT);
+    assert_int_equal(open_image(text, sizeof text, err, sizeof err), SMSREP_E_DB_FORMAT);
+    /* a tiny error buffer is still NUL-terminated */
+    assert_int_equal(open_image(text, sizeof text, err, 4), SMSREP_E_DB_FORMAT);
+    assert_int_equal(strlen(err), 3);
+}
+
+/* Writes an SQLite database with the given SQL and opens it as an image. */
+static int open_sql(const char *sql, char *err, size_t cap)
+{
+    char path[] = "/tmp/smsrep-test-XXXXXX";
+    int fd = mkstemp(path);
+    sqlite3 *db = NULL;
+    size_t size;
+    unsigned char *image;
+    int status;
+
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    image = slurp(path, &size);
+    unlink(path);
+    status = open_image(image, size, err, cap);
+    free(image);
+    return status;
+}
+
+static void refuses_other_applications_and_versions(void **state)
+{
+    char err[SMSREP_ERRBUF_SIZE];
+    (void)state;
+    assert_int_equal(open_sql("CREATE TABLE t(x);", err, sizeof err), SMSREP_E_DB_FORMAT);
+    assert_non_null(strstr(err, "not a libsmsrep"));
+    assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 99;"
+                              "CREATE TABLE t(x);", err, sizeof err),
+                     SMSREP_E_DB_VERSION);
+    assert_non_null(strstr(err, "99"));
+    assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 1;"
+                              "CREATE TABLE t(x);", err, sizeof err),
+                     SMSREP_E_DB_CORRUPT);
+}
+
+/* Damaged copies of the fixture: cut short, or with bytes changed inside
+ * its pages. Each must be refused or (if the damage misses everything the
+ * checks read) opened; none may crash. Sanitizer builds make a memory error
+ * here a failure. */
+static void survives_damaged_images(void **state)
+{
+    size_t size, i;
+    unsigned char *image = slurp(SMSREP_FIXTURE_DB, &size);
+    unsigned char *copy = malloc(size);
+    char err[SMSREP_ERRBUF_SIZE];
+    int status, refused = 0;
+    (void)state;
+
+    assert_non_null(copy);
+    status = open_image(image, size / 2, err, sizeof err);
+    assert_int_not_equal(status, SMSREP_OK);
+    for (i = 100; i < size; i += 997) {
+        memcpy(copy, image, size);
+        copy[i] ^= 0x5A;
+        copy[(i * 7) % size] ^= 0xFF;
+        status = open_image(copy, size, err, sizeof err);
+        assert_true(status == SMSREP_OK || status == SMSREP_E_DB_CORRUPT ||
+                    status == SMSREP_E_DB_FORMAT || status == SMSREP_E_DB_VERSION ||
+                    status == SMSREP_E_DB_OPEN);
+        refused += status != SMSREP_OK;
+    }
+    assert_true(refused > 0);
+    free(copy);
+    free(image);
+}
+
+static void longest_prefix_with_lengths(void **state)
+{
+    store *s = open_fixture();
+    store_conn *c = NULL;
+    store_row r;
+    (void)state;
+
+    assert_int_equal(smsrep__store_acquire(s, &c), SMSREP_OK);
+    assert_int_equal(smsrep__store_range(c, "819012345678", &r), SMSREP_OK);
+    assert_true(r.found);
+    assert_int_equal(r.signal, SIG_FICTIONAL);            /* the nested block wins */
+    assert_string_equal(r.source, "fixture-b");
+    assert_int_equal(smsrep__store_range(c, "819012355678", &r), SMSREP_OK);
+    assert_int_equal(r.signal, SIG_PLAN);
+    assert_int_equal(r.number_type, SMSREP_TYPE_MOBILE);
+    assert_string_equal(r.region, "JP");
+    assert_int_equal(smsrep__store_range(c, "812041234567", &r), SMSREP_OK);
+    assert_int_equal(r.number_type, SMSREP_TYPE_PAGER);
+    assert_int_equal(smsrep__store_range(c, "812012345678", &r), SMSREP_OK);
+    assert_int_equal(r.signal, SIG_M2M);
+    assert_int_equal(smsrep__store_range(c, "812001234567890", &r), SMSREP_OK);
+    assert_int_equal(r.signal, SIG_M2M);                  /* 0200: 15 digits */
+    assert_int_equal(smsrep__store_range(c, "8120012345678", &r), SMSREP_OK);
+    assert_false(r.found);                                 /* no row has 13 digits */
+    assert_int_equal(smsrep__store_range(c, "8190123456789", &r), SMSREP_OK);
+    assert_false(r.found);                                 /* one digit too many */
+    assert_int_equal(smsrep__store_range(c, "81990123456", &r), SMSREP_OK);
+    assert_int_equal(r.reply_cost, SMSREP_COST_PREMIUM);
+    assert_int_equal(smsrep__store_range(c, "447700900123", &r), SMSREP_OK);
+    assert_int_equal(r.signal, SIG_FICTIONAL);
+    assert_int_equal(smsrep__store_range(c, "447700901123", &r), SMSREP_OK);
+    assert_false(r.found);
+    smsrep__store_release(s, c);
+    smsrep__store_close(s);
+}
+
+static void exact_numbers_by_destination(void **state)
+{
+    store *s = open_fixture();
+    store_conn *c = NULL;
+    store_row r;
+    (void)state;
+
+    assert_int_equal(smsrep__store_acquire(s, &c), SMSREP_OK);
+    assert_int_equal(smsrep__store_known_number(c, "815012345678", "JP", &r), SMSREP_OK);
+    assert_true(r.found);
+    assert_string_equal(r.brand, "Acme");
+    assert_int_equal(r.confidence, CONF_HIGH);
+    assert_int_equal(smsrep__store_known_number(c, "815012345678", "US", &r), SMSREP_OK);
+    assert_false(r.found);
+    assert_int_equal(smsrep__store_known_number(c, "447911123456", "FR", &r), SMSREP_OK);
+    assert_true(r.found);                                  /* dest_region '*' */
+    assert_int_equal(r.confidence, CONF_MEDIUM);
+    assert_int_equal(smsrep__store_known_number(c, "447911123456", "", &r), SMSREP_OK);
+    assert_true(r.found);
+    assert_int_equal(smsrep__store_known_number(c, "12125551234", "JP", &r), SMSREP_OK);
+    assert_int_equal(r.confidence, CONF_LOW);
+    smsrep__store_release(s, c);
+    smsrep__store_close(s);
+}
+
+static void short_codes_by_region_and_shape(void **state)
+{
+    store *s = open_fixture();
+    store_conn *c = NULL;
+    store_row r;
+    (void)state;
+
+    assert_int_equal(smsrep__store_acquire(s, &c), SMSREP_OK);
+    assert_int_equal(smsrep__store_short_code(c, "JP", "00051234", &r), SMSREP_OK);
+    assert_int_equal(r.signal, SIG_REGISTERED);
+    assert_int_equal(smsrep__store_short_code(c, "JP", "0005123456", &r), SMSREP_OK);
+    assert_true(r.found);
+    assert_int_equal(smsrep__store_short_code(c, "JP", "0005123", &r), SMSREP_OK);
+    assert_false(r.found);                                  /* 7 digits: too short */
+    assert_int_equal(smsrep__store_short_code(c, "JP", "00051234567", &r), SMSREP_OK);
+    assert_false(r.found);                                  /* 11 digits: too long */
+    assert_int_equal(smsrep__store_short_code(c, "US", "22000", &r), SMSREP_OK);
+    assert_int_equal(r.signal, SIG_BRAND_SENDER);
+    assert_string_equal(r.brand, "Acme");
+    assert_int_equal(r.reply_cost, SMSREP_COST_STANDARD);
+    assert_int_equal(smsrep__store_short_code(c, "JP", "22000", &r), SMSREP_OK);
+    assert_false(r.found);
+    assert_int_equal(smsrep__store_short_code(c, "JP", "110", &r), SMSREP_OK);
+    assert_int_equal(r.signal, SIG_EMERGENCY);
+    smsrep__store_release(s, c);
+    smsrep__store_close(s);
+}
+
+static void sender_ids_and_brand_names(void **state)
+{
+    store *s = open_fixture();
+    store_conn *c = NULL;
+    store_row r;
+    brand_match m;
+    alnum_form f;
+    (void)state;
+
+    assert_int_equal(smsrep__store_acquire(s, &c), SMSREP_OK);
+    assert_int_equal(smsrep__store_sender_id(c, "JP", "ACME", &r), SMSREP_OK);
+    assert_true(r.found);                                  /* region '*' */
+    assert_int_equal(r.signal, SIG_REGISTERED);
+    assert_string_equal(r.brand, "Acme");
+    assert_int_equal(smsrep__store_sender_id(c, "US", "EXBANK", &r), SMSREP_OK);
+    assert_false(r.found);
+    assert_int_equal(smsrep__store_sender_id(c, "JP", "EXBANK", &r), SMSREP_OK);
+    assert_string_equal(r.brand, "ExampleBank");
+    assert_int_equal(smsrep__store_sender_id(c, "GB", "INFO", &r), SMSREP_OK);
+    assert_int_equal(r.signal, SIG_GENERIC);
+
+    assert_int_equal(smsrep__alnum_forms("ACME CORP", 9, &f), SMSREP_OK);
+    assert_int_equal(smsrep__store_brand_skeleton(c, f.canonical, f.skeleton, &m), SMSREP_OK);
+    assert_true(m.found && m.exact);
+    assert_string_equal(m.brand, "Acme");
+    assert_int_equal(smsrep__alnum_forms("\xCE\x91" "CME", 5, &f), SMSREP_OK); /* Greek Alpha */
+    assert_int_equal(smsrep__store_brand_skeleton(c, f.canonical, f.skeleton, &m), SMSREP_OK);
+    assert_true(m.found);
+    assert_false(m.exact);
+    assert_int_equal(smsrep__alnum_forms("ZENITH", 6, &f), SMSREP_OK);
+    assert_int_equal(smsrep__store_brand_skeleton(c, f.canonical, f.skeleton, &m), SMSREP_OK);
+    assert_false(m.found);
+    smsrep__store_release(s, c);
+    smsrep__store_close(s);
+}
+
+static void sources_and_counts(void **state)
+{
+    store *s = open_fixture();
+    smsrep_source_info info = SMSREP_SOURCE_INFO_INIT;
+    smsrep_count rows[16];
+    size_t n = 0, i;
+    uint64_t sum = 0;
+    (void)state;
+
+    assert_int_equal(smsrep__store_source(s, "fixture-b", &info), SMSREP_OK);
+    assert_string_equal(info.name, "Fixture source B, with a comma");
+    assert_string_equal(info.url, "https://example.org/b");
+    assert_string_equal(info.retrieved, "2000-01-02");
+    assert_int_equal(smsrep__store_source(s, "nope", &info), SMSREP_E_NOT_FOUND);
+
+    for (i = 0; i < 16; i++)
+        rows[i].struct_size = sizeof rows[i];
+    assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_TABLE, rows, 16, &n), SMSREP_OK);
+    assert_int_equal(n, 6);
+    assert_string_equal(rows[0].table, "brand");
+    assert_int_equal(rows[0].rows, 2);
+    assert_string_equal(rows[2].table, "number_range");
+    assert_int_equal(rows[2].rows, 36); /* 12 rows; three expand into 9 prefixes each */
+    assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_REGION, rows, 2, &n), SMSREP_OK);
+    assert_true(n > 2);                  /* more groups than room: total still told */
+    assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_SOURCE, rows, 16, &n), SMSREP_OK);
+    for (i = 0; i < n; i++)
+        sum += rows[i].rows;
+    assert_int_equal(sum, 2 + 3 + 36 + 5 + 5); /* every data row names a source */
+    smsrep__store_close(s);
+}
+
+/* A check holding its connection never makes another check wait: a second
+ * acquire gets a different connection at once; the pool then reuses them. */
+static void pool_never_blocks(void **state)
+{
+    store *s = open_fixture();
+    store_conn *a = NULL, *b = NULL, *again = NULL;
+    (void)state;
+    assert_int_equal(smsrep__store_acquire(s, &a), SMSREP_OK);
+    assert_int_equal(smsrep__store_acquire(s, &b), SMSREP_OK);
+    assert_ptr_not_equal(a, b);
+    smsrep__store_release(s, a);
+    smsrep__store_release(s, b);
+    assert_int_equal(smsrep__store_acquire(s, &again), SMSREP_OK);
+    assert_true(again == a || again == b);
+    smsrep__store_release(s, again);
+    smsrep__store_close(s);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(opens_path_memory_and_embedded),
+    cmocka_unit_test(refuses_missing_empty_and_foreign_files),
+    cmocka_unit_test(refuses_other_applications_and_versions),
+    cmocka_unit_test(survives_damaged_images),
+    cmocka_unit_test(longest_prefix_with_lengths),
+    cmocka_unit_test(exact_numbers_by_destination),
+    cmocka_unit_test(short_codes_by_region_and_shape),
+    cmocka_unit_test(sender_ids_and_brand_names),
+    cmocka_unit_test(sources_and_counts),
+    cmocka_unit_test(pool_never_blocks),
+};
+
+SMSREP_TEST_MAIN(tests)
