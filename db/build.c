@@ -239,7 +239,7 @@ static void load_csv(builder *b, const char *dir, const char *name, const char *
         load(b, insert, rec.field);
     }
     if (got < 0) {
-        b->line = r.line;
+        b->line = rec.line ? rec.line : r.line; /* where the bad record starts */
         fail(b, "%s", r.error);
     }
     exec(b, "COMMIT");
