@@ -195,6 +195,10 @@ static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t
     rc = sqlite3_deserialize(c->db, "main", (unsigned char *)(uintptr_t)s->image,
                              (sqlite3_int64)s->image_size, (sqlite3_int64)s->image_size,
                              SQLITE_DESERIALIZE_READONLY);
+    /* sqlite3_deserialize() says SQLITE_ERROR when its own statement runs
+     * out of memory; the connection keeps the real cause. */
+    if (rc != SQLITE_OK && sqlite3_errcode(c->db) == SQLITE_NOMEM)
+        rc = SQLITE_NOMEM;
     if (rc != SQLITE_OK) {
         say(errbuf, cap, "cannot load the database image: %s", sqlite3_errstr(rc));
         conn_close(c);
@@ -345,7 +349,7 @@ static int read_file(const char *path, unsigned char **data, size_t *size, char 
 
     if (f == NULL) {
         say(errbuf, cap, "cannot open %s: %s", path, strerror(errno));
-        return SMSREP_E_DB_OPEN;
+        return errno == ENOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_OPEN;
     }
     for (;;) {
         if (n == room) {
