@@ -381,6 +381,11 @@ static int read_file(const char *path, unsigned char **data, size_t *size, char 
         return SMSREP_E_DB_OPEN;
     }
     fclose(f);
+    if (n > 0 && n < room) { /* give back the unused part of the last doubling */
+        unsigned char *fitted = realloc(buf, n);
+        if (fitted != NULL)
+            buf = fitted;
+    }
     *data = buf;
     *size = n;
     return SMSREP_OK;
