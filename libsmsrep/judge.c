@@ -58,6 +58,19 @@ static void name_brand(judgement *j, const char *brand, uint32_t relation)
     }
 }
 
+/* A row of evidence for a brand: it argues for trusted at medium or high
+ * confidence; at low confidence (a user report) only for caution. */
+static void find_evidence(judgement *j, int reason, const store_row *r)
+{
+    name_brand(j, r->brand, SMSREP_RELATION_SENDER_OF);
+    if (r->confidence >= CONF_MEDIUM) {
+        find(j, reason, RANK_TRUSTED, r->source);
+    } else {
+        find(j, reason, RANK_CAUTION, r->source);
+        find(j, SMSREP_REASON_LOW_CONFIDENCE_EVIDENCE, RANK_CAUTION, r->source);
+    }
+}
+
 /* The finding of a number range or short code row, by its signal. */
 static void find_signal(judgement *j, const store_row *r)
 {
@@ -75,15 +88,7 @@ static void find_signal(judgement *j, const store_row *r)
         find(j, SMSREP_REASON_INTERNATIONAL_NETWORK, RANK_CAUTION, r->source);
         break;
     case SIG_REGISTERED: find(j, SMSREP_REASON_REGISTERED_SHORT_CODE, RANK_TRUSTED, r->source); break;
-    case SIG_BRAND_SENDER:
-        name_brand(j, r->brand, SMSREP_RELATION_SENDER_OF);
-        if (r->confidence >= CONF_MEDIUM) {
-            find(j, SMSREP_REASON_KNOWN_OTP_SENDER, RANK_TRUSTED, r->source);
-        } else {
-            find(j, SMSREP_REASON_KNOWN_OTP_SENDER, RANK_CAUTION, r->source);
-            find(j, SMSREP_REASON_LOW_CONFIDENCE_EVIDENCE, RANK_CAUTION, r->source);
-        }
-        break;
+    case SIG_BRAND_SENDER: find_evidence(j, SMSREP_REASON_KNOWN_OTP_SENDER, r); break;
     default:
         break;
     }
@@ -151,13 +156,7 @@ static void judge_alphanumeric(const evidence *e, judgement *j)
         find(j, SMSREP_REASON_MALFORMED_SENDER_ID, RANK_SUSPICIOUS, NULL);
 
     if (id->found && id->signal == SIG_REGISTERED) {
-        name_brand(j, id->brand, SMSREP_RELATION_SENDER_OF);
-        if (id->confidence >= CONF_MEDIUM) {
-            find(j, SMSREP_REASON_REGISTERED_SENDER_ID, RANK_TRUSTED, id->source);
-        } else {
-            find(j, SMSREP_REASON_REGISTERED_SENDER_ID, RANK_CAUTION, id->source);
-            find(j, SMSREP_REASON_LOW_CONFIDENCE_EVIDENCE, RANK_CAUTION, id->source);
-        }
+        find_evidence(j, SMSREP_REASON_REGISTERED_SENDER_ID, id);
         return;
     }
     if (id->found && id->signal == SIG_GENERIC)

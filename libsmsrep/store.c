@@ -36,16 +36,18 @@ enum stmt {
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
+    /* ST_RANGE and ST_SHORT share their parameters (?1 region, ?2 prefix,
+     * ?3 length of the whole string) and columns, for longest_prefix(). */
     [ST_RANGE] =
-        "SELECT number_type, signal, reply_cost, region, source FROM number_range"
-        " WHERE prefix = ?1 AND min_len <= ?2 AND max_len >= ?2",
+        "SELECT signal, NULL, reply_cost, source, '', number_type, region FROM number_range"
+        " WHERE prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
     [ST_KNOWN] =
         "SELECT b.name, k.confidence, k.source FROM known_number k"
         " JOIN brand b ON b.id = k.brand"
         " WHERE k.number = ?1 AND k.dest_region IN (?2, '*')"
         " ORDER BY k.dest_region = '*' LIMIT 1",
     [ST_SHORT] =
-        "SELECT s.signal, s.confidence, s.reply_cost, s.source, coalesce(b.name, '')"
+        "SELECT s.signal, s.confidence, s.reply_cost, s.source, coalesce(b.name, ''), '', ''"
         " FROM short_code s LEFT JOIN brand b ON b.id = s.brand"
         " WHERE s.region = ?1 AND s.prefix = ?2 AND s.min_len <= ?3 AND s.max_len >= ?3",
     [ST_SENDER] =
@@ -503,26 +505,31 @@ static int step(sqlite3_stmt *st, int *status)
     return rc;
 }
 
-int smsrep__store_range(store_conn *c, const char *e164, store_row *row)
+/* Finds the row with the longest prefix of digits whose length window holds
+ * the whole string, asking only the prefix lengths that exist. */
+static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const char *region,
+                          const char *digits, store_row *row)
 {
-    sqlite3_stmt *st = c->st[ST_RANGE];
-    size_t n = strlen(e164), len;
+    size_t n = strlen(digits), len;
     int status = SMSREP_OK;
 
     memset(row, 0, sizeof *row);
     for (len = n; len >= 1; len--) {
-        if (len > 31 || !(c->owner->range_lengths & (UINT32_C(1) << len)))
+        if (len > 31 || !(lengths & (UINT32_C(1) << len)))
             continue;
         sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, e164, (int)len, SQLITE_STATIC);
-        sqlite3_bind_int(st, 2, (int)n);
+        sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, digits, (int)len, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, (int)n);
         if (step(st, &status) == SQLITE_ROW) {
             row->found = 1;
-            row->number_type = (uint32_t)column_enum(st, 0, smsrep_number_type_from_name);
-            row->signal = column_signal(st, 1);
+            row->signal = column_signal(st, 0);
+            row->confidence = column_confidence(st, 1);
             row->reply_cost = (uint32_t)column_enum(st, 2, smsrep_reply_cost_from_name);
-            text(st, 3, row->region, sizeof row->region);
-            text(st, 4, row->source, sizeof row->source);
+            text(st, 3, row->source, sizeof row->source);
+            text(st, 4, row->brand, sizeof row->brand);
+            row->number_type = (uint32_t)column_enum(st, 5, smsrep_number_type_from_name);
+            text(st, 6, row->region, sizeof row->region);
             break;
         }
         if (status != SMSREP_OK)
@@ -530,6 +537,11 @@ int smsrep__store_range(store_conn *c, const char *e164, store_row *row)
     }
     sqlite3_reset(st);
     return status;
+}
+
+int smsrep__store_range(store_conn *c, const char *e164, store_row *row)
+{
+    return longest_prefix(c->st[ST_RANGE], c->owner->range_lengths, "", e164, row);
 }
 
 int smsrep__store_known_number(store_conn *c, const char *e164, const char *region,
@@ -555,32 +567,7 @@ int smsrep__store_known_number(store_conn *c, const char *e164, const char *regi
 int smsrep__store_short_code(store_conn *c, const char *region, const char *digits,
                              store_row *row)
 {
-    sqlite3_stmt *st = c->st[ST_SHORT];
-    size_t n = strlen(digits), len;
-    int status = SMSREP_OK;
-
-    memset(row, 0, sizeof *row);
-    for (len = n; len >= 1; len--) {
-        if (len > 31 || !(c->owner->short_lengths & (UINT32_C(1) << len)))
-            continue;
-        sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, digits, (int)len, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, (int)n);
-        if (step(st, &status) == SQLITE_ROW) {
-            row->found = 1;
-            row->signal = column_signal(st, 0);
-            row->confidence = column_confidence(st, 1);
-            row->reply_cost = (uint32_t)column_enum(st, 2, smsrep_reply_cost_from_name);
-            text(st, 3, row->source, sizeof row->source);
-            text(st, 4, row->brand, sizeof row->brand);
-            break;
-        }
-        if (status != SMSREP_OK)
-            break;
-    }
-    sqlite3_reset(st);
-    return status;
+    return longest_prefix(c->st[ST_SHORT], c->owner->short_lengths, region, digits, row);
 }
 
 int smsrep__store_sender_id(store_conn *c, const char *region, const char *canonical,
