@@ -13,8 +13,10 @@
 #include <string.h>
 
 /* Longest digit string that can be a short code without a table row saying
- * so; longer national digits are a (possibly invalid) number. */
+ * so; longer national digits are a (possibly invalid) number. Shorter than
+ * the minimum is no sender at all (emergency numbers have three digits). */
 #define SHORT_CODE_MAX_DIGITS 8
+#define SHORT_CODE_MIN_DIGITS 3
 
 /* Length of an international call prefix the digits may start with: "00"
  * (most of the world), "010" (Japan), "011" (North America). Country codes
@@ -39,6 +41,11 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
     phone_number intl;
     int status;
 
+    if (!snd->plus && snd->ndigits < SHORT_CODE_MIN_DIGITS) {
+        e->kind = SMSREP_KIND_INVALID;
+        e->malformed = 1;
+        return SMSREP_OK;
+    }
     if (snd->plus || e->recipient[0] == '\0') {
         /* Without a region only an international form can be read. */
         if (!snd->plus && idd == 0)
@@ -126,9 +133,6 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
     status = smsrep__sender_read(q->sender, q->sender_len, q->hint, &snd);
     if (status != SMSREP_OK)
         return status;
-    if (snd.form != SENDER_TEXT && snd.form != SENDER_MALFORMED && region[0] == '\0' &&
-        !snd.plus && idd_length(snd.digits) == 0)
-        return SMSREP_E_NEED_REGION;
 
     memset(&e, 0, sizeof e);
     smsrep__copyz(e.recipient, sizeof e.recipient, region);

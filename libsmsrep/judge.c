@@ -94,6 +94,21 @@ static void find_signal(judgement *j, const store_row *r)
     }
 }
 
+/* Is the sender's number from another country than the recipient? Calling
+ * codes decide, except within +1 (NANP) and +7, which independent countries
+ * share: there the regions decide, so Jamaica's +1 876 is foreign to a US
+ * phone. Other shared codes join dependencies to one national plan (Guernsey
+ * and Jersey under +44) and count as domestic. */
+static int foreign(const evidence *e, const char *sender_region, uint32_t sender_cc)
+{
+    if (e->recipient_cc == 0)
+        return 0;
+    if (sender_cc != e->recipient_cc)
+        return 1;
+    return (sender_cc == 1 || sender_cc == 7) && sender_region[0] != '\0' &&
+           strcmp(sender_region, e->recipient) != 0;
+}
+
 static void judge_number(const evidence *e, judgement *j, smsrep_verdict *v)
 {
     const phone_number *p = &e->phone;
@@ -118,7 +133,7 @@ static void judge_number(const evidence *e, judgement *j, smsrep_verdict *v)
         find_signal(j, &e->known);
     if (!p->valid && !plan_known)
         find(j, SMSREP_REASON_INVALID_NUMBER, RANK_SPOOFED, "libphonenumber");
-    if (e->recipient_cc != 0 && p->calling_code != e->recipient_cc)
+    if (foreign(e, v->region, p->calling_code))
         find(j, SMSREP_REASON_FOREIGN_ROUTE, RANK_CAUTION, "libphonenumber");
 }
 

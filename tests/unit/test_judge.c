@@ -107,6 +107,28 @@ static void foreign_long_code_alone_is_caution_not_spoofed(void **state)
     assert_int_equal(v.reasons, 0);
 }
 
+/* +1 and +7 are shared by independent countries: there regions decide. */
+static void shared_calling_codes(void **state)
+{
+    evidence e = number("18769271234", "JM", 1, 1);
+    smsrep_verdict v;
+    (void)state;
+    strcpy(e.recipient, "US");
+    e.recipient_cc = 1;
+    v = judge(&e);
+    assert_int_equal(v.reasons, BIT(FOREIGN_ROUTE)); /* Jamaica is not the US */
+    e = number("12025550199", "US", 1, 1);
+    strcpy(e.recipient, "US");
+    e.recipient_cc = 1;
+    v = judge(&e);
+    assert_int_equal(v.reasons, 0);
+    e = number("447911123456", "GG", 44, 1);
+    strcpy(e.recipient, "GB");
+    e.recipient_cc = 44;
+    v = judge(&e);
+    assert_int_equal(v.reasons, 0); /* Guernsey shares the UK's plan */
+}
+
 static void fictional_range_is_spoofed(void **state)
 {
     evidence e = number("12025550123", "US", 1, 1);
@@ -274,6 +296,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(evidence_outweighs_a_risky_route),
     cmocka_unit_test(low_confidence_is_only_caution),
     cmocka_unit_test(foreign_long_code_alone_is_caution_not_spoofed),
+    cmocka_unit_test(shared_calling_codes),
     cmocka_unit_test(fictional_range_is_spoofed),
     cmocka_unit_test(invalid_unless_the_plan_knows_it),
     cmocka_unit_test(short_codes),
