@@ -50,6 +50,9 @@ typedef struct builder {
     unsigned line;
 } builder;
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3), noreturn))
+#endif
 static void fail(const builder *b, const char *fmt, ...)
 {
     va_list ap;

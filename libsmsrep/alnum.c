@@ -14,7 +14,14 @@
 #include <unicode/ustring.h>
 #include <unicode/uspoof.h>
 
-#define WORK 512 /* UTF-16 units; inputs are at most SMSREP_SENDER_MAX bytes */
+/* Work buffers, in UTF-16 units. A sender has at most SMSREP_SENDER_MAX
+ * bytes, so at most that many units; NFKC case folding expands one code
+ * point into at most 18 (U+FDFA). Skeletons serve to meet brand names, which
+ * are short, so only the first SKELETON_INPUT units are skeletonised. */
+#define WORK_IN (SMSREP_SENDER_MAX + 1)
+#define WORK_FOLD (18 * SMSREP_SENDER_MAX + 16)
+#define SKELETON_INPUT 64
+#define WORK_SKELETON (18 * SKELETON_INPUT + 16)
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static const UNormalizer2 *fold;  /* owned by ICU, immutable */
@@ -83,20 +90,24 @@ static int32_t casefold(const UChar *src, int32_t n, UChar *dst, int32_t cap, in
     return len;
 }
 
-/* Converts UTF-16 to UTF-8 into a fixed array. */
+/* Converts UTF-16 to UTF-8 into a fixed array, cutting at a character
+ * boundary when the text does not fit. */
 static int to_utf8(const UChar *src, int32_t n, char *dst, size_t cap)
 {
+    char whole[3 * WORK_FOLD + 1];
     UErrorCode err = U_ZERO_ERROR;
     int32_t len = 0;
-    u_strToUTF8(dst, (int32_t)cap, &len, src, n, &err);
-    if (U_FAILURE(err) || (size_t)len >= cap)
-        return U_FAILURE(err) ? icu_status(err) : SMSREP_E_TOO_LONG;
+    u_strToUTF8(whole, (int32_t)sizeof whole, &len, src, n, &err);
+    if (U_FAILURE(err))
+        return icu_status(err);
+    smsrep__copy(dst, cap, whole, (size_t)len);
     return SMSREP_OK;
 }
 
 int smsrep__alnum_forms(const char *text, size_t len, alnum_form *out)
 {
-    UChar in[WORK], folded[WORK], canon[WORK], skel[WORK], skel_folded[WORK];
+    UChar in[WORK_IN], folded[WORK_FOLD], canon[WORK_FOLD];
+    UChar skel[WORK_SKELETON], skel_folded[WORK_SKELETON];
     UErrorCode err = U_ZERO_ERROR;
     int32_t n_in = 0, n_fold, n_canon = 0, n_skel, i;
     int status = smsrep__alnum_init(), space = 0;
@@ -106,6 +117,8 @@ int smsrep__alnum_forms(const char *text, size_t len, alnum_form *out)
     memset(out, 0, sizeof *out);
     if (status != SMSREP_OK)
         return status;
+    if (len > SMSREP_SENDER_MAX)
+        return SMSREP_E_TOO_LONG;
 
     out->gsm_encodable = 1;
     while (off < len && (used = smsrep__utf8_decode(text + off, len - off, &cp)) > 0) {
@@ -115,10 +128,10 @@ int smsrep__alnum_forms(const char *text, size_t len, alnum_form *out)
         off += used;
     }
 
-    u_strFromUTF8(in, WORK, &n_in, text, (int32_t)len, &err);
-    if (U_FAILURE(err) || n_in >= WORK)
-        return U_FAILURE(err) ? icu_status(err) : SMSREP_E_TOO_LONG;
-    if ((n_fold = casefold(in, n_in, folded, WORK, &status)) < 0)
+    u_strFromUTF8(in, WORK_IN, &n_in, text, (int32_t)len, &err);
+    if (U_FAILURE(err))
+        return icu_status(err);
+    if ((n_fold = casefold(in, n_in, folded, WORK_FOLD, &status)) < 0)
         return status;
 
     /* Collapse every run of white space into one space and trim the ends;
@@ -136,16 +149,24 @@ int smsrep__alnum_forms(const char *text, size_t len, alnum_form *out)
     }
     if ((status = to_utf8(canon, n_canon, out->canonical, sizeof out->canonical)) != SMSREP_OK)
         return status;
+    /* a cut may end just after a space, which the form never does */
+    for (off = strlen(out->canonical); off > 0 && out->canonical[off - 1] == ' '; off--)
+        out->canonical[off - 1] = '\0';
 
     /* The skeleton is taken of the case-folded form and folded again, since
      * UTS #39 maps some characters to capitals ("0" to "O"). */
-    err = U_ZERO_ERROR;
-    if ((n_fold = casefold(canon, n_canon, folded, WORK, &status)) < 0)
+    if (n_canon > SKELETON_INPUT) {
+        n_canon = SKELETON_INPUT;
+        if (U16_IS_LEAD(canon[n_canon - 1]))
+            n_canon--; /* never split a surrogate pair */
+    }
+    if ((n_fold = casefold(canon, n_canon, folded, WORK_FOLD, &status)) < 0)
         return status;
-    n_skel = uspoof_getSkeleton(spoof, 0, folded, n_fold, skel, WORK, &err);
-    if (U_FAILURE(err) || n_skel >= WORK)
-        return U_FAILURE(err) ? icu_status(err) : SMSREP_E_TOO_LONG;
-    if ((n_skel = casefold(skel, n_skel, skel_folded, WORK, &status)) < 0)
+    err = U_ZERO_ERROR;
+    n_skel = uspoof_getSkeleton(spoof, 0, folded, n_fold, skel, WORK_SKELETON, &err);
+    if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING)
+        return icu_status(err);
+    if ((n_skel = casefold(skel, n_skel, skel_folded, WORK_SKELETON, &status)) < 0)
         return status;
     return to_utf8(skel_folded, n_skel, out->skeleton, sizeof out->skeleton);
 }

@@ -14,14 +14,16 @@
 #define ALNUM_GSM_MAX_CHARS 11
 
 typedef struct alnum_form {
-    char canonical[SMSREP_NORMALIZED_SIZE]; /* NFKC case-folded, ASCII upper-cased, blanks collapsed */
-    char skeleton[SMSREP_NORMALIZED_SIZE * 2]; /* UTS #39 skeleton, case-folded */
+    char canonical[SMSREP_NORMALIZED_SIZE]; /* NFKC case-folded, ASCII upper-cased, blanks
+                                               collapsed; cut at a character boundary when
+                                               longer (never a GSM sender ID: at most 11) */
+    char skeleton[SMSREP_NORMALIZED_SIZE * 2]; /* UTS #39 skeleton of the first 64 units, case-folded */
     size_t chars;         /* characters in the input as it arrived */
     int gsm_encodable;    /* every character is in the GSM 7-bit alphabet */
 } alnum_form;
 
-/* Computes the forms of text[0..len) (valid UTF-8). Returns SMSREP_OK,
- * E_TOO_LONG when a form does not fit its array, E_NOMEM or E_INTERNAL. */
+/* Computes the forms of text[0..len) (valid UTF-8, at most SMSREP_SENDER_MAX
+ * bytes, else E_TOO_LONG). Returns SMSREP_OK, E_NOMEM or E_INTERNAL. */
 int smsrep__alnum_forms(const char *text, size_t len, alnum_form *out);
 
 /* Builds ICU's normaliser and spoof checker once; thread-safe. */

@@ -80,6 +80,27 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
     return SMSREP_OK;
 }
 
+/* Folding can leave nothing of a text sender (a lone variation selector),
+ * or no letter ("①②③" folds to "123"). So the canonical form is read again
+ * by the same rules, and what it reads as is what the sender is: checking a
+ * normalized form always gives it back. Sets *again when *reread replaces
+ * the sender. */
+static int settle_text(const sender *snd, uint32_t hint, alnum_form *form, sender *reread,
+                       int *again)
+{
+    int status = smsrep__alnum_forms(snd->text, snd->text_len, form);
+
+    *again = 0;
+    if (status != SMSREP_OK)
+        return status;
+    if (form->canonical[0] == '\0')
+        return SMSREP_E_CHARACTER;
+    status = smsrep__sender_read(form->canonical, strlen(form->canonical), hint, reread);
+    if (status == SMSREP_OK && reread->form != SENDER_TEXT)
+        *again = 1;
+    return status;
+}
+
 static int lookup_number(store_conn *c, evidence *e)
 {
     int status;
@@ -93,11 +114,9 @@ static int lookup_number(store_conn *c, evidence *e)
     return status;
 }
 
-static int lookup_alphanumeric(store_conn *c, const sender *snd, evidence *e)
+static int lookup_alphanumeric(store_conn *c, evidence *e)
 {
-    int status = smsrep__alnum_forms(snd->text, snd->text_len, &e->alnum);
-    if (status == SMSREP_OK)
-        status = smsrep__store_sender_id(c, e->recipient, e->alnum.canonical, &e->sender_id);
+    int status = smsrep__store_sender_id(c, e->recipient, e->alnum.canonical, &e->sender_id);
     if (status == SMSREP_OK)
         status = smsrep__store_brand_skeleton(c, e->alnum.canonical, e->alnum.skeleton,
                                               &e->brand);
@@ -130,11 +149,18 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
     store_conn *c = NULL;
     int status;
 
+    memset(&e, 0, sizeof e);
     status = smsrep__sender_read(q->sender, q->sender_len, q->hint, &snd);
+    if (status == SMSREP_OK && snd.form == SENDER_TEXT) {
+        sender reread;
+        int again = 0;
+        status = settle_text(&snd, q->hint, &e.alnum, &reread, &again);
+        if (again)
+            snd = reread;
+    }
     if (status != SMSREP_OK)
         return status;
 
-    memset(&e, 0, sizeof e);
     smsrep__copyz(e.recipient, sizeof e.recipient, region);
     e.recipient_cc = recipient_cc;
 
@@ -148,7 +174,7 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
         break;
     case SENDER_TEXT:
         e.kind = SMSREP_KIND_ALPHANUMERIC;
-        status = lookup_alphanumeric(c, &snd, &e);
+        status = lookup_alphanumeric(c, &e);
         break;
     default:
         status = resolve_digits(c, &snd, q->hint, &e);

@@ -108,12 +108,30 @@ try {
 
     std::string e164, where;
     u.Format(pn, PhoneNumberUtil::E164, &e164);
-    copy(out->e164, sizeof out->e164, e164.size() > 1 ? e164.substr(1) : std::string());
+    if (e164.size() < 2 || e164.size() > 16) {
+        // E.164 allows at most 15 digits; libphonenumber keeps up to 17
+        // national digits of an invalid number.
+        out->parse_error = e164.size() < 2 ? PHONE_TOO_SHORT : PHONE_TOO_LONG;
+        return SMSREP_OK;
+    }
+    copy(out->e164, sizeof out->e164, e164.substr(1));
     out->calling_code = static_cast<uint32_t>(pn.country_code());
     // GetNumberType() != UNKNOWN is exactly IsValidNumber(); calling both
     // would double the regular-expression work.
     out->type = map_type(u.GetNumberType(pn));
     out->valid = out->type != SMSREP_TYPE_UNKNOWN;
+    // libphonenumber rewrites invalid numbers (it strips a "1" after +1 as a
+    // trunk prefix), which means nothing for a number that does not exist
+    // and would make each check of the result give another one. An invalid
+    // international number keeps its digits as given.
+    if (!out->valid && international) {
+        if (std::strlen(digits) > 15) {
+            out->e164[0] = '\0';
+            out->parse_error = PHONE_TOO_LONG;
+            return SMSREP_OK;
+        }
+        copy(out->e164, sizeof out->e164, std::string(digits));
+    }
     if (out->valid)
         u.GetRegionCodeForNumber(pn, &where);
     else

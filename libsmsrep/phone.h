@@ -25,7 +25,7 @@ typedef struct phone_number {
     int valid;                 /* the metadata knows the number */
     uint32_t calling_code;     /* 0 when none */
     uint32_t type;             /* enum smsrep_number_type */
-    char e164[20];             /* digits without '+', "" when not parsed */
+    char e164[24];             /* digits without '+' (at most 15), "" when not parsed */
     char region[4];            /* "US", "001" (non-geographic), "" */
 } phone_number;
 

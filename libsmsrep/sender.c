@@ -178,7 +178,6 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
         case C_DIGIT: digits++; break;
         case C_LETTER: letters++; break;
         case C_DASHLIKE: dashlike++; break;
-        case C_FORMAT: out->format_chars = 1; break;
         default: break;
         }
     }

@@ -20,7 +20,6 @@ enum sender_form {
 typedef struct sender {
     int form;                           /* enum sender_form */
     int plus;                           /* the digits start with the country code */
-    int format_chars;                   /* invisible format characters were present */
     size_t ndigits;
     char digits[SENDER_DIGITS_MAX + 1]; /* ASCII digits, NUL-terminated */
     const char *text;                   /* SENDER_TEXT: the trimmed input */

@@ -129,14 +129,21 @@ int smsrep__confidence_from_name(const char *name)
 
 /* ------------------------------------------------------------ errors */
 
+/* Writes an open error sentence; text quoted from an untrusted database may
+ * not be UTF-8, so the sentence is repaired on the way out. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
 static void say(char *errbuf, size_t cap, const char *fmt, ...)
 {
+    char text[SMSREP_ERRBUF_SIZE];
     va_list ap;
     if (errbuf == NULL || cap == 0)
         return;
     va_start(ap, fmt);
-    vsnprintf(errbuf, cap, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    smsrep__copy_repair(errbuf, cap, text, strlen(text));
 }
 
 /* The status for an SQLite result code met while opening. */
@@ -304,8 +311,14 @@ static int check_header(const store *s, sqlite3 *db, char *errbuf, size_t cap)
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     if (rc != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
-        say(errbuf, cap, "the database is corrupt: %s",
-            rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : sqlite3_errstr(rc));
+        /* quick_check may report many lines; the first one says enough */
+        const char *why = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0)
+                                           : sqlite3_errstr(rc);
+        int n;
+        if (why == NULL)
+            why = "";
+        n = (int)strcspn(why, "\n");
+        say(errbuf, cap, "the database is corrupt: %.*s", n > 160 ? 160 : n, why);
         sqlite3_finalize(st);
         return (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_CORRUPT;
     }
@@ -328,7 +341,8 @@ static int read_facts(store *s, store_conn *c, char *errbuf, size_t cap)
         int len = sqlite3_column_int(st, 1);
         if (which == 2) {
             const unsigned char *t = sqlite3_column_text(st, 1);
-            smsrep__copyz(s->data_version, sizeof s->data_version, t ? (const char *)t : "");
+            smsrep__copy_repair(s->data_version, sizeof s->data_version,
+                                t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
         } else if (len >= 1 && len <= 31) {
             *(which == 0 ? &s->range_lengths : &s->short_lengths) |= UINT32_C(1) << len;
         }
@@ -469,10 +483,20 @@ void smsrep__store_close(store *s)
 
 /* ------------------------------------------------------------ lookups */
 
+/* Text from the database, which may come from outside: repaired to UTF-8. */
 static void text(sqlite3_stmt *st, int col, char *dst, size_t cap)
 {
     const unsigned char *t = sqlite3_column_text(st, col);
-    smsrep__copyz(dst, cap, t ? (const char *)t : "");
+    smsrep__copy_repair(dst, cap, t ? (const char *)t : "", t ? (size_t)sqlite3_column_bytes(st, col) : 0);
+}
+
+/* A region from the database: "", "001" or two upper-case letters, else "". */
+static void region_text(sqlite3_stmt *st, int col, char *dst, size_t cap)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    int ok = t != NULL && (strcmp((const char *)t, "001") == 0 ||
+                           (t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && t[2] == 0));
+    smsrep__copyz(dst, cap, ok ? (const char *)t : "");
 }
 
 static int column_enum(sqlite3_stmt *st, int col, int (*from_name)(const char *, size_t))
@@ -529,7 +553,7 @@ static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const char *region
             text(st, 3, row->source, sizeof row->source);
             text(st, 4, row->brand, sizeof row->brand);
             row->number_type = (uint32_t)column_enum(st, 5, smsrep_number_type_from_name);
-            text(st, 6, row->region, sizeof row->region);
+            region_text(st, 6, row->region, sizeof row->region);
             break;
         }
         if (status != SMSREP_OK)

@@ -77,3 +77,30 @@ size_t smsrep__copyz(char *dst, size_t cap, const char *src)
 {
     return smsrep__copy(dst, cap, src ? src : "", src ? strlen(src) : 0);
 }
+
+size_t smsrep__copy_repair(char *dst, size_t cap, const char *src, size_t len)
+{
+    static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+    size_t in = 0, out = 0, n;
+    uint32_t cp;
+
+    if (cap == 0)
+        return 0;
+    while (in < len) {
+        const char *piece = src + in;
+        n = smsrep__utf8_decode(src + in, len - in, &cp);
+        if (n == 0) {
+            piece = replacement;
+            n = 3;
+            in += 1;
+        } else {
+            in += n;
+        }
+        if (out + n >= cap)
+            break; /* whole characters only */
+        memcpy(dst + out, piece, n);
+        out += n;
+    }
+    dst[out] = '\0';
+    return out;
+}

@@ -25,6 +25,10 @@ size_t smsrep__copy(char *dst, size_t cap, const char *src, size_t len);
 /* smsrep__copy() of a NUL-terminated string (NULL copies ""). */
 size_t smsrep__copyz(char *dst, size_t cap, const char *src);
 
+/* As smsrep__copy(), for text that may not be UTF-8 (a database from
+ * outside): every invalid byte becomes U+FFFD. */
+size_t smsrep__copy_repair(char *dst, size_t cap, const char *src, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -17,7 +17,7 @@ static const struct { const char *sender, *region; } mix[] = {
     { "+15622628360", "JP" }, { "05053704545", "JP" },   { "090-2730-3177", "JP" },
     { "+12025550123", "US" }, { "22000", "US" },         { "0005123456", "JP" },
     { "AMAZON", "JP" },       { "AMAZ0N", "JP" },        { "+447911123456", "GB" },
-    { "\xEF\xBC\x90\xEF\xBC\x99\xEF\xBC\x90" "27303177", "JP" },
+    { "０９０27303177", "JP" },
     { "Likely-SCAM", "SG" },  { "+8613800138000", "JP" },
 };
 #define MIX (sizeof mix / sizeof mix[0])

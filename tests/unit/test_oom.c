@@ -143,7 +143,7 @@ static void reset_live(void)
 
 static const struct { const char *sender, *region; } checks[] = {
     { "05053704545", "JP" }, { "+15622628360", "JP" }, { "+12025550123", "US" },
-    { "AMAZ0N", "JP" },      { "0005123456", "JP" },   { "\xEF\xBC\x90\xEF\xBC\x99\xEF\xBC\x90" "27303177", "JP" },
+    { "AMAZ0N", "JP" },      { "0005123456", "JP" },   { "０９０27303177", "JP" },
     { "+999123456", "JP" },  { "Likely-SCAM", "SG" },
 };
 #define NCHECKS (sizeof checks / sizeof checks[0])
