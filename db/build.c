@@ -552,6 +552,16 @@ static void load_sender_id(builder *b, sqlite3_stmt *insert, char **f)
     insert_row(b, insert, values, 8);
 }
 
+static void load_calling_code(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static const char *const statuses[] = { "unassigned", NULL };
+    if (!all_digits(f[0]) || f[0][0] == '0' || strlen(f[0]) > 3)
+        fail(b, "prefix \"%s\" must be 1 to 3 digits, not starting with 0", f[0]);
+    check_enum(b, f[1], "status", statuses);
+    check_source(b, f[2]);
+    insert_row(b, insert, f, 4);
+}
+
 /* ------------------------------------------------------------ main */
 
 static char *read_text(const char *path)
@@ -635,6 +645,8 @@ int main(int argc, char **argv)
     load_csv(&b, data, "sender_ids.csv",
              "region,sender_id,brand,signal,confidence,source,note",
              "INSERT INTO sender_id VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", load_sender_id);
+    load_csv(&b, data, "calling_codes.csv", "prefix,status,source,note",
+             "INSERT INTO calling_code VALUES (?1, ?2, ?3, ?4)", load_calling_code);
 
     if (!exists(&b, "SELECT 1 FROM meta WHERE key = ?1", "data_version"))
         fail(NULL, "meta.csv lacks data_version");

@@ -10,7 +10,7 @@
 -- its range, and an operator's overlay beats this whole database.
 
 PRAGMA application_id = 1397576530;  -- 0x534D5352, "SMSR"
-PRAGMA user_version = 1;             -- the schema version; bump on any change
+PRAGMA user_version = 2;             -- the schema version; bump on any change
 PRAGMA page_size = 4096;
 
 CREATE TABLE meta (
@@ -103,3 +103,12 @@ CREATE TABLE sender_id (
   PRIMARY KEY (region, canonical)
 ) WITHOUT ROWID;
 CREATE INDEX sender_id_skeleton ON sender_id(skeleton);
+
+-- Country calling codes known to be unassigned: a prefix of 1 to 3 digits
+-- covers every code that starts with it.
+CREATE TABLE calling_code (
+  prefix TEXT PRIMARY KEY,
+  status TEXT NOT NULL,              -- unassigned
+  source TEXT NOT NULL REFERENCES source(id),
+  note   TEXT NOT NULL
+) WITHOUT ROWID;

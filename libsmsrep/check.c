@@ -101,9 +101,13 @@ static int settle_text(const sender *snd, uint32_t hint, alnum_form *form, sende
     return status;
 }
 
-static int lookup_number(store_conn *c, evidence *e)
+static int lookup_number(store_conn *c, const char *digits, evidence *e)
 {
     int status;
+    if (e->phone.parse_error == PHONE_BAD_CALLING_CODE) {
+        e->kind = SMSREP_KIND_INVALID;
+        return smsrep__store_calling_code(c, digits, &e->calling_code);
+    }
     if (e->phone.parse_error != PHONE_PARSED || e->phone.e164[0] == '\0') {
         e->kind = SMSREP_KIND_INVALID;
         return SMSREP_OK;
@@ -179,7 +183,7 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
     default:
         status = resolve_digits(c, &snd, q->hint, &e);
         if (status == SMSREP_OK && e.kind == SMSREP_KIND_NUMBER)
-            status = lookup_number(c, &e);
+            status = lookup_number(c, snd.digits + (snd.plus ? 0 : idd_length(snd.digits)), &e);
         if (status == SMSREP_OK && e.kind == SMSREP_KIND_SHORT_CODE) {
             smsrep__copyz(e.short_digits, sizeof e.short_digits, snd.digits);
             status = smsrep__phone_short(snd.digits, region, &e.short_info);

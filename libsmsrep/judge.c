@@ -203,8 +203,12 @@ void smsrep__judge(const evidence *e, smsrep_verdict *v)
     case SMSREP_KIND_SHORT_CODE: judge_short_code(e, &j, v); break;
     case SMSREP_KIND_ALPHANUMERIC: judge_alphanumeric(e, &j); break;
     default:
-        if (e->phone.parse_error == PHONE_BAD_CALLING_CODE)
-            find(&j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_SPOOFED, "libphonenumber");
+        /* Spoofed only when newer metadata confirms the code unassigned: one
+         * the metadata in use merely lacks may have been assigned since. */
+        if (e->phone.parse_error == PHONE_BAD_CALLING_CODE && e->calling_code.found)
+            find(&j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_SPOOFED, e->calling_code.source);
+        else if (e->phone.parse_error == PHONE_BAD_CALLING_CODE)
+            find(&j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_CAUTION, "libphonenumber");
         else if (!e->malformed)
             find(&j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, "libphonenumber");
         break;

@@ -17,6 +17,7 @@ typedef struct evidence {
 
     /* numbers */
     phone_number phone;
+    store_row calling_code;        /* the calling code is known to be unassigned */
     store_row range;               /* longest matching number_range row */
     store_row known;               /* exact known_number row */
 

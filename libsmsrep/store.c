@@ -32,7 +32,7 @@
 
 enum stmt {
     ST_RANGE, ST_KNOWN, ST_SHORT, ST_SENDER, ST_SKEL_SENDER, ST_SKEL_BRAND, ST_SOURCE,
-    ST_COUNT
+    ST_CALLING, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -66,6 +66,9 @@ static const char *const stmt_sql[ST_COUNT] = {
         " WHERE n.skeleton = ?1 ORDER BY n.canonical = ?2 DESC LIMIT 1",
     [ST_SOURCE] =
         "SELECT id, name, url, licence, retrieved, credit FROM source WHERE id = ?1",
+    [ST_CALLING] =
+        "SELECT source FROM calling_code WHERE status = 'unassigned' AND prefix IN"
+        " (substr(?1, 1, 1), substr(?1, 1, 2), substr(?1, 1, 3)) LIMIT 1",
 };
 
 struct store_conn {
@@ -641,6 +644,22 @@ int smsrep__store_brand_skeleton(store_conn *c, const char *canonical, const cha
     return status;
 }
 
+int smsrep__store_calling_code(store_conn *c, const char *digits, store_row *row)
+{
+    sqlite3_stmt *st = c->st[ST_CALLING];
+    int status;
+
+    memset(row, 0, sizeof *row);
+    sqlite3_bind_text(st, 1, digits, -1, SQLITE_STATIC);
+    if (step(st, &status) == SQLITE_ROW) {
+        row->found = 1;
+        row->signal = SIG_UNALLOCATED;
+        text(st, 0, row->source, sizeof row->source);
+    }
+    sqlite3_reset(st);
+    return status;
+}
+
 int smsrep__store_source(store *s, const char *id, smsrep_source_info *out)
 {
     store_conn *c;
@@ -688,6 +707,7 @@ static const struct { const char *table, *region; } count_tables[] = {
     { "source", "''" },           { "brand", "''" },
     { "number_range", "region" }, { "known_number", "dest_region" },
     { "short_code", "region" },   { "sender_id", "region" },
+    { "calling_code", "''" },
 };
 
 int smsrep__store_counts(store *s, uint32_t group, smsrep_count *out, size_t cap,

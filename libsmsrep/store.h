@@ -11,7 +11,7 @@
 
 /* The database schema this library reads: PRAGMA user_version, which
  * db/schema.sql sets and the builder checks against this value. */
-#define SMSREP__SCHEMA_VERSION 1u
+#define SMSREP__SCHEMA_VERSION 2u
 #define SMSREP__APPLICATION_ID 0x534D5352 /* "SMSR" */
 
 /* The smsrep_db handle is the store. */
@@ -81,6 +81,9 @@ int smsrep__store_sender_id(store_conn *c, const char *region, const char *canon
                             store_row *row);
 int smsrep__store_brand_skeleton(store_conn *c, const char *canonical, const char *skeleton,
                                  brand_match *match);
+/* Is the calling code at the start of these E.164 digits known to be
+ * unassigned? (row->signal SIG_UNALLOCATED) */
+int smsrep__store_calling_code(store_conn *c, const char *digits, store_row *row);
 
 int smsrep__store_source(store *s, const char *id, smsrep_source_info *out);
 int smsrep__store_info(store *s, smsrep_db_info *out);

@@ -142,7 +142,7 @@ db_info_counts_rows)
     run db info
     expect_rc 0
     has 'data version: '
-    has 'schema version: 1'
+    has 'schema version: 2'
     has 'rows per table:'
     has 'rows per source:'
     has 'rows per country:'
@@ -162,7 +162,7 @@ version)
     expect_rc 0
     has 'smsrep 0.'
     has 'libphonenumber '
-    has 'database schema 1'
+    has 'database schema 2'
     has 'embedded data ' ;;
 *)
     fail "no such case" ;;
