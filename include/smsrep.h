@@ -215,7 +215,8 @@ SMSREP_API const char *smsrep_status_name(int status);
     X(INTERNATIONAL_NETWORK,  19, "international_network")    \
     X(SMS_SHORT_CODE,         20, "sms_short_code")           \
     X(GENERIC_SENDER_ID,      21, "generic_sender_id")        \
-    X(SCAM_MARKER,            22, "scam_marker")
+    X(SCAM_MARKER,            22, "scam_marker")              \
+    X(REPORTED_NUMBER,        23, "reported_number")
 
 #define SMSREP_X_(n, v, name) SMSREP_KIND_##n = v,
 enum smsrep_kind { SMSREP_KIND_MAP(SMSREP_X_) SMSREP_KIND_LAST_ };
@@ -295,8 +296,11 @@ typedef struct smsrep_db smsrep_db;
 /* CONSTRUCTOR. Opens a reputation database read-only.
  *   path          the database file; NULL opens the copy embedded in the
  *                 library, which needs no file at all.
- *   overlay_path  an operator's overlay database whose rows beat the bundled
- *                 ones, or NULL for none.
+ *   overlay_path  an operator's overlay database (made by "smsrep overlay" or
+ *                 "smsrep db import"), or NULL for none. Its rules beat the
+ *                 bundled data: deny makes a sender blocked, allow trusted.
+ *                 Its complaint reports make a number caution or suspicious,
+ *                 never spoofed.
  * A file is read into memory once, so the handle is a consistent snapshot
  * that later changes to the file do not touch. On success *db is a new
  * handle for smsrep_close();

@@ -34,10 +34,6 @@ static int open_common(smsrep_db **db, const char *path, const void *data, size_
         return SMSREP_E_ARGUMENT;
     }
     *db = NULL;
-    if (overlay_path != NULL) {
-        say(errbuf, errbuf_size, "this version of libsmsrep cannot read overlays yet");
-        return SMSREP_E_ARGUMENT;
-    }
     /* Build libphonenumber's and ICU's shared objects now, once, so that
      * the first check is fast and threads never race to build them. */
     status = smsrep__phone_init();
@@ -47,7 +43,7 @@ static int open_common(smsrep_db **db, const char *path, const void *data, size_
         say(errbuf, errbuf_size, "cannot initialise libphonenumber or ICU");
         return status;
     }
-    return smsrep__store_open(db, path, data, size, errbuf, errbuf_size);
+    return smsrep__store_open(db, path, data, size, overlay_path, errbuf, errbuf_size);
 }
 
 int smsrep_open(smsrep_db **db, const char *path, const char *overlay_path, char *errbuf,

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* Longest digit string that can be a short code without a table row saying
  * so; longer national digits are a (possibly invalid) number. Shorter than
@@ -101,7 +102,7 @@ static int settle_text(const sender *snd, uint32_t hint, alnum_form *form, sende
     return status;
 }
 
-static int lookup_number(store_conn *c, const char *digits, evidence *e)
+static int lookup_number(store_conn *c, const char *digits, int64_t now, evidence *e)
 {
     int status;
     if (e->phone.parse_error == PHONE_BAD_CALLING_CODE) {
@@ -115,6 +116,10 @@ static int lookup_number(store_conn *c, const char *digits, evidence *e)
     status = smsrep__store_range(c, e->phone.e164, &e->range);
     if (status == SMSREP_OK)
         status = smsrep__store_known_number(c, e->phone.e164, e->recipient, &e->known);
+    if (status == SMSREP_OK)
+        status = smsrep__store_overlay_number(c, e->phone.e164, &e->overlay);
+    if (status == SMSREP_OK)
+        status = smsrep__store_reports(c, e->phone.e164, now, &e->reports);
     return status;
 }
 
@@ -124,6 +129,8 @@ static int lookup_alphanumeric(store_conn *c, evidence *e)
     if (status == SMSREP_OK)
         status = smsrep__store_brand_skeleton(c, e->alnum.canonical, e->alnum.skeleton,
                                               &e->brand);
+    if (status == SMSREP_OK)
+        status = smsrep__store_overlay_sender(c, e->recipient, e->alnum.canonical, &e->overlay);
     return status;
 }
 
@@ -183,10 +190,13 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
     default:
         status = resolve_digits(c, &snd, q->hint, &e);
         if (status == SMSREP_OK && e.kind == SMSREP_KIND_NUMBER)
-            status = lookup_number(c, snd.digits + (snd.plus ? 0 : idd_length(snd.digits)), &e);
+            status = lookup_number(c, snd.digits + (snd.plus ? 0 : idd_length(snd.digits)),
+                                   q->time != 0 ? q->time : (int64_t)time(NULL), &e);
         if (status == SMSREP_OK && e.kind == SMSREP_KIND_SHORT_CODE) {
             smsrep__copyz(e.short_digits, sizeof e.short_digits, snd.digits);
             status = smsrep__phone_short(snd.digits, region, &e.short_info);
+            if (status == SMSREP_OK)
+                status = smsrep__store_overlay_short(c, region, snd.digits, &e.overlay);
         }
         break;
     }

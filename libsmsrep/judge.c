@@ -4,31 +4,41 @@
  *
  * Every finding names a reason, the class it argues for and its source. The
  * class is the strongest argument by this precedence:
- *     blocked > spoofed > suspicious > trusted > caution > unknown
+ *     overlay deny (blocked) > overlay allow (trusted) > spoofed > suspicious
+ *     > trusted > caution > unknown
  * so documented evidence (trusted) outweighs a risky route (caution), but
- * never a sign of impersonation or an impossible sender. The score sits in
- * the class's band (smsrep.h) and rises with each further finding of that
- * class. Rows with low confidence name the brand but argue only for caution:
- * a user report is not a brand's word. */
+ * never a sign of impersonation or an impossible sender, and the operator's
+ * own list beats all the bundled data. The score sits in the class's band
+ * (smsrep.h) and rises with each further finding of that class. Rows with
+ * low confidence name the brand but argue only for caution: a user report
+ * is not a brand's word. Complaints argue for caution, or suspicious when
+ * many and recent, never for spoofed: spoofers send from real people's
+ * numbers, and those people get the complaints. */
 #include "judge.h"
 
 #include "utf8.h"
 
 #include <string.h>
 
-enum { RANK_UNKNOWN, RANK_CAUTION, RANK_TRUSTED, RANK_SUSPICIOUS, RANK_SPOOFED, RANK_BLOCKED,
-       RANK_COUNT };
+enum { RANK_UNKNOWN, RANK_CAUTION, RANK_TRUSTED, RANK_SUSPICIOUS, RANK_SPOOFED, RANK_ALLOWED,
+       RANK_BLOCKED, RANK_COUNT };
 
-static const uint32_t rank_class[RANK_COUNT] = {
-    SMSREP_CLASS_UNKNOWN, SMSREP_CLASS_CAUTION, SMSREP_CLASS_TRUSTED,
-    SMSREP_CLASS_SUSPICIOUS, SMSREP_CLASS_SPOOFED, SMSREP_CLASS_BLOCKED,
+/* Each rank's class, score band (base and ceiling) and recommendation. */
+static const struct {
+    uint32_t cls, base, top, recommendation;
+} ranks[RANK_COUNT] = {
+    [RANK_UNKNOWN] = { SMSREP_CLASS_UNKNOWN, 25, 39, SMSREP_RECOMMEND_ALLOW },
+    [RANK_CAUTION] = { SMSREP_CLASS_CAUTION, 45, 59, SMSREP_RECOMMEND_FLAG },
+    [RANK_TRUSTED] = { SMSREP_CLASS_TRUSTED, 5, 19, SMSREP_RECOMMEND_ALLOW },
+    [RANK_SUSPICIOUS] = { SMSREP_CLASS_SUSPICIOUS, 65, 79, SMSREP_RECOMMEND_FLAG },
+    [RANK_SPOOFED] = { SMSREP_CLASS_SPOOFED, 90, 99, SMSREP_RECOMMEND_BLOCK },
+    [RANK_ALLOWED] = { SMSREP_CLASS_TRUSTED, 0, 0, SMSREP_RECOMMEND_ALLOW },
+    [RANK_BLOCKED] = { SMSREP_CLASS_BLOCKED, 100, 100, SMSREP_RECOMMEND_BLOCK },
 };
 
-/* Score bands: base of the class and its ceiling. */
-static const struct { uint32_t base, top; } band[RANK_COUNT] = {
-    [RANK_UNKNOWN] = { 25, 39 },  [RANK_CAUTION] = { 45, 59 },  [RANK_TRUSTED] = { 5, 19 },
-    [RANK_SUSPICIOUS] = { 65, 79 }, [RANK_SPOOFED] = { 90, 99 }, [RANK_BLOCKED] = { 100, 100 },
-};
+/* Decayed complaint weight from which a number is caution, and suspicious. */
+#define REPORTS_CAUTION 1.0
+#define REPORTS_SUSPICIOUS 10.0
 
 typedef struct judgement {
     uint64_t reasons;
@@ -189,6 +199,20 @@ static void judge_alphanumeric(const evidence *e, judgement *j)
          e->brand.found ? e->brand.source : NULL);
 }
 
+/* The operator's overlay: its rule beats everything bundled; its reports
+ * add caution. */
+static void judge_overlay(const evidence *e, judgement *j)
+{
+    if (e->overlay.found && e->overlay.signal == SIG_DENY)
+        find(j, SMSREP_REASON_OVERLAY_DENY, RANK_BLOCKED, e->overlay.source);
+    else if (e->overlay.found && e->overlay.signal == SIG_ALLOW)
+        find(j, SMSREP_REASON_OVERLAY_ALLOW, RANK_ALLOWED, e->overlay.source);
+    if (e->reports.found && e->reports.weight >= REPORTS_SUSPICIOUS)
+        find(j, SMSREP_REASON_REPORTED_NUMBER, RANK_SUSPICIOUS, e->reports.source);
+    else if (e->reports.found && e->reports.weight >= REPORTS_CAUTION)
+        find(j, SMSREP_REASON_REPORTED_NUMBER, RANK_CAUTION, e->reports.source);
+}
+
 void smsrep__judge(const evidence *e, smsrep_verdict *v)
 {
     judgement j;
@@ -196,6 +220,7 @@ void smsrep__judge(const evidence *e, smsrep_verdict *v)
 
     memset(&j, 0, sizeof j);
     v->kind = e->kind;
+    judge_overlay(e, &j);
     if (e->malformed)
         find(&j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, NULL);
     switch (e->kind) {
@@ -216,20 +241,17 @@ void smsrep__judge(const evidence *e, smsrep_verdict *v)
 
     /* Each further finding of the deciding class moves the score 5 points
      * into its band; for trusted, each caution finding moves it up. */
-    score = band[j.rank].base;
+    score = ranks[j.rank].base;
     if (j.rank == RANK_TRUSTED)
         score += 5u * j.findings[RANK_CAUTION];
     else if (j.findings[j.rank] > 1)
         score += 5u * (j.findings[j.rank] - 1u);
-    if (score > band[j.rank].top)
-        score = band[j.rank].top;
+    if (score > ranks[j.rank].top)
+        score = ranks[j.rank].top;
 
-    v->class_ = rank_class[j.rank];
+    v->class_ = ranks[j.rank].cls;
     v->score = score;
-    v->recommendation = j.rank >= RANK_SPOOFED   ? SMSREP_RECOMMEND_BLOCK
-                        : j.rank == RANK_CAUTION || j.rank == RANK_SUSPICIOUS
-                            ? SMSREP_RECOMMEND_FLAG
-                            : SMSREP_RECOMMEND_ALLOW;
+    v->recommendation = ranks[j.rank].recommendation;
     v->reasons = j.reasons;
     smsrep__copyz(v->brand, sizeof v->brand, j.brand);
     v->brand_relation = j.brand ? j.relation : SMSREP_RELATION_NONE;

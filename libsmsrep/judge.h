@@ -30,6 +30,10 @@ typedef struct evidence {
     alnum_form alnum;
     store_row sender_id;
     brand_match brand;
+
+    /* the operator's overlay, whichever kind */
+    store_row overlay;             /* an allow or deny rule */
+    report_row reports;            /* complaints about the number */
 } evidence;
 
 /* Fills every field of *v past struct_size from the evidence. */

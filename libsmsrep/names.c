@@ -146,6 +146,9 @@ static const struct { const char *en, *ja; } reason_text[SMSREP_REASON_LAST_] = 
     [SMSREP_REASON_SCAM_MARKER] = {
         "the network marked the sender as a likely scam",
         "通信網が詐欺の疑いがある送信元として表示を置き換えています" },
+    [SMSREP_REASON_REPORTED_NUMBER] = {
+        "people have reported this number in complaints (reports are unverified; spoofers use real people's numbers)",
+        "この番号は苦情として報告されています（未確認の報告で、なりすましに使われた他人の番号のこともあります）" },
 };
 
 const char *smsrep_reason_text(uint32_t reason, const char *lang)

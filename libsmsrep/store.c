@@ -1,134 +1,46 @@
 /* SPDX-License-Identifier: Apache-2.0
- * store.c: the reputation database. It holds one read-only image in memory
- * (embedded, copied from the caller, or read once from a file) and lends each
- * check its own SQLite connection over that image from a pool.
+ * store.c: the reputation database behind a handle. It holds read-only
+ * images in memory (the bundled database: embedded, copied from the caller
+ * or read once from a file; and an operator's overlay, read once from its
+ * file) and lends each check its own SQLite connection over them.
  *
  * Design: SQLite connections are not to be used by two threads at once, and
  * a shared connection behind a mutex would make every check queue behind
  * every other. So each check borrows a connection of its own; the pool's
  * mutex is held only to pop or push one pointer. Every connection
- * deserializes the same image with SQLITE_DESERIALIZE_READONLY, so the
- * image is shared, never copied per connection, and never written. Reading
- * the file once also makes a handle a consistent snapshot: replacing the
- * file later cannot mix two versions inside one handle. A database from
- * outside is untrusted: quick_check runs at open, triggers and views are
- * off, and only this file's fixed statements ever run. */
-#include "store.h"
+ * deserializes the same images with SQLITE_DESERIALIZE_READONLY (the overlay
+ * attached as schema "overlay"), so images are shared, never copied per
+ * connection, and never written. Reading files once also makes a handle a
+ * consistent snapshot: replacing a file later cannot mix two versions inside
+ * one handle. A database from outside is untrusted: quick_check runs at
+ * open, triggers and views are off, and only lookup.c's fixed statements
+ * ever run. */
+#include "store_int.h"
 
 #include "utf8.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
-#define APPLICATION_ID SMSREP__APPLICATION_ID
-#define SCHEMA_VERSION SMSREP__SCHEMA_VERSION
+#define OVERLAY_APPLICATION_ID 0x534D534F /* "SMSO", set by db/overlay.sql */
+#define OVERLAY_SCHEMA_VERSION 1u
 #define MAX_IMAGE ((size_t)1 << 30)
 
-enum stmt {
-    ST_RANGE, ST_KNOWN, ST_SHORT, ST_SENDER, ST_SKEL_SENDER, ST_SKEL_BRAND, ST_SOURCE,
-    ST_CALLING, ST_COUNT
-};
+/* What each kind of image must be. */
+typedef struct kind_of_image {
+    const char *schema;       /* "main" or "overlay" */
+    const char *what;         /* for messages */
+    int64_t application_id;
+    uint32_t version;
+} kind_of_image;
 
-static const char *const stmt_sql[ST_COUNT] = {
-    /* ST_RANGE and ST_SHORT share their parameters (?1 region, ?2 prefix,
-     * ?3 length of the whole string) and columns, for longest_prefix(). */
-    [ST_RANGE] =
-        "SELECT signal, NULL, reply_cost, source, '', number_type, region FROM number_range"
-        " WHERE prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
-    [ST_KNOWN] =
-        "SELECT b.name, k.confidence, k.source FROM known_number k"
-        " JOIN brand b ON b.id = k.brand"
-        " WHERE k.number = ?1 AND k.dest_region IN (?2, '*')"
-        " ORDER BY k.dest_region = '*' LIMIT 1",
-    [ST_SHORT] =
-        "SELECT s.signal, s.confidence, s.reply_cost, s.source, coalesce(b.name, ''), '', ''"
-        " FROM short_code s LEFT JOIN brand b ON b.id = s.brand"
-        " WHERE s.region = ?1 AND s.prefix = ?2 AND s.min_len <= ?3 AND s.max_len >= ?3",
-    [ST_SENDER] =
-        "SELECT s.signal, s.confidence, s.source, coalesce(b.name, '')"
-        " FROM sender_id s LEFT JOIN brand b ON b.id = s.brand"
-        " WHERE s.canonical = ?2 AND s.region IN (?1, '*')"
-        " ORDER BY s.region = '*' LIMIT 1",
-    [ST_SKEL_SENDER] =
-        "SELECT b.name, s.canonical = ?2, s.source FROM sender_id s"
-        " JOIN brand b ON b.id = s.brand"
-        " WHERE s.skeleton = ?1 AND s.signal = 'registered'"
-        " ORDER BY s.canonical = ?2 DESC LIMIT 1",
-    [ST_SKEL_BRAND] =
-        "SELECT b.name, n.canonical = ?2, b.source FROM brand_name n"
-        " JOIN brand b ON b.id = n.brand"
-        " WHERE n.skeleton = ?1 ORDER BY n.canonical = ?2 DESC LIMIT 1",
-    [ST_SOURCE] =
-        "SELECT id, name, url, licence, retrieved, credit FROM source WHERE id = ?1",
-    [ST_CALLING] =
-        "SELECT source FROM calling_code WHERE status = 'unassigned' AND prefix IN"
-        " (substr(?1, 1, 1), substr(?1, 1, 2), substr(?1, 1, 3)) LIMIT 1",
-};
-
-struct store_conn {
-    const struct smsrep_db *owner;
-    sqlite3 *db;
-    sqlite3_stmt *st[ST_COUNT];
-    struct store_conn *next;
-};
-
-struct smsrep_db {
-    const unsigned char *image; /* the database image every connection reads */
-    size_t image_size;
-    unsigned char *owned;       /* image when this handle allocated it */
-    int embedded;
-    uint32_t range_lengths;     /* bit n: some number_range prefix has n digits */
-    uint32_t short_lengths;     /* the same for short_code */
-    char data_version[32];
-    pthread_mutex_t lock;       /* guards idle only */
-    store_conn *idle;
-};
-
-/* ------------------------------------------------------------ names */
-
-static const char *const signal_names[] = {
-    [SIG_NONE] = "none", [SIG_PLAN] = "plan", [SIG_IP_PHONE] = "ip_phone", [SIG_M2M] = "m2m",
-    [SIG_PREMIUM] = "premium", [SIG_INTERNATIONAL_NETWORK] = "international_network",
-    [SIG_FICTIONAL] = "fictional", [SIG_CANNOT_ORIGINATE] = "cannot_originate_sms",
-    [SIG_UNALLOCATED] = "unallocated", [SIG_REGISTERED] = "registered",
-    [SIG_BRAND_SENDER] = "brand_sender", [SIG_EMERGENCY] = "emergency",
-    [SIG_GENERIC] = "generic", [SIG_SCAM_MARKER] = "scam_marker",
-};
-
-const char *smsrep__signal_name(int signal)
-{
-    if (signal < 0 || (size_t)signal >= sizeof signal_names / sizeof signal_names[0])
-        return "none";
-    return signal_names[signal];
-}
-
-int smsrep__signal_from_name(const char *name)
-{
-    size_t i;
-    for (i = 0; name != NULL && i < sizeof signal_names / sizeof signal_names[0]; i++)
-        if (strcmp(name, signal_names[i]) == 0)
-            return (int)i;
-    return -1;
-}
-
-int smsrep__confidence_from_name(const char *name)
-{
-    if (name == NULL)
-        return -1;
-    if (strcmp(name, "low") == 0)
-        return CONF_LOW;
-    if (strcmp(name, "medium") == 0)
-        return CONF_MEDIUM;
-    if (strcmp(name, "high") == 0)
-        return CONF_HIGH;
-    return -1;
-}
+static const kind_of_image main_kind = { "main", "database", SMSREP__APPLICATION_ID,
+                                         SMSREP__SCHEMA_VERSION };
+static const kind_of_image overlay_kind = { "overlay", "overlay", OVERLAY_APPLICATION_ID,
+                                            OVERLAY_SCHEMA_VERSION };
 
 /* ------------------------------------------------------------ errors */
 
@@ -160,114 +72,9 @@ static int open_status(int rc)
     }
 }
 
-/* The status for an SQLite result code met during a lookup. */
-static int query_status(int rc)
-{
-    return (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_QUERY;
-}
+/* ------------------------------------------------------------ images */
 
-/* ------------------------------------------------------------ connections */
-
-static int check_header(const store *s, sqlite3 *db, char *errbuf, size_t cap);
-
-static void conn_close(store_conn *c)
-{
-    int i;
-    if (c == NULL)
-        return;
-    for (i = 0; i < ST_COUNT; i++)
-        sqlite3_finalize(c->st[i]);
-    sqlite3_close(c->db);
-    free(c);
-}
-
-static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t cap)
-{
-    store_conn *c = calloc(1, sizeof *c);
-    int rc, i;
-
-    *out = NULL;
-    if (c == NULL)
-        return SMSREP_E_NOMEM;
-    c->owner = s;
-    rc = sqlite3_open_v2(":memory:", &c->db,
-                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-    if (rc != SQLITE_OK) {
-        say(errbuf, cap, "cannot start SQLite: %s", sqlite3_errstr(rc));
-        conn_close(c);
-        return open_status(rc);
-    }
-    /* Untrusted images may carry triggers or views; nothing here needs them. */
-    sqlite3_db_config(c->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
-    sqlite3_db_config(c->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
-    sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
-    sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
-    /* The image is never written: READONLY, and without FREEONCLOSE SQLite
-     * leaves its memory to this handle. */
-    rc = sqlite3_deserialize(c->db, "main", (unsigned char *)(uintptr_t)s->image,
-                             (sqlite3_int64)s->image_size, (sqlite3_int64)s->image_size,
-                             SQLITE_DESERIALIZE_READONLY);
-    /* sqlite3_deserialize() says SQLITE_ERROR when its own statement runs
-     * out of memory; the connection keeps the real cause. */
-    if (rc != SQLITE_OK && sqlite3_errcode(c->db) == SQLITE_NOMEM)
-        rc = SQLITE_NOMEM;
-    if (rc != SQLITE_OK) {
-        say(errbuf, cap, "cannot load the database image: %s", sqlite3_errstr(rc));
-        conn_close(c);
-        return open_status(rc);
-    }
-    if (first && (rc = check_header(s, c->db, errbuf, cap)) != SMSREP_OK) {
-        conn_close(c);
-        return rc;
-    }
-    for (i = 0; i < ST_COUNT; i++) {
-        rc = sqlite3_prepare_v3(c->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &c->st[i], NULL);
-        if (rc != SQLITE_OK) {
-            say(errbuf, cap, "the database's tables do not match schema version %u: %s",
-                SCHEMA_VERSION, sqlite3_errmsg(c->db));
-            conn_close(c);
-            return (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_CORRUPT;
-        }
-    }
-    *out = c;
-    return SMSREP_OK;
-}
-
-int smsrep__store_acquire(store *s, store_conn **out)
-{
-    store_conn *c;
-    pthread_mutex_lock(&s->lock);
-    c = s->idle;
-    if (c != NULL)
-        s->idle = c->next;
-    pthread_mutex_unlock(&s->lock);
-    if (c != NULL) {
-        c->next = NULL;
-        *out = c;
-        return SMSREP_OK;
-    }
-    /* None idle: every other connection is inside a check. Open one more
-     * rather than wait; the pool grows to the peak number of threads. */
-    return conn_open(s, 0, out, NULL, 0);
-}
-
-void smsrep__store_release(store *s, store_conn *c)
-{
-    int i;
-    if (c == NULL)
-        return;
-    for (i = 0; i < ST_COUNT; i++)
-        sqlite3_reset(c->st[i]);
-    pthread_mutex_lock(&s->lock);
-    c->next = s->idle;
-    s->idle = c;
-    pthread_mutex_unlock(&s->lock);
-}
-
-/* ------------------------------------------------------------ open, close */
-
-/* Runs a one-value statement on a connection and returns its integer, or a
- * negative SQLite code. */
+/* Runs a one-value statement and returns its integer, or an SQLite code. */
 static int pragma_int(sqlite3 *db, const char *sql, int64_t *value)
 {
     sqlite3_stmt *st = NULL;
@@ -284,33 +91,38 @@ static int pragma_int(sqlite3 *db, const char *sql, int64_t *value)
 }
 
 /* Checks, on the first connection and before any statement is prepared,
- * that the image is a libsmsrep database of this schema version and, when
- * it came from outside, that it is intact. */
-static int check_header(const store *s, sqlite3 *db, char *errbuf, size_t cap)
+ * that an image is of the right kind and schema version and, unless it is
+ * the embedded copy, that it is intact. */
+static int check_image(sqlite3 *db, const kind_of_image *k, int trusted, char *errbuf,
+                       size_t cap)
 {
+    char sql[64];
     sqlite3_stmt *st = NULL;
     int64_t v = 0;
     int rc;
 
-    rc = pragma_int(db, "PRAGMA application_id", &v);
+    snprintf(sql, sizeof sql, "PRAGMA %s.application_id", k->schema);
+    rc = pragma_int(db, sql, &v);
     if (rc != SQLITE_OK) {
-        say(errbuf, cap, "not a database: %s", sqlite3_errstr(rc));
+        say(errbuf, cap, "the %s is not a database: %s", k->what, sqlite3_errstr(rc));
         return open_status(rc) == SMSREP_E_DB_OPEN ? SMSREP_E_DB_FORMAT : open_status(rc);
     }
-    if (v != APPLICATION_ID) {
-        say(errbuf, cap, "an SQLite database, but not a libsmsrep one (application_id %lld)",
-            (long long)v);
+    if (v != k->application_id) {
+        say(errbuf, cap, "the %s is an SQLite database, but not a libsmsrep %s (application_id %lld)",
+            k->what, k->what, (long long)v);
         return SMSREP_E_DB_FORMAT;
     }
-    rc = pragma_int(db, "PRAGMA user_version", &v);
-    if (rc != SQLITE_OK || v != (int64_t)SCHEMA_VERSION) {
-        say(errbuf, cap, "schema version %lld; this library reads version %u",
-            (long long)v, SCHEMA_VERSION);
+    snprintf(sql, sizeof sql, "PRAGMA %s.user_version", k->schema);
+    rc = pragma_int(db, sql, &v);
+    if (rc != SQLITE_OK || v != (int64_t)k->version) {
+        say(errbuf, cap, "the %s has schema version %lld; this library reads version %u", k->what,
+            (long long)v, k->version);
         return rc != SQLITE_OK ? open_status(rc) : SMSREP_E_DB_VERSION;
     }
-    if (s->embedded)
+    if (trusted)
         return SMSREP_OK;
-    rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL);
+    snprintf(sql, sizeof sql, "PRAGMA %s.quick_check", k->schema);
+    rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     if (rc != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
@@ -321,7 +133,7 @@ static int check_header(const store *s, sqlite3 *db, char *errbuf, size_t cap)
         if (why == NULL)
             why = "";
         n = (int)strcspn(why, "\n");
-        say(errbuf, cap, "the database is corrupt: %.*s", n > 160 ? 160 : n, why);
+        say(errbuf, cap, "the %s is corrupt: %.*s", k->what, n > 160 ? 160 : n, why);
         sqlite3_finalize(st);
         return (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_CORRUPT;
     }
@@ -329,38 +141,28 @@ static int check_header(const store *s, sqlite3 *db, char *errbuf, size_t cap)
     return SMSREP_OK;
 }
 
-/* Caches what lookups need to know: which prefix lengths exist, so that a
- * longest-prefix search asks only those, and the data version. */
-static int read_facts(store *s, store_conn *c, char *errbuf, size_t cap)
+/* Gives a connection an image as the given schema, read-only and shared:
+ * without FREEONCLOSE SQLite leaves the memory to the handle. */
+static int load_image(sqlite3 *db, const image *im, const kind_of_image *k, char *errbuf,
+                      size_t cap)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(c->db,
-                                "SELECT 0, length(prefix) FROM number_range UNION"
-                                " SELECT 1, length(prefix) FROM short_code UNION"
-                                " SELECT 2, (SELECT value FROM meta WHERE key = 'data_version')",
-                                -1, &st, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int which = sqlite3_column_int(st, 0);
-        int len = sqlite3_column_int(st, 1);
-        if (which == 2) {
-            const unsigned char *t = sqlite3_column_text(st, 1);
-            smsrep__copy_repair(s->data_version, sizeof s->data_version,
-                                t ? (const char *)t : "", t ? strlen((const char *)t) : 0);
-        } else if (len >= 1 && len <= 31) {
-            *(which == 0 ? &s->range_lengths : &s->short_lengths) |= UINT32_C(1) << len;
-        }
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        say(errbuf, cap, "cannot read the database: %s", sqlite3_errstr(rc));
-        return open_status(rc);
-    }
-    return SMSREP_OK;
+    int rc = SQLITE_OK;
+    if (strcmp(k->schema, "main") != 0)
+        rc = sqlite3_exec(db, "ATTACH ':memory:' AS overlay", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_deserialize(db, k->schema, (unsigned char *)(uintptr_t)im->data,
+                                 (sqlite3_int64)im->size, (sqlite3_int64)im->size,
+                                 SQLITE_DESERIALIZE_READONLY);
+    /* sqlite3_deserialize() says SQLITE_ERROR when its own statement runs
+     * out of memory; the connection keeps the real cause. */
+    if (rc != SQLITE_OK && sqlite3_errcode(db) == SQLITE_NOMEM)
+        rc = SQLITE_NOMEM;
+    if (rc != SQLITE_OK)
+        say(errbuf, cap, "cannot load the %s image: %s", k->what, sqlite3_errstr(rc));
+    return rc == SQLITE_OK ? SMSREP_OK : open_status(rc);
 }
 
-static int read_file(const char *path, unsigned char **data, size_t *size, char *errbuf,
-                     size_t cap)
+static int read_file(const char *path, image *im, char *errbuf, size_t cap)
 {
     FILE *f = fopen(path, "rb");
     unsigned char *buf = NULL;
@@ -405,17 +207,177 @@ static int read_file(const char *path, unsigned char **data, size_t *size, char 
         if (fitted != NULL)
             buf = fitted;
     }
-    *data = buf;
-    *size = n;
+    if (n == 0) {
+        say(errbuf, cap, "%s is empty", path);
+        free(buf);
+        return SMSREP_E_DB_FORMAT;
+    }
+    im->owned = buf;
+    im->data = buf;
+    im->size = n;
+    return SMSREP_OK;
+}
+
+static int copy_image(const void *data, size_t size, image *im, char *errbuf, size_t cap)
+{
+    if (size == 0) {
+        say(errbuf, cap, "the database is empty");
+        return SMSREP_E_DB_FORMAT;
+    }
+    if (size > MAX_IMAGE) {
+        say(errbuf, cap, "the image is larger than %zu bytes", MAX_IMAGE);
+        return SMSREP_E_DB_OPEN;
+    }
+    im->owned = malloc(size);
+    if (im->owned == NULL)
+        return SMSREP_E_NOMEM;
+    memcpy(im->owned, data, size);
+    im->data = im->owned;
+    im->size = size;
+    return SMSREP_OK;
+}
+
+/* ------------------------------------------------------------ connections */
+
+static void conn_close(store_conn *c)
+{
+    int i;
+    if (c == NULL)
+        return;
+    for (i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(c->st[i]);
+    sqlite3_close(c->db);
+    free(c);
+}
+
+/* Opens a connection over the handle's images; the first one also checks
+ * them. */
+static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t cap)
+{
+    store_conn *c = calloc(1, sizeof *c);
+    int rc, status, i;
+
+    *out = NULL;
+    if (c == NULL)
+        return SMSREP_E_NOMEM;
+    c->owner = s;
+    rc = sqlite3_open_v2(":memory:", &c->db,
+                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        say(errbuf, cap, "cannot start SQLite: %s", sqlite3_errstr(rc));
+        conn_close(c);
+        return open_status(rc);
+    }
+    /* Untrusted images may carry triggers or views; nothing here needs them. */
+    sqlite3_db_config(c->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    sqlite3_db_config(c->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+    sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
+    sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
+
+    status = load_image(c->db, &s->main, &main_kind, errbuf, cap);
+    if (status == SMSREP_OK && first)
+        status = check_image(c->db, &main_kind, s->embedded, errbuf, cap);
+    if (status == SMSREP_OK && s->overlay.size > 0)
+        status = load_image(c->db, &s->overlay, &overlay_kind, errbuf, cap);
+    if (status == SMSREP_OK && s->overlay.size > 0 && first)
+        status = check_image(c->db, &overlay_kind, 0, errbuf, cap);
+    for (i = 0; status == SMSREP_OK && i < ST_COUNT; i++) {
+        if (i >= ST_FIRST_OVERLAY && s->overlay.size == 0)
+            break;
+        rc = sqlite3_prepare_v3(c->db, smsrep__stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                                &c->st[i], NULL);
+        if (rc != SQLITE_OK) {
+            say(errbuf, cap, "the %s's tables do not match its schema version: %s",
+                i >= ST_FIRST_OVERLAY ? "overlay" : "database", sqlite3_errmsg(c->db));
+            status = (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_CORRUPT;
+        }
+    }
+    if (status != SMSREP_OK) {
+        conn_close(c);
+        return status;
+    }
+    *out = c;
+    return SMSREP_OK;
+}
+
+int smsrep__store_acquire(store *s, store_conn **out)
+{
+    store_conn *c;
+    pthread_mutex_lock(&s->lock);
+    c = s->idle;
+    if (c != NULL)
+        s->idle = c->next;
+    pthread_mutex_unlock(&s->lock);
+    if (c != NULL) {
+        c->next = NULL;
+        *out = c;
+        return SMSREP_OK;
+    }
+    /* None idle: every other connection is inside a check. Open one more
+     * rather than wait; the pool grows to the peak number of threads. */
+    return conn_open(s, 0, out, NULL, 0);
+}
+
+void smsrep__store_release(store *s, store_conn *c)
+{
+    int i;
+    if (c == NULL)
+        return;
+    for (i = 0; i < ST_COUNT; i++)
+        sqlite3_reset(c->st[i]);
+    pthread_mutex_lock(&s->lock);
+    c->next = s->idle;
+    s->idle = c;
+    pthread_mutex_unlock(&s->lock);
+}
+
+/* ------------------------------------------------------------ open, close */
+
+/* Caches what lookups need to know: which prefix lengths exist, so that a
+ * longest-prefix search asks only those, and the versions. */
+static int read_facts(store *s, store_conn *c, char *errbuf, size_t cap)
+{
+    static const char main_sql[] =
+        "SELECT 0, length(prefix) FROM number_range UNION"
+        " SELECT 1, length(prefix) FROM short_code UNION"
+        " SELECT 2, (SELECT value FROM meta WHERE key = 'data_version')";
+    static const char overlay_sql[] =
+        " UNION SELECT 3, length(prefix) FROM overlay.rule WHERE kind = 'number' UNION"
+        " SELECT 4, (SELECT value FROM overlay.meta WHERE key = 'overlay_version')";
+    char sql[sizeof main_sql + sizeof overlay_sql];
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    snprintf(sql, sizeof sql, "%s%s", main_sql, s->overlay.size > 0 ? overlay_sql : "");
+    rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int which = sqlite3_column_int(st, 0);
+        int len = sqlite3_column_int(st, 1);
+        if (which == 2 || which == 4) {
+            smsrep__column_text(st, 1, which == 2 ? s->data_version : s->overlay_version,
+                                sizeof s->data_version);
+        } else if (len >= 1 && len <= 31) {
+            uint32_t *mask = which == 0 ? &s->range_lengths
+                             : which == 1 ? &s->short_lengths
+                                          : &s->overlay_lengths;
+            *mask |= UINT32_C(1) << len;
+        }
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        say(errbuf, cap, "cannot read the database: %s", sqlite3_errstr(rc));
+        return open_status(rc);
+    }
     return SMSREP_OK;
 }
 
 int smsrep__store_open(store **out, const char *path, const void *data, size_t size,
-                       char *errbuf, size_t errbuf_size)
+                       const char *overlay_path, char *errbuf, size_t errbuf_size)
 {
     store *s;
     store_conn *c = NULL;
-    int status;
+    int status = SMSREP_OK;
 
     *out = NULL;
     s = calloc(1, sizeof *s);
@@ -426,48 +388,28 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
         return SMSREP_E_NOMEM;
     }
     if (path != NULL) {
-        status = read_file(path, &s->owned, &s->image_size, errbuf, errbuf_size);
-        if (status != SMSREP_OK)
-            goto fail;
-        s->image = s->owned;
+        status = read_file(path, &s->main, errbuf, errbuf_size);
     } else if (data != NULL) {
-        if (size > MAX_IMAGE) {
-            say(errbuf, errbuf_size, "the image is larger than %zu bytes", MAX_IMAGE);
-            status = SMSREP_E_DB_OPEN;
-            goto fail;
-        }
-        s->owned = malloc(size ? size : 1);
-        if (s->owned == NULL) {
-            status = SMSREP_E_NOMEM;
-            goto fail;
-        }
-        memcpy(s->owned, data, size);
-        s->image = s->owned;
-        s->image_size = size;
+        status = copy_image(data, size, &s->main, errbuf, errbuf_size);
     } else {
-        s->image = smsrep__embedded_db;
-        s->image_size = smsrep__embedded_db_size;
+        s->main.data = smsrep__embedded_db;
+        s->main.size = smsrep__embedded_db_size;
         s->embedded = 1;
     }
-    if (s->image_size == 0) {
-        say(errbuf, errbuf_size, "the database is empty");
-        status = SMSREP_E_DB_FORMAT;
-        goto fail;
-    }
-    status = conn_open(s, 1, &c, errbuf, errbuf_size);
+    if (status == SMSREP_OK && overlay_path != NULL)
+        status = read_file(overlay_path, &s->overlay, errbuf, errbuf_size);
+    if (status == SMSREP_OK)
+        status = conn_open(s, 1, &c, errbuf, errbuf_size);
     if (status == SMSREP_OK)
         status = read_facts(s, c, errbuf, errbuf_size);
     if (status != SMSREP_OK) {
         conn_close(c);
-        goto fail;
+        smsrep__store_close(s);
+        return status;
     }
     smsrep__store_release(s, c);
     *out = s;
     return SMSREP_OK;
-
-fail:
-    smsrep__store_close(s);
-    return status;
 }
 
 void smsrep__store_close(store *s)
@@ -480,211 +422,47 @@ void smsrep__store_close(store *s)
         conn_close(c);
     }
     pthread_mutex_destroy(&s->lock);
-    free(s->owned);
+    free(s->main.owned);
+    free(s->overlay.owned);
     free(s);
 }
 
-/* ------------------------------------------------------------ lookups */
-
-/* Text from the database, which may come from outside: repaired to UTF-8. */
-static void text(sqlite3_stmt *st, int col, char *dst, size_t cap)
-{
-    const unsigned char *t = sqlite3_column_text(st, col);
-    smsrep__copy_repair(dst, cap, t ? (const char *)t : "", t ? (size_t)sqlite3_column_bytes(st, col) : 0);
-}
-
-/* A region from the database: "", "001" or two upper-case letters, else "". */
-static void region_text(sqlite3_stmt *st, int col, char *dst, size_t cap)
-{
-    const unsigned char *t = sqlite3_column_text(st, col);
-    int ok = t != NULL && (strcmp((const char *)t, "001") == 0 ||
-                           (t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && t[2] == 0));
-    smsrep__copyz(dst, cap, ok ? (const char *)t : "");
-}
-
-static int column_enum(sqlite3_stmt *st, int col, int (*from_name)(const char *, size_t))
-{
-    const unsigned char *t = sqlite3_column_text(st, col);
-    int v = t ? from_name((const char *)t, (size_t)sqlite3_column_bytes(st, col)) : -1;
-    return v < 0 ? 0 : v;
-}
-
-static int column_signal(sqlite3_stmt *st, int col)
-{
-    int v = smsrep__signal_from_name((const char *)sqlite3_column_text(st, col));
-    return v < 0 ? SIG_NONE : v;
-}
-
-static int column_confidence(sqlite3_stmt *st, int col)
-{
-    int v = smsrep__confidence_from_name((const char *)sqlite3_column_text(st, col));
-    return v < 0 ? CONF_LOW : v;
-}
-
-/* Steps a bound statement once; returns SQLITE_ROW, SQLITE_DONE or a status
- * through *status. The statement stays un-reset until the caller reads it. */
-static int step(sqlite3_stmt *st, int *status)
-{
-    int rc = sqlite3_step(st);
-    *status = SMSREP_OK;
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        *status = query_status(rc);
-    return rc;
-}
-
-/* Finds the row with the longest prefix of digits whose length window holds
- * the whole string, asking only the prefix lengths that exist. */
-static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const char *region,
-                          const char *digits, store_row *row)
-{
-    size_t n = strlen(digits), len;
-    int status = SMSREP_OK;
-
-    memset(row, 0, sizeof *row);
-    for (len = n; len >= 1; len--) {
-        if (len > 31 || !(lengths & (UINT32_C(1) << len)))
-            continue;
-        sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, digits, (int)len, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, (int)n);
-        if (step(st, &status) == SQLITE_ROW) {
-            row->found = 1;
-            row->signal = column_signal(st, 0);
-            row->confidence = column_confidence(st, 1);
-            row->reply_cost = (uint32_t)column_enum(st, 2, smsrep_reply_cost_from_name);
-            text(st, 3, row->source, sizeof row->source);
-            text(st, 4, row->brand, sizeof row->brand);
-            row->number_type = (uint32_t)column_enum(st, 5, smsrep_number_type_from_name);
-            region_text(st, 6, row->region, sizeof row->region);
-            break;
-        }
-        if (status != SMSREP_OK)
-            break;
-    }
-    sqlite3_reset(st);
-    return status;
-}
-
-int smsrep__store_range(store_conn *c, const char *e164, store_row *row)
-{
-    return longest_prefix(c->st[ST_RANGE], c->owner->range_lengths, "", e164, row);
-}
-
-int smsrep__store_known_number(store_conn *c, const char *e164, const char *region,
-                               store_row *row)
-{
-    sqlite3_stmt *st = c->st[ST_KNOWN];
-    int status;
-
-    memset(row, 0, sizeof *row);
-    sqlite3_bind_text(st, 1, e164, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
-    if (step(st, &status) == SQLITE_ROW) {
-        row->found = 1;
-        row->signal = SIG_BRAND_SENDER;
-        text(st, 0, row->brand, sizeof row->brand);
-        row->confidence = column_confidence(st, 1);
-        text(st, 2, row->source, sizeof row->source);
-    }
-    sqlite3_reset(st);
-    return status;
-}
-
-int smsrep__store_short_code(store_conn *c, const char *region, const char *digits,
-                             store_row *row)
-{
-    return longest_prefix(c->st[ST_SHORT], c->owner->short_lengths, region, digits, row);
-}
-
-int smsrep__store_sender_id(store_conn *c, const char *region, const char *canonical,
-                            store_row *row)
-{
-    sqlite3_stmt *st = c->st[ST_SENDER];
-    int status;
-
-    memset(row, 0, sizeof *row);
-    sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, canonical, -1, SQLITE_STATIC);
-    if (step(st, &status) == SQLITE_ROW) {
-        row->found = 1;
-        row->signal = column_signal(st, 0);
-        row->confidence = column_confidence(st, 1);
-        text(st, 2, row->source, sizeof row->source);
-        text(st, 3, row->brand, sizeof row->brand);
-    }
-    sqlite3_reset(st);
-    return status;
-}
-
-/* Registered sender IDs first, then every name of every brand; an equal
- * canonical form is preferred over a mere look-alike. */
-int smsrep__store_brand_skeleton(store_conn *c, const char *canonical, const char *skeleton,
-                                 brand_match *match)
-{
-    static const enum stmt order[] = { ST_SKEL_SENDER, ST_SKEL_BRAND };
-    size_t i;
-    int status = SMSREP_OK;
-
-    memset(match, 0, sizeof *match);
-    for (i = 0; i < sizeof order / sizeof order[0] && !match->exact; i++) {
-        sqlite3_stmt *st = c->st[order[i]];
-        sqlite3_bind_text(st, 1, skeleton, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, canonical, -1, SQLITE_STATIC);
-        if (step(st, &status) == SQLITE_ROW && (!match->found || sqlite3_column_int(st, 1))) {
-            match->found = 1;
-            match->exact = sqlite3_column_int(st, 1);
-            text(st, 0, match->brand, sizeof match->brand);
-            text(st, 2, match->source, sizeof match->source);
-        }
-        sqlite3_reset(st);
-        if (status != SMSREP_OK)
-            break;
-    }
-    return status;
-}
-
-int smsrep__store_calling_code(store_conn *c, const char *digits, store_row *row)
-{
-    sqlite3_stmt *st = c->st[ST_CALLING];
-    int status;
-
-    memset(row, 0, sizeof *row);
-    sqlite3_bind_text(st, 1, digits, -1, SQLITE_STATIC);
-    if (step(st, &status) == SQLITE_ROW) {
-        row->found = 1;
-        row->signal = SIG_UNALLOCATED;
-        text(st, 0, row->source, sizeof row->source);
-    }
-    sqlite3_reset(st);
-    return status;
-}
+/* ------------------------------------------------------------ provenance */
 
 int smsrep__store_source(store *s, const char *id, smsrep_source_info *out)
 {
+    static const enum stmt where[] = { ST_SOURCE, ST_OV_SOURCE };
     store_conn *c;
-    sqlite3_stmt *st;
     smsrep_source_info info;
-    int status = smsrep__store_acquire(s, &c);
+    size_t i;
+    int found = 0, status = smsrep__store_acquire(s, &c), rc;
 
     if (status != SMSREP_OK)
         return status;
-    st = c->st[ST_SOURCE];
     memset(&info, 0, sizeof info);
     info.struct_size = out->struct_size;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    if (step(st, &status) == SQLITE_ROW) {
-        text(st, 0, info.id, sizeof info.id);
-        text(st, 1, info.name, sizeof info.name);
-        text(st, 2, info.url, sizeof info.url);
-        text(st, 3, info.licence, sizeof info.licence);
-        text(st, 4, info.retrieved, sizeof info.retrieved);
-        text(st, 5, info.credit, sizeof info.credit);
-    } else if (status == SMSREP_OK) {
-        status = SMSREP_E_NOT_FOUND;
+    for (i = 0; i < sizeof where / sizeof where[0] && !found && status == SMSREP_OK; i++) {
+        sqlite3_stmt *st = c->st[where[i]];
+        if (st == NULL)
+            continue; /* no overlay */
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            found = 1;
+            smsrep__column_text(st, 0, info.id, sizeof info.id);
+            smsrep__column_text(st, 1, info.name, sizeof info.name);
+            smsrep__column_text(st, 2, info.url, sizeof info.url);
+            smsrep__column_text(st, 3, info.licence, sizeof info.licence);
+            smsrep__column_text(st, 4, info.retrieved, sizeof info.retrieved);
+            smsrep__column_text(st, 5, info.credit, sizeof info.credit);
+        } else if (rc != SQLITE_DONE) {
+            status = smsrep__query_status(rc);
+        }
+        sqlite3_reset(st);
     }
-    sqlite3_reset(st);
     smsrep__store_release(s, c);
+    if (status == SMSREP_OK && !found)
+        status = SMSREP_E_NOT_FOUND;
     if (status == SMSREP_OK)
         memcpy(out, &info, out->struct_size < sizeof info ? out->struct_size : sizeof info);
     return status;
@@ -695,19 +473,31 @@ int smsrep__store_info(store *s, smsrep_db_info *out)
     smsrep_db_info info;
     memset(&info, 0, sizeof info);
     info.struct_size = out->struct_size;
-    info.schema_version = SCHEMA_VERSION;
+    info.schema_version = SMSREP__SCHEMA_VERSION;
     info.embedded = (uint32_t)s->embedded;
+    info.has_overlay = s->overlay.size > 0;
     smsrep__copyz(info.data_version, sizeof info.data_version, s->data_version);
+    smsrep__copyz(info.overlay_version, sizeof info.overlay_version, s->overlay_version);
     memcpy(out, &info, out->struct_size < sizeof info ? out->struct_size : sizeof info);
     return SMSREP_OK;
 }
 
-/* Every data table and the column each grouping reads. */
-static const struct { const char *table, *region; } count_tables[] = {
-    { "source", "''" },           { "brand", "''" },
-    { "number_range", "region" }, { "known_number", "dest_region" },
-    { "short_code", "region" },   { "sender_id", "region" },
-    { "calling_code", "''" },
+/* Every data table, the name counts give it, and the column each grouping
+ * reads ("''" when it has none). */
+static const struct {
+    const char *table, *name, *region, *source;
+    int overlay;
+} count_tables[] = {
+    { "brand", "brand", "''", "source", 0 },
+    { "calling_code", "calling_code", "''", "source", 0 },
+    { "known_number", "known_number", "dest_region", "source", 0 },
+    { "number_range", "number_range", "region", "source", 0 },
+    { "sender_id", "sender_id", "region", "source", 0 },
+    { "short_code", "short_code", "region", "source", 0 },
+    { "source", "source", "''", "''", 0 },
+    { "overlay.rule", "overlay_rule", "region", "source", 1 },
+    { "overlay.report", "overlay_report", "''", "source", 1 },
+    { "overlay.source", "overlay_source", "''", "''", 1 },
 };
 
 int smsrep__store_counts(store *s, uint32_t group, smsrep_count *out, size_t cap,
@@ -723,14 +513,14 @@ int smsrep__store_counts(store *s, uint32_t group, smsrep_count *out, size_t cap
         return SMSREP_E_ARGUMENT;
     for (i = 0; i < sizeof count_tables / sizeof count_tables[0]; i++) {
         const char *key = group == SMSREP_COUNT_BY_TABLE    ? "''"
-                          : group == SMSREP_COUNT_BY_SOURCE ? "source"
+                          : group == SMSREP_COUNT_BY_SOURCE ? count_tables[i].source
                                                             : count_tables[i].region;
-        if ((group == SMSREP_COUNT_BY_REGION && strcmp(key, "''") == 0) ||
-            (group == SMSREP_COUNT_BY_SOURCE && i == 0))
+        if ((count_tables[i].overlay && s->overlay.size == 0) ||
+            (group != SMSREP_COUNT_BY_TABLE && strcmp(key, "''") == 0))
             continue;
         len += (size_t)snprintf(sql + len, sizeof sql - len,
                                 "%sSELECT '%s', %s, count(*) FROM %s GROUP BY 2",
-                                len ? " UNION ALL " : "", count_tables[i].table, key,
+                                len ? " UNION ALL " : "", count_tables[i].name, key,
                                 count_tables[i].table);
     }
     snprintf(sql + len, sizeof sql - len, " ORDER BY 1, 2");
@@ -745,8 +535,8 @@ int smsrep__store_counts(store *s, uint32_t group, smsrep_count *out, size_t cap
             uint32_t size = out[n].struct_size;
             memset(&row, 0, sizeof row);
             row.struct_size = size;
-            text(st, 0, row.table, sizeof row.table);
-            text(st, 1, row.key, sizeof row.key);
+            smsrep__column_text(st, 0, row.table, sizeof row.table);
+            smsrep__column_text(st, 1, row.key, sizeof row.key);
             row.rows = (uint64_t)sqlite3_column_int64(st, 2);
             memcpy(&out[n], &row, size < sizeof row ? size : sizeof row);
         }
@@ -756,5 +546,5 @@ int smsrep__store_counts(store *s, uint32_t group, smsrep_count *out, size_t cap
     sqlite3_finalize(st);
     smsrep__store_release(s, c);
     *total = n;
-    return rc == SQLITE_DONE ? SMSREP_OK : query_status(rc);
+    return rc == SQLITE_DONE ? SMSREP_OK : smsrep__query_status(rc);
 }

@@ -30,8 +30,13 @@ enum signal {
     SIG_PLAN, SIG_IP_PHONE, SIG_M2M, SIG_PREMIUM, SIG_INTERNATIONAL_NETWORK,
     SIG_FICTIONAL, SIG_CANNOT_ORIGINATE, SIG_UNALLOCATED,             /* number_range */
     SIG_REGISTERED, SIG_BRAND_SENDER, SIG_EMERGENCY,                  /* short_code */
-    SIG_GENERIC, SIG_SCAM_MARKER                                      /* sender_id */
+    SIG_GENERIC, SIG_SCAM_MARKER,                                     /* sender_id */
+    SIG_ALLOW, SIG_DENY                                               /* overlay rules */
 };
+
+/* Reports (complaints) count for less as they age: a report's weight halves
+ * every REPORT_HALF_LIFE_DAYS after the day it was last seen. */
+#define REPORT_HALF_LIFE_DAYS 90.0
 
 /* The name of a signal as the CSV files and the database spell it, and back
  * (-1 for an unknown name). */
@@ -60,10 +65,19 @@ typedef struct brand_match {
     char source[SMSREP_SOURCE_ID_SIZE];
 } brand_match;
 
+/* Complaints about a number in the overlay, across its data sets. */
+typedef struct report_row {
+    int found;
+    uint32_t reports;                 /* all reports */
+    double weight;                    /* reports, each halved per half-life of age */
+    char source[SMSREP_SOURCE_ID_SIZE]; /* the data set that weighs most */
+} report_row;
+
 /* Opens from a file (read into memory once), from a copy of a memory image,
- * or from the embedded image (path and data both NULL). */
+ * or from the embedded image (path and data both NULL); with an overlay when
+ * overlay_path is not NULL. */
 int smsrep__store_open(store **out, const char *path, const void *data, size_t size,
-                       char *errbuf, size_t errbuf_size);
+                       const char *overlay_path, char *errbuf, size_t errbuf_size);
 void smsrep__store_close(store *s);
 
 /* Borrow a connection for one check and give it back; never blocks on
@@ -84,6 +98,15 @@ int smsrep__store_brand_skeleton(store_conn *c, const char *canonical, const cha
 /* Is the calling code at the start of these E.164 digits known to be
  * unassigned? (row->signal SIG_UNALLOCATED) */
 int smsrep__store_calling_code(store_conn *c, const char *digits, store_row *row);
+
+/* The overlay's rules (row->signal SIG_ALLOW or SIG_DENY) and reports; all
+ * report nothing found when no overlay is attached. now: Unix seconds. */
+int smsrep__store_overlay_number(store_conn *c, const char *e164, store_row *row);
+int smsrep__store_overlay_short(store_conn *c, const char *region, const char *digits,
+                                store_row *row);
+int smsrep__store_overlay_sender(store_conn *c, const char *region, const char *canonical,
+                                 store_row *row);
+int smsrep__store_reports(store_conn *c, const char *e164, int64_t now, report_row *out);
 
 int smsrep__store_source(store *s, const char *id, smsrep_source_info *out);
 int smsrep__store_info(store *s, smsrep_db_info *out);

@@ -75,8 +75,12 @@ static void open_errors_explain_themselves(void **state)
     assert_int_equal(smsrep_open(&db, "/no/such/file.sqlite", NULL, NULL, 0), SMSREP_E_DB_OPEN);
     assert_int_equal(smsrep_open_memory(&db, "garbage", 7, NULL, err, sizeof err),
                      SMSREP_E_DB_FORMAT);
-    assert_int_equal(smsrep_open(&db, NULL, "/tmp/overlay.sqlite", err, sizeof err),
-                     SMSREP_E_ARGUMENT);
+    assert_int_equal(smsrep_open(&db, NULL, "/no/such/overlay.sqlite", err, sizeof err),
+                     SMSREP_E_DB_OPEN);
+    assert_non_null(strstr(err, "/no/such/overlay.sqlite"));
+    assert_null(db);
+    /* the bundled database is no overlay */
+    assert_int_equal(smsrep_open(&db, NULL, SMSREP_FIXTURE_DB, err, sizeof err), SMSREP_E_DB_FORMAT);
     assert_non_null(strstr(err, "overlay"));
     assert_null(db);
 }

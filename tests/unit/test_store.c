@@ -35,7 +35,7 @@ static store *open_fixture(void)
 {
     store *s = NULL;
     char err[SMSREP_ERRBUF_SIZE] = "";
-    int status = smsrep__store_open(&s, SMSREP_FIXTURE_DB, NULL, 0, err, sizeof err);
+    int status = smsrep__store_open(&s, SMSREP_FIXTURE_DB, NULL, 0, NULL, err, sizeof err);
     if (status != SMSREP_OK)
         fail_msg("cannot open the fixture: %s", err);
     return s;
@@ -45,7 +45,7 @@ static store *open_fixture(void)
 static int open_image(const void *data, size_t size, char *err, size_t cap)
 {
     store *s = NULL;
-    int status = smsrep__store_open(&s, NULL, data, size, err, cap);
+    int status = smsrep__store_open(&s, NULL, data, size, NULL, err, cap);
     assert_true((status == SMSREP_OK) == (s != NULL));
     smsrep__store_close(s);
     return status;
@@ -66,14 +66,14 @@ static void opens_path_memory_and_embedded(void **state)
     assert_int_equal(info.schema_version, SMSREP__SCHEMA_VERSION);
     smsrep__store_close(s);
 
-    assert_int_equal(smsrep__store_open(&s, NULL, image, size, NULL, 0), SMSREP_OK);
+    assert_int_equal(smsrep__store_open(&s, NULL, image, size, NULL, NULL, 0), SMSREP_OK);
     memset(image, 0, size); /* the handle holds its own copy */
     assert_int_equal(smsrep__store_info(s, &info), SMSREP_OK);
     assert_string_equal(info.data_version, "2000.01.01");
     smsrep__store_close(s);
     free(image);
 
-    assert_int_equal(smsrep__store_open(&s, NULL, NULL, 0, NULL, 0), SMSREP_OK);
+    assert_int_equal(smsrep__store_open(&s, NULL, NULL, 0, NULL, NULL, 0), SMSREP_OK);
     assert_int_equal(smsrep__store_info(s, &info), SMSREP_OK);
     assert_int_equal(info.embedded, 1);
     smsrep__store_close(s);
@@ -87,7 +87,7 @@ static void refuses_missing_empty_and_foreign_files(void **state)
     static const char text[] = "this is not a database, just some text\n";
     (void)state;
 
-    assert_int_equal(smsrep__store_open(&s, "/nonexistent/smsrep.sqlite", NULL, 0, err, sizeof err),
+    assert_int_equal(smsrep__store_open(&s, "/nonexistent/smsrep.sqlite", NULL, 0, NULL, err, sizeof err),
                      SMSREP_E_DB_OPEN);
     assert_null(s);
     assert_non_null(strstr(err, "/nonexistent/smsrep.sqlite"));

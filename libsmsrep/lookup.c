@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * lookup.c: the queries a check makes: longest-prefix number ranges, exact
+ * known numbers, short codes, sender IDs, brand skeletons, calling codes,
+ * and the overlay's rules and reports. Every value read from a database is
+ * treated as untrusted: text is repaired and enumerations are checked. */
+#include "store_int.h"
+
+#include "utf8.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *const smsrep__stmt_sql[ST_COUNT] = {
+    /* ST_RANGE and ST_SHORT share their parameters (?1 region, ?2 prefix,
+     * ?3 length of the whole string) and columns, for longest_prefix(). */
+    [ST_RANGE] =
+        "SELECT signal, NULL, reply_cost, source, '', number_type, region FROM number_range"
+        " WHERE prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
+    [ST_KNOWN] =
+        "SELECT b.name, k.confidence, k.source FROM known_number k"
+        " JOIN brand b ON b.id = k.brand"
+        " WHERE k.number = ?1 AND k.dest_region IN (?2, '*')"
+        " ORDER BY k.dest_region = '*' LIMIT 1",
+    [ST_SHORT] =
+        "SELECT s.signal, s.confidence, s.reply_cost, s.source, coalesce(b.name, ''), '', ''"
+        " FROM short_code s LEFT JOIN brand b ON b.id = s.brand"
+        " WHERE s.region = ?1 AND s.prefix = ?2 AND s.min_len <= ?3 AND s.max_len >= ?3",
+    [ST_SENDER] =
+        "SELECT s.signal, s.confidence, s.source, coalesce(b.name, '')"
+        " FROM sender_id s LEFT JOIN brand b ON b.id = s.brand"
+        " WHERE s.canonical = ?2 AND s.region IN (?1, '*')"
+        " ORDER BY s.region = '*' LIMIT 1",
+    [ST_SKEL_SENDER] =
+        "SELECT b.name, s.canonical = ?2, s.source FROM sender_id s"
+        " JOIN brand b ON b.id = s.brand"
+        " WHERE s.skeleton = ?1 AND s.signal = 'registered'"
+        " ORDER BY s.canonical = ?2 DESC LIMIT 1",
+    [ST_SKEL_BRAND] =
+        "SELECT b.name, n.canonical = ?2, b.source FROM brand_name n"
+        " JOIN brand b ON b.id = n.brand"
+        " WHERE n.skeleton = ?1 ORDER BY n.canonical = ?2 DESC LIMIT 1",
+    [ST_SOURCE] =
+        "SELECT id, name, url, licence, retrieved, credit FROM source WHERE id = ?1",
+    [ST_CALLING] =
+        "SELECT source FROM calling_code WHERE status = 'unassigned' AND prefix IN"
+        " (substr(?1, 1, 1), substr(?1, 1, 2), substr(?1, 1, 3)) LIMIT 1",
+    /* The overlay's number rules answer longest_prefix() like ST_RANGE. */
+    [ST_OV_NUMBER] =
+        "SELECT action, NULL, NULL, source, '', '', '' FROM overlay.rule"
+        " WHERE kind = 'number' AND region = ?1 AND prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
+    [ST_OV_SHORT] =
+        "SELECT action, source FROM overlay.rule"
+        " WHERE kind = 'short_code' AND region = ?1 AND prefix = ?2 AND min_len = 0",
+    [ST_OV_SENDER] =
+        "SELECT action, source FROM overlay.rule"
+        " WHERE kind = 'sender_id' AND region IN (?1, '*') AND prefix = ?2 AND min_len = 0"
+        " ORDER BY region = '*' LIMIT 1",
+    [ST_OV_REPORT] =
+        "SELECT reports, last_seen, source FROM overlay.report WHERE number = ?1",
+    [ST_OV_SOURCE] =
+        "SELECT id, name, url, licence, retrieved, credit FROM overlay.source WHERE id = ?1",
+};
+
+
+static const char *const signal_names[] = {
+    [SIG_NONE] = "none", [SIG_PLAN] = "plan", [SIG_IP_PHONE] = "ip_phone", [SIG_M2M] = "m2m",
+    [SIG_PREMIUM] = "premium", [SIG_INTERNATIONAL_NETWORK] = "international_network",
+    [SIG_FICTIONAL] = "fictional", [SIG_CANNOT_ORIGINATE] = "cannot_originate_sms",
+    [SIG_UNALLOCATED] = "unallocated", [SIG_REGISTERED] = "registered",
+    [SIG_BRAND_SENDER] = "brand_sender", [SIG_EMERGENCY] = "emergency",
+    [SIG_GENERIC] = "generic", [SIG_SCAM_MARKER] = "scam_marker",
+    [SIG_ALLOW] = "allow", [SIG_DENY] = "deny",
+};
+
+const char *smsrep__signal_name(int signal)
+{
+    if (signal < 0 || (size_t)signal >= sizeof signal_names / sizeof signal_names[0])
+        return "none";
+    return signal_names[signal];
+}
+
+int smsrep__signal_from_name(const char *name)
+{
+    size_t i;
+    for (i = 0; name != NULL && i < sizeof signal_names / sizeof signal_names[0]; i++)
+        if (strcmp(name, signal_names[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+int smsrep__confidence_from_name(const char *name)
+{
+    if (name == NULL)
+        return -1;
+    if (strcmp(name, "low") == 0)
+        return CONF_LOW;
+    if (strcmp(name, "medium") == 0)
+        return CONF_MEDIUM;
+    if (strcmp(name, "high") == 0)
+        return CONF_HIGH;
+    return -1;
+}
+
+
+void smsrep__column_text(sqlite3_stmt *st, int col, char *dst, size_t cap)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    smsrep__copy_repair(dst, cap, t ? (const char *)t : "", t ? (size_t)sqlite3_column_bytes(st, col) : 0);
+}
+
+int smsrep__query_status(int rc)
+{
+    return (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_QUERY;
+}
+
+#define text smsrep__column_text
+
+/* A region from the database: "", "001" or two upper-case letters, else "". */
+static void region_text(sqlite3_stmt *st, int col, char *dst, size_t cap)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    int ok = t != NULL && (strcmp((const char *)t, "001") == 0 ||
+                           (t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && t[2] == 0));
+    smsrep__copyz(dst, cap, ok ? (const char *)t : "");
+}
+
+static int column_enum(sqlite3_stmt *st, int col, int (*from_name)(const char *, size_t))
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    int v = t ? from_name((const char *)t, (size_t)sqlite3_column_bytes(st, col)) : -1;
+    return v < 0 ? 0 : v;
+}
+
+static int column_signal(sqlite3_stmt *st, int col)
+{
+    int v = smsrep__signal_from_name((const char *)sqlite3_column_text(st, col));
+    return v < 0 ? SIG_NONE : v;
+}
+
+static int column_confidence(sqlite3_stmt *st, int col)
+{
+    int v = smsrep__confidence_from_name((const char *)sqlite3_column_text(st, col));
+    return v < 0 ? CONF_LOW : v;
+}
+
+/* Steps a bound statement once; returns SQLITE_ROW, SQLITE_DONE or a status
+ * through *status. The statement stays un-reset until the caller reads it. */
+static int step(sqlite3_stmt *st, int *status)
+{
+    int rc = sqlite3_step(st);
+    *status = SMSREP_OK;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        *status = smsrep__query_status(rc);
+    return rc;
+}
+
+/* Finds the row with the longest prefix of digits whose length window holds
+ * the whole string, asking only the prefix lengths that exist. */
+static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const char *region,
+                          const char *digits, store_row *row)
+{
+    size_t n = strlen(digits), len;
+    int status = SMSREP_OK;
+
+    memset(row, 0, sizeof *row);
+    for (len = n; len >= 1; len--) {
+        if (len > 31 || !(lengths & (UINT32_C(1) << len)))
+            continue;
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, digits, (int)len, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, (int)n);
+        if (step(st, &status) == SQLITE_ROW) {
+            row->found = 1;
+            row->signal = column_signal(st, 0);
+            row->confidence = column_confidence(st, 1);
+            row->reply_cost = (uint32_t)column_enum(st, 2, smsrep_reply_cost_from_name);
+            text(st, 3, row->source, sizeof row->source);
+            text(st, 4, row->brand, sizeof row->brand);
+            row->number_type = (uint32_t)column_enum(st, 5, smsrep_number_type_from_name);
+            region_text(st, 6, row->region, sizeof row->region);
+            break;
+        }
+        if (status != SMSREP_OK)
+            break;
+    }
+    sqlite3_reset(st);
+    return status;
+}
+
+int smsrep__store_range(store_conn *c, const char *e164, store_row *row)
+{
+    return longest_prefix(c->st[ST_RANGE], c->owner->range_lengths, "", e164, row);
+}
+
+int smsrep__store_known_number(store_conn *c, const char *e164, const char *region,
+                               store_row *row)
+{
+    sqlite3_stmt *st = c->st[ST_KNOWN];
+    int status;
+
+    memset(row, 0, sizeof *row);
+    sqlite3_bind_text(st, 1, e164, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
+    if (step(st, &status) == SQLITE_ROW) {
+        row->found = 1;
+        row->signal = SIG_BRAND_SENDER;
+        text(st, 0, row->brand, sizeof row->brand);
+        row->confidence = column_confidence(st, 1);
+        text(st, 2, row->source, sizeof row->source);
+    }
+    sqlite3_reset(st);
+    return status;
+}
+
+int smsrep__store_short_code(store_conn *c, const char *region, const char *digits,
+                             store_row *row)
+{
+    return longest_prefix(c->st[ST_SHORT], c->owner->short_lengths, region, digits, row);
+}
+
+int smsrep__store_sender_id(store_conn *c, const char *region, const char *canonical,
+                            store_row *row)
+{
+    sqlite3_stmt *st = c->st[ST_SENDER];
+    int status;
+
+    memset(row, 0, sizeof *row);
+    sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, canonical, -1, SQLITE_STATIC);
+    if (step(st, &status) == SQLITE_ROW) {
+        row->found = 1;
+        row->signal = column_signal(st, 0);
+        row->confidence = column_confidence(st, 1);
+        text(st, 2, row->source, sizeof row->source);
+        text(st, 3, row->brand, sizeof row->brand);
+    }
+    sqlite3_reset(st);
+    return status;
+}
+
+/* Registered sender IDs first, then every name of every brand; an equal
+ * canonical form is preferred over a mere look-alike. */
+int smsrep__store_brand_skeleton(store_conn *c, const char *canonical, const char *skeleton,
+                                 brand_match *match)
+{
+    static const enum stmt order[] = { ST_SKEL_SENDER, ST_SKEL_BRAND };
+    size_t i;
+    int status = SMSREP_OK;
+
+    memset(match, 0, sizeof *match);
+    for (i = 0; i < sizeof order / sizeof order[0] && !match->exact; i++) {
+        sqlite3_stmt *st = c->st[order[i]];
+        sqlite3_bind_text(st, 1, skeleton, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, canonical, -1, SQLITE_STATIC);
+        if (step(st, &status) == SQLITE_ROW && (!match->found || sqlite3_column_int(st, 1))) {
+            match->found = 1;
+            match->exact = sqlite3_column_int(st, 1);
+            text(st, 0, match->brand, sizeof match->brand);
+            text(st, 2, match->source, sizeof match->source);
+        }
+        sqlite3_reset(st);
+        if (status != SMSREP_OK)
+            break;
+    }
+    return status;
+}
+
+int smsrep__store_calling_code(store_conn *c, const char *digits, store_row *row)
+{
+    sqlite3_stmt *st = c->st[ST_CALLING];
+    int status;
+
+    memset(row, 0, sizeof *row);
+    sqlite3_bind_text(st, 1, digits, -1, SQLITE_STATIC);
+    if (step(st, &status) == SQLITE_ROW) {
+        row->found = 1;
+        row->signal = SIG_UNALLOCATED;
+        text(st, 0, row->source, sizeof row->source);
+    }
+    sqlite3_reset(st);
+    return status;
+}
+
+/* ------------------------------------------------------------ the overlay */
+
+/* A rule of the overlay that decides on its own: deny or allow. */
+static int overlay_rule(sqlite3_stmt *st, const char *region, const char *key, store_row *row)
+{
+    int status = SMSREP_OK;
+    memset(row, 0, sizeof *row);
+    if (st == NULL)
+        return SMSREP_OK; /* no overlay attached */
+    sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    if (step(st, &status) == SQLITE_ROW) {
+        row->found = 1;
+        row->signal = column_signal(st, 0);
+        text(st, 1, row->source, sizeof row->source);
+    }
+    sqlite3_reset(st);
+    return status;
+}
+
+int smsrep__store_overlay_number(store_conn *c, const char *e164, store_row *row)
+{
+    if (c->st[ST_OV_NUMBER] == NULL) {
+        memset(row, 0, sizeof *row);
+        return SMSREP_OK;
+    }
+    return longest_prefix(c->st[ST_OV_NUMBER], c->owner->overlay_lengths, "", e164, row);
+}
+
+int smsrep__store_overlay_short(store_conn *c, const char *region, const char *digits,
+                                store_row *row)
+{
+    return overlay_rule(c->st[ST_OV_SHORT], region, digits, row);
+}
+
+int smsrep__store_overlay_sender(store_conn *c, const char *region, const char *canonical,
+                                 store_row *row)
+{
+    return overlay_rule(c->st[ST_OV_SENDER], region, canonical, row);
+}
+
+/* Days since 1970-01-01 of a date "YYYY-MM-DD", or -1 when it is not one
+ * (H. Hinnant's days_from_civil). */
+static int64_t days_of(const char *date)
+{
+    int y, m, d, era;
+    unsigned yoe, doy, doe;
+    char tail;
+    if (date == NULL || strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+        y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+        return -1;
+    y -= m <= 2;
+    era = y / 400;
+    yoe = (unsigned)(y - era * 400);
+    doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int64_t)era * 146097 + (int64_t)doe - 719468;
+}
+
+int smsrep__store_reports(store_conn *c, const char *e164, int64_t now, report_row *out)
+{
+    sqlite3_stmt *st = c->st[ST_OV_REPORT];
+    int64_t today = now / 86400;
+    double strongest = 0.0;
+    int rc, status = SMSREP_OK;
+
+    memset(out, 0, sizeof *out);
+    if (st == NULL)
+        return SMSREP_OK;
+    sqlite3_bind_text(st, 1, e164, -1, SQLITE_STATIC);
+    while ((rc = step(st, &status)) == SQLITE_ROW) {
+        sqlite3_int64 reports = sqlite3_column_int64(st, 0);
+        int64_t last = days_of((const char *)sqlite3_column_text(st, 1));
+        double age, weight;
+        if (reports <= 0 || last < 0)
+            continue; /* a row from outside that says nothing usable */
+        age = last > today ? 0.0 : (double)(today - last);
+        weight = (double)reports * pow(0.5, age / REPORT_HALF_LIFE_DAYS);
+        out->found = 1;
+        out->reports += reports > UINT32_MAX ? UINT32_MAX : (uint32_t)reports;
+        out->weight += weight;
+        if (weight > strongest) {
+            strongest = weight;
+            text(st, 2, out->source, sizeof out->source);
+        }
+    }
+    sqlite3_reset(st);
+    return status;
+}
