@@ -11,6 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Where one row is wanted in an order of preference, the statements are
+ * UNION ALL of point lookups, first preference first, with LIMIT 1: they
+ * stream from the indexes. ORDER BY ... LIMIT 1 or an IN (...) list would
+ * make SQLite build a temporary b-tree (and an 87 KB page buffer) on every
+ * execution. */
 const char *const smsrep__stmt_sql[ST_COUNT] = {
     /* ST_RANGE and ST_SHORT share their parameters (?1 region, ?2 prefix,
      * ?3 length of the whole string) and columns, for longest_prefix(). */
@@ -19,9 +24,11 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
         " WHERE prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
     [ST_KNOWN] =
         "SELECT b.name, k.confidence, k.source FROM known_number k"
-        " JOIN brand b ON b.id = k.brand"
-        " WHERE k.number = ?1 AND k.dest_region IN (?2, '*')"
-        " ORDER BY k.dest_region = '*' LIMIT 1",
+        " JOIN brand b ON b.id = k.brand WHERE k.number = ?1 AND k.dest_region = ?2"
+        " UNION ALL"
+        " SELECT b.name, k.confidence, k.source FROM known_number k"
+        " JOIN brand b ON b.id = k.brand WHERE k.number = ?1 AND k.dest_region = '*'"
+        " LIMIT 1",
     [ST_SHORT] =
         "SELECT s.signal, s.confidence, s.reply_cost, s.source, coalesce(b.name, ''), '', ''"
         " FROM short_code s LEFT JOIN brand b ON b.id = s.brand"
@@ -29,22 +36,35 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
     [ST_SENDER] =
         "SELECT s.signal, s.confidence, s.source, coalesce(b.name, '')"
         " FROM sender_id s LEFT JOIN brand b ON b.id = s.brand"
-        " WHERE s.canonical = ?2 AND s.region IN (?1, '*')"
-        " ORDER BY s.region = '*' LIMIT 1",
+        " WHERE s.region = ?1 AND s.canonical = ?2"
+        " UNION ALL"
+        " SELECT s.signal, s.confidence, s.source, coalesce(b.name, '')"
+        " FROM sender_id s LEFT JOIN brand b ON b.id = s.brand"
+        " WHERE s.region = '*' AND s.canonical = ?2"
+        " LIMIT 1",
     [ST_SKEL_SENDER] =
-        "SELECT b.name, s.canonical = ?2, s.source FROM sender_id s"
-        " JOIN brand b ON b.id = s.brand"
+        "SELECT b.name, 1, s.source FROM sender_id s JOIN brand b ON b.id = s.brand"
+        " WHERE s.skeleton = ?1 AND s.signal = 'registered' AND s.canonical = ?2"
+        " UNION ALL"
+        " SELECT b.name, s.canonical = ?2, s.source FROM sender_id s JOIN brand b ON b.id = s.brand"
         " WHERE s.skeleton = ?1 AND s.signal = 'registered'"
-        " ORDER BY s.canonical = ?2 DESC LIMIT 1",
+        " LIMIT 1",
     [ST_SKEL_BRAND] =
-        "SELECT b.name, n.canonical = ?2, b.source FROM brand_name n"
-        " JOIN brand b ON b.id = n.brand"
-        " WHERE n.skeleton = ?1 ORDER BY n.canonical = ?2 DESC LIMIT 1",
+        "SELECT b.name, 1, b.source FROM brand_name n JOIN brand b ON b.id = n.brand"
+        " WHERE n.skeleton = ?1 AND n.canonical = ?2"
+        " UNION ALL"
+        " SELECT b.name, n.canonical = ?2, b.source FROM brand_name n JOIN brand b ON b.id = n.brand"
+        " WHERE n.skeleton = ?1"
+        " LIMIT 1",
     [ST_SOURCE] =
         "SELECT id, name, url, licence, retrieved, credit FROM source WHERE id = ?1",
     [ST_CALLING] =
-        "SELECT source FROM calling_code WHERE status = 'unassigned' AND prefix IN"
-        " (substr(?1, 1, 1), substr(?1, 1, 2), substr(?1, 1, 3)) LIMIT 1",
+        "SELECT source FROM calling_code WHERE prefix = substr(?1, 1, 3) AND status = 'unassigned'"
+        " UNION ALL"
+        " SELECT source FROM calling_code WHERE prefix = substr(?1, 1, 2) AND status = 'unassigned'"
+        " UNION ALL"
+        " SELECT source FROM calling_code WHERE prefix = substr(?1, 1, 1) AND status = 'unassigned'"
+        " LIMIT 1",
     /* The overlay's number rules answer longest_prefix() like ST_RANGE. */
     [ST_OV_NUMBER] =
         "SELECT action, NULL, NULL, source, '', '', '' FROM overlay.rule"
@@ -54,8 +74,11 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
         " WHERE kind = 'short_code' AND region = ?1 AND prefix = ?2 AND min_len = 0",
     [ST_OV_SENDER] =
         "SELECT action, source FROM overlay.rule"
-        " WHERE kind = 'sender_id' AND region IN (?1, '*') AND prefix = ?2 AND min_len = 0"
-        " ORDER BY region = '*' LIMIT 1",
+        " WHERE kind = 'sender_id' AND region = ?1 AND prefix = ?2 AND min_len = 0"
+        " UNION ALL"
+        " SELECT action, source FROM overlay.rule"
+        " WHERE kind = 'sender_id' AND region = '*' AND prefix = ?2 AND min_len = 0"
+        " LIMIT 1",
     [ST_OV_REPORT] =
         "SELECT reports, last_seen, source FROM overlay.report WHERE number = ?1",
     [ST_OV_SOURCE] =
