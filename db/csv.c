@@ -41,6 +41,26 @@ int csv_open(csv_reader *r, const char *path)
     return 0;
 }
 
+int csv_open_buffer(csv_reader *r, const char *name, const void *data, size_t size)
+{
+    memset(r, 0, sizeof *r);
+    r->path = name;
+    r->line = 1;
+    r->data = malloc(size + 1);
+    if (r->data == NULL) {
+        snprintf(r->error, sizeof r->error, "out of memory");
+        return -1;
+    }
+    memcpy(r->data, data, size);
+    r->data[size] = '\0';
+    r->size = size;
+    if (memchr(r->data, '\0', r->size) != NULL) {
+        snprintf(r->error, sizeof r->error, "the file holds a NUL byte");
+        return -1;
+    }
+    return 0;
+}
+
 void csv_close(csv_reader *r)
 {
     free(r->data);

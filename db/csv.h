@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  * csv.h: a small RFC 4180 reader for the data files, with line numbers for
- * error messages. Part of the database builder, not of the library. */
+ * error messages. Used by the database builder and by the smsrep command's
+ * importers, not by the library. */
 #ifndef SMSREP_CSV_H
 #define SMSREP_CSV_H
 
@@ -24,6 +25,8 @@ typedef struct csv_record {
 
 /* Reads a file; returns 0, or -1 with r->error set. */
 int csv_open(csv_reader *r, const char *path);
+/* Reads from a copy of data[0..size); name stands in for the path. */
+int csv_open_buffer(csv_reader *r, const char *name, const void *data, size_t size);
 void csv_close(csv_reader *r);
 
 /* The next record, skipping blank lines and lines starting with '#'.

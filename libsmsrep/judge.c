@@ -36,8 +36,9 @@ static const struct {
     [RANK_BLOCKED] = { SMSREP_CLASS_BLOCKED, 100, 100, SMSREP_RECOMMEND_BLOCK },
 };
 
-/* Decayed complaint weight from which a number is caution, and suspicious. */
-#define REPORTS_CAUTION 1.0
+/* Decayed complaint weight from which a number is caution (two recent
+ * complaints: one may be a mistake) and suspicious. */
+#define REPORTS_CAUTION 2.0
 #define REPORTS_SUSPICIOUS 10.0
 
 typedef struct judgement {

@@ -2,15 +2,18 @@
  * check.c: "smsrep check": judges the senders given as arguments, or one per
  * line of standard input with --batch, and sets the exit status from the
  * worst recommendation (0 allow, 1 flag or block, 2 an error). */
+#define _DEFAULT_SOURCE /* timegm */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct check_options {
     cli_db_options db;
     const char *region;
     const char *text;
+    int64_t time;
     uint32_t hint;
     int json, batch, japanese;
 } check_options;
@@ -18,10 +21,35 @@ typedef struct check_options {
 static void usage(void)
 {
     fputs("usage: smsrep check [--region CC] [--hint H | --toa HEX] [--text T] [--json]\n"
-          "                    [--db FILE] [--overlay FILE] [--lang en|ja] SENDER...\n"
+          "                    [--db FILE] [--overlay FILE] [--lang en|ja] [--time T] SENDER...\n"
           "       smsrep check --batch [options]   (one sender per line on stdin)\n"
-          "hints: unknown, international, national, alphanumeric, short_code\n",
+          "hints: unknown, international, national, alphanumeric, short_code\n"
+          "--time: when the message arrived, YYYY-MM-DD (UTC midnight) or Unix seconds\n",
           stderr);
+}
+
+/* A time as YYYY-MM-DD (midnight UTC) or as Unix seconds. */
+static int parse_time(const char *s, int64_t *out)
+{
+    struct tm tm;
+    int consumed = 0;
+    char *end;
+    long long secs;
+
+    memset(&tm, 0, sizeof tm);
+    if (sscanf(s, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &consumed) == 3 &&
+        consumed == 10 && s[consumed] == '\0' && tm.tm_year >= 1970 && tm.tm_mon >= 1 &&
+        tm.tm_mon <= 12 && tm.tm_mday >= 1 && tm.tm_mday <= 31) {
+        tm.tm_year -= 1900;
+        tm.tm_mon -= 1;
+        *out = (int64_t)timegm(&tm);
+        return 0;
+    }
+    secs = strtoll(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || secs <= 0)
+        return -1;
+    *out = (int64_t)secs;
+    return 0;
 }
 
 /* Judges one sender and prints its line; returns its exit status. */
@@ -34,6 +62,7 @@ static int check_one(smsrep_db *db, const check_options *o, const char *s, size_
     q.sender = s;
     q.sender_len = len;
     q.hint = o->hint;
+    q.time = o->time;
     if (o->region != NULL)
         strncpy(q.region, o->region, sizeof q.region - 1);
     if (o->text != NULL) {
@@ -119,6 +148,12 @@ int cmd_check(int argc, char **argv)
                 return EXIT_ERROR;
             }
             o.hint = (uint32_t)h;
+        } else if (strcmp(a, "--time") == 0) {
+            if (parse_time(value, &o.time) != 0) {
+                fprintf(stderr, "smsrep: --time takes YYYY-MM-DD or Unix seconds, not \"%s\"\n",
+                        value);
+                return EXIT_ERROR;
+            }
         } else if (strcmp(a, "--toa") == 0) {
             char *end;
             unsigned long toa = strtoul(value, &end, 16);

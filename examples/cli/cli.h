@@ -34,5 +34,6 @@ void report_error(FILE *f, const char *input, size_t len, int status, int json, 
 
 int cmd_check(int argc, char **argv);
 int cmd_db(int argc, char **argv);
+int cmd_overlay(int argc, char **argv);
 
 #endif

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0
  * db.c: "smsrep db info" (versions and row counts per table, source and
- * region) and "smsrep db verify FILE" (can this library use the file?). */
+ * region), "smsrep db verify FILE" (can this library use the file?) and
+ * "smsrep db import FORMAT FILE --overlay OUT" (a data set into an overlay). */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "import.h"
 
 static void print_counts(smsrep_db *db, uint32_t group, const char *title)
 {
@@ -52,6 +55,99 @@ static int info(const cli_db_options *o)
     return EXIT_ALLOW;
 }
 
+/* FNV-1a, 64 bits, as hex: enough to know a file was imported before. */
+static void digest_of(const char *data, size_t n, char out[17])
+{
+    uint64_t h = UINT64_C(14695981039346656037);
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)data[i];
+        h *= UINT64_C(1099511628211);
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* "list-" and the file's name in lower-case letters, digits, '_' and '-'. */
+static void list_source_id(const char *file, char *out, size_t cap)
+{
+    const char *base = strrchr(file, '/');
+    size_t n = 0;
+    base = base ? base + 1 : file;
+    n = (size_t)snprintf(out, cap, "list-");
+    for (; *base && *base != '.' && n + 1 < cap && n < 40; base++) {
+        char c = *base;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        out[n++] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? c : '-';
+    }
+    out[n] = '\0';
+}
+
+static int import(const char *format, const char *file, const char *out)
+{
+    cli_db_options none = { NULL, NULL };
+    smsrep_db *ref = NULL;
+    overlay_file o;
+    csv_reader r;
+    import_stats st;
+    char why[600], digest[17], source[64];
+    int seen = 0, rc;
+
+    if (strcmp(format, "ftc-dnc") == 0) {
+        snprintf(source, sizeof source, "ftc-dnc");
+    } else if (strcmp(format, "csv") == 0) {
+        list_source_id(file, source, sizeof source);
+    } else {
+        fprintf(stderr, "smsrep: unknown format \"%s\": ftc-dnc or csv\n", format);
+        return EXIT_ERROR;
+    }
+    if (csv_open(&r, file) != 0) {
+        fprintf(stderr, "smsrep: %s: %s\n", file, r.error);
+        csv_close(&r);
+        return EXIT_ERROR;
+    }
+    digest_of(r.data, r.size, digest);
+    if (cli_open(&none, &ref) != SMSREP_OK) {
+        csv_close(&r);
+        return EXIT_ERROR;
+    }
+    rc = overlay_begin(&o, out, why, sizeof why);
+    if (rc == 0)
+        rc = overlay_imported_before(&o, source, digest, &seen, why, sizeof why);
+    if (rc == 0 && seen) {
+        snprintf(why, sizeof why, "%s was imported into %s before; nothing changed", file, out);
+        rc = -1;
+    }
+    if (rc == 0 && strcmp(format, "csv") == 0) {
+        char name[200];
+        snprintf(name, sizeof name, "Operator list %s", file);
+        rc = overlay_put_source(&o, source, name, "", "", "", why, sizeof why);
+        if (rc == 0)
+            rc = import_list(&o, ref, &r, source, &st, why, sizeof why);
+    } else if (rc == 0) {
+        rc = import_ftc_dnc(&o, ref, &r, &st, why, sizeof why);
+    }
+    if (rc == 0)
+        rc = overlay_note_import(&o, source, digest, file, st.rows, why, sizeof why);
+    if (rc == 0)
+        rc = overlay_commit(&o, why, sizeof why);
+    else
+        overlay_abort(&o);
+    smsrep_close(ref);
+    csv_close(&r);
+    if (rc != 0) {
+        fprintf(stderr, "smsrep: %s\n", why);
+        return EXIT_ERROR;
+    }
+    printf("%s: %ld rows read, %ld imported into %s as source %s", file, st.rows, st.used, out,
+           source);
+    if (st.skipped > 0)
+        printf("; %ld skipped (%ld not a usable NANP number, %ld without a date)", st.skipped,
+               st.not_a_number, st.bad_date);
+    printf("\n");
+    return EXIT_ALLOW;
+}
+
 int cmd_db(int argc, char **argv)
 {
     cli_db_options o = { NULL, NULL };
@@ -78,6 +174,9 @@ int cmd_db(int argc, char **argv)
         if (i == argc)
             return info(&o);
     }
-    fputs("usage: smsrep db info [--db FILE] [--overlay FILE] | smsrep db verify FILE\n", stderr);
+    if (argc == 5 && strcmp(argv[0], "import") == 0 && strcmp(argv[3], "--overlay") == 0)
+        return import(argv[1], argv[2], argv[4]);
+    fputs("usage: smsrep db info [--db FILE] [--overlay FILE] | smsrep db verify FILE\n"
+          "       smsrep db import ftc-dnc|csv FILE --overlay OUT\n", stderr);
     return EXIT_ERROR;
 }

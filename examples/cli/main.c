@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0
- * main.c: the smsrep command line: dispatches "check", "db" and "version"
+ * main.c: the smsrep command line: dispatches "check", "db", "overlay" and "version"
  * and holds what they share (opening the database, choosing the language). */
 #include "cli.h"
 
@@ -51,6 +51,8 @@ static void usage(void)
           "                    [--overlay FILE] SENDER...\n"
           "       smsrep check --batch [--json] ...   one sender per line on stdin\n"
           "       smsrep db info [--db FILE] [--overlay FILE] | smsrep db verify FILE\n"
+          "       smsrep db import ftc-dnc|csv FILE --overlay OUT\n"
+          "       smsrep overlay FILE add|remove|list ...\n"
           "       smsrep version\n"
           "exit status: 0 every sender allowed, 1 any flagged or blocked, 2 an error\n",
           stderr);
@@ -66,6 +68,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(argv[1], "db") == 0)
         return cmd_db(argc - 2, argv + 2);
+    if (strcmp(argv[1], "overlay") == 0)
+        return cmd_overlay(argc - 2, argv + 2);
     if (strcmp(argv[1], "version") == 0 && argc == 2)
         return cmd_version();
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {

@@ -7,6 +7,7 @@ set -u
 smsrep=$1
 dbfile=$2
 case=$3
+data=$(cd "$(dirname "$0")/../data/import" && pwd)
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
@@ -156,6 +157,136 @@ db_verify)
     expect_rc 2
     printf '%s\n' "$err" | grep -q 'db_not_smsrep' || fail "stderr: $err"
     run db verify "$tmp/missing.sqlite"
+    expect_rc 2 ;;
+overlay_add_check_remove)
+    run overlay "$tmp/ov.sqlite" add deny 090-2730-3177 --region JP --note "seen in a scam"
+    expect_rc 0
+    has 'deny number +819027303177'
+    run check --json --region JP --overlay "$tmp/ov.sqlite" 090-2730-3177
+    expect_rc 1
+    has '"class":"blocked"'
+    has '"reasons":["overlay_deny"]'
+    has '"source":{"id":"operator"'
+    run overlay "$tmp/ov.sqlite" list
+    has 'seen in a scam'
+    run overlay "$tmp/ov.sqlite" remove 09027303177 --region JP
+    expect_rc 0
+    run check --json --region JP --overlay "$tmp/ov.sqlite" 090-2730-3177
+    expect_rc 0
+    has '"class":"unknown"'
+    run overlay "$tmp/ov.sqlite" remove 09027303177 --region JP
+    expect_rc 2
+    printf '%s\n' "$err" | grep -q 'no rule' || fail "stderr: $err" ;;
+overlay_ranges_short_codes_and_ids)
+    run overlay "$tmp/ov.sqlite" add allow --range +1202555 --length 11 --note "our test lines"
+    expect_rc 0
+    run overlay "$tmp/ov.sqlite" add deny 22000 --region US
+    run overlay "$tmp/ov.sqlite" add deny AMAZON --region JP
+    run check --json --region US --overlay "$tmp/ov.sqlite" +12025550123 22000
+    has '"normalized":"+12025550123","region":"US","calling_code":1,"number_type":"fixed_line_or_mobile","class":"trusted","score":0'
+    has '"normalized":"22000","region":"US","calling_code":1,"number_type":"short_code","class":"blocked"'
+    run check --json --region JP --overlay "$tmp/ov.sqlite" amazon
+    has '"class":"blocked"'
+    run check --json --region US --overlay "$tmp/ov.sqlite" amazon
+    has '"class":"caution"'
+    run overlay "$tmp/ov.sqlite" list --json
+    lines 3
+    has '"action":"allow","kind":"number","region":"","key":"1202555","min_len":11,"max_len":11' ;;
+overlay_refuses_bad_input_and_keeps_the_file)
+    run overlay "$tmp/ov.sqlite" add deny 090-2730-3177 --region JP
+    cp "$tmp/ov.sqlite" "$tmp/before"
+    run overlay "$tmp/ov.sqlite" add deny 22000
+    expect_rc 2
+    printf '%s\n' "$err" | grep -q 'region_required' || fail "stderr: $err"
+    run overlay "$tmp/ov.sqlite" add deny '+999 1234' --region JP
+    expect_rc 2
+    run overlay "$tmp/ov.sqlite" add deny --range +8190 --length 3
+    expect_rc 2
+    run overlay "$tmp/ov.sqlite" add deny --range +0190 --length 12
+    expect_rc 2
+    run overlay "$tmp/ov.sqlite" add sometimes 090-2730-3177 --region JP
+    expect_rc 2
+    cmp -s "$tmp/ov.sqlite" "$tmp/before" || fail "a refused change altered the overlay"
+    ls "$tmp" | grep -q 'tmp-' && fail "a temporary copy was left behind: $(ls "$tmp")"
+    run overlay "$dbfile" add deny 090-2730-3177 --region JP
+    expect_rc 2
+    printf '%s\n' "$err" | grep -q 'not a libsmsrep overlay' || fail "stderr: $err" ;;
+import_ftc_reports_decay_and_never_spoof)
+    run db import ftc-dnc "$data/ftc_dnc_sample.csv" --overlay "$tmp/ov.sqlite"
+    expect_rc 0
+    has '27 rows read, 25 imported'
+    has '2 skipped (1 not a usable NANP number, 1 without a date)'
+    run check --json --time 2026-11-22 --region US --overlay "$tmp/ov.sqlite" 202-555-0201
+    expect_rc 1
+    has '"class":"caution"'
+    has '"reasons":["reported_number"]'
+    has '"source":{"id":"ftc-dnc","name":"FTC Do Not Call Registry'
+    run check --json --time 2026-11-22 --region US --overlay "$tmp/ov.sqlite" 202-555-0205
+    has '"class":"suspicious"'
+    run check --json --time 2026-11-22 --region US --overlay "$tmp/ov.sqlite" 202-555-0202 312-555-0203
+    lacks 'reported_number'
+    run check --json --time 2027-11-22 --region US --overlay "$tmp/ov.sqlite" 202-555-0205
+    lacks 'reported_number' ;;
+import_same_file_twice_is_refused)
+    run db import ftc-dnc "$data/ftc_dnc_sample.csv" --overlay "$tmp/ov.sqlite"
+    expect_rc 0
+    cp "$tmp/ov.sqlite" "$tmp/before"
+    run db import ftc-dnc "$data/ftc_dnc_sample.csv" --overlay "$tmp/ov.sqlite"
+    expect_rc 2
+    printf '%s\n' "$err" | grep -q 'imported into .* before' || fail "stderr: $err"
+    cmp -s "$tmp/ov.sqlite" "$tmp/before" || fail "a refused import altered the overlay"
+    run db info --overlay "$tmp/ov.sqlite"
+    has 'overlay_report ftc-dnc'
+    has 'overlay_report  '
+    run db import ftc-dnc "$data/operator_list.csv" --overlay "$tmp/other.sqlite"
+    expect_rc 2 ;;
+import_operator_list)
+    run db import csv "$data/operator_list.csv" --overlay "$tmp/ov.sqlite"
+    expect_rc 0
+    has '5 rows read, 5 imported'
+    has 'source list-operator_list'
+    run check --json --region JP --overlay "$tmp/ov.sqlite" 09012345678 +15622628360 AMAZ0N +2347031234567
+    has '"input":"09012345678","kind":"number","normalized":"+819012345678","region":"JP","calling_code":81,"number_type":"mobile","class":"blocked"'
+    has '"input":"+15622628360","kind":"number","normalized":"+15622628360","region":"US","calling_code":1,"number_type":"fixed_line_or_mobile","class":"trusted","score":0'
+    has '"input":"+2347031234567","kind":"number","normalized":"+2347031234567","region":"NG","calling_code":234,"number_type":"mobile","class":"blocked"'
+    has '"source":{"id":"list-operator_list","name":"Operator list' ;;
+import_bad_list_names_the_line)
+    run db import csv "$data/bad_list.csv" --overlay "$tmp/ov.sqlite"
+    expect_rc 2
+    printf '%s\n' "$err" | grep -q 'bad_list.csv:3: action must be allow or deny' || fail "stderr: $err"
+    [ ! -e "$tmp/ov.sqlite" ] || fail "a failed import created the overlay" ;;
+overlay_survives_a_killed_writer)
+    run overlay "$tmp/ov.sqlite" add deny 090-2730-3177 --region JP
+    expect_rc 0
+    cp "$tmp/ov.sqlite" "$tmp/before"
+    # an import long enough to kill while it writes: 200,000 complaints
+    awk 'BEGIN { print "Company_Phone_Number,Created_Date,Violation_Date,Consumer_City,Consumer_State,Consumer_Area_Code,Subject,Recorded_Message_Or_Robocall";
+                 for (i = 0; i < 200000; i++) printf "202555%04d,2026-11-20 00:00:00,2026-11-19 00:00:00,,,,Other,Y\n", 2000 + i % 8000 }' \
+        >"$tmp/big.csv"
+    "$smsrep" db import ftc-dnc "$tmp/big.csv" --overlay "$tmp/ov.sqlite" >/dev/null 2>&1 &
+    writer=$!
+    tries=0
+    until ls "$tmp" | grep -q 'ov.sqlite.tmp-'; do
+        tries=$((tries + 1))
+        [ "$tries" -lt 500 ] || fail "the writer never made its copy"
+        sleep 0.01
+    done
+    sleep 0.2
+    kill -9 "$writer" 2>/dev/null || fail "the import ended before it could be killed; make it longer"
+    wait "$writer" 2>/dev/null
+    cmp -s "$tmp/ov.sqlite" "$tmp/before" || fail "a killed writer changed the overlay"
+    run overlay "$tmp/ov.sqlite" list
+    expect_rc 0
+    has '+819027303177'
+    run overlay "$tmp/ov.sqlite" add allow 22000 --region US
+    expect_rc 0
+    ls "$tmp" | grep -q 'ov.sqlite.tmp-' && fail "the dead writer's copy was not cleaned up"
+    run overlay "$tmp/ov.sqlite" list
+    lines 2 ;;
+time_option)
+    run check --json --time 2026-11-22 --region JP 05053704545
+    expect_rc 0
+    run check --json --time yesterday --region JP 05053704545
     expect_rc 2 ;;
 version)
     run version
