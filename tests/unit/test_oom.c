@@ -18,7 +18,9 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "smsrep.h"
 
@@ -155,12 +157,12 @@ typedef struct outcome {
     smsrep_verdict verdict[NCHECKS];
 } outcome;
 
-static void run(const char *path, outcome *o)
+static void run(const char *path, const char *overlay, outcome *o)
 {
     smsrep_db *db = NULL;
     size_t i;
     memset(o, 0, sizeof *o);
-    o->open_status = smsrep_open(&db, path, NULL, o->open_error, sizeof o->open_error);
+    o->open_status = smsrep_open(&db, path, overlay, o->open_error, sizeof o->open_error);
     if (o->open_status != SMSREP_OK)
         return;
     for (i = 0; i < NCHECKS; i++) {
@@ -170,19 +172,20 @@ static void run(const char *path, outcome *o)
         q.sender = checks[i].sender;
         q.sender_len = strlen(checks[i].sender);
         memcpy(q.region, checks[i].region, 3);
+        q.time = INT64_C(1795305600); /* 2026-11-22: report weights do not move */
         o->status[i] = smsrep_check(db, &q, &o->verdict[i]);
     }
     smsrep_close(db);
 }
 
-static void walk(const char *path)
+static void walk(const char *path, const char *overlay)
 {
     outcome normal, got;
     long n, points = 0, leaks = 0, nomem = 0;
     size_t i;
 
-    run(path, &normal); /* warms every lazy cache of the libraries below */
-    run(path, &normal);
+    run(path, overlay, &normal); /* warms every lazy cache of the libraries below */
+    run(path, overlay, &normal);
     assert_int_equal(normal.open_status, SMSREP_OK);
     for (n = 1;; n++) {
         reset_live();
@@ -190,7 +193,7 @@ static void walk(const char *path)
         fail_at = n;
         failed = 0;
         armed = 1;
-        run(path, &got);
+        run(path, overlay, &got);
         armed = 0;
         if (!failed)
             break; /* the walk passed the last allocation */
@@ -223,18 +226,53 @@ static void walk(const char *path)
 static void embedded_database(void **state)
 {
     (void)state;
-    walk(NULL);
+    walk(NULL, NULL);
 }
 
 static void database_file(void **state)
 {
     (void)state;
-    walk(SMSREP_FIXTURE_DB);
+    walk(SMSREP_FIXTURE_DB, NULL);
+}
+
+/* An overlay from db/overlay.sql with a rule and reports the checks meet. */
+static void with_an_overlay(void **state)
+{
+    char path[] = "/tmp/smsrep-oom-overlay-XXXXXX";
+    char sql[8192];
+    FILE *f = fopen(SMSREP_SOURCE_DIR "/db/overlay.sql", "rb");
+    size_t n;
+    sqlite3 *db = NULL;
+    int fd = mkstemp(path);
+    (void)state;
+
+    assert_non_null(f);
+    n = fread(sql, 1, sizeof sql - 1, f);
+    sql[n] = '\0';
+    fclose(f);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(path);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "INSERT INTO source VALUES ('operator', 'own list', '', '', "
+                                  "'2026-11-22', '');"
+                                  "INSERT INTO rule VALUES ('sender_id', 'JP', 'AMAZ0N', 0, 0, "
+                                  "'deny', '', '2026-11-22', 'operator');"
+                                  "INSERT INTO report VALUES ('15622628360', 'operator', 4, 0, "
+                                  "'2026-11-01', '2026-11-20');",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    walk(NULL, path);
+    unlink(path);
 }
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(embedded_database),
     cmocka_unit_test(database_file),
+    cmocka_unit_test(with_an_overlay),
 };
 
 SMSREP_TEST_MAIN(tests)
