@@ -22,11 +22,13 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
     [ST_RANGE] =
         "SELECT signal, NULL, reply_cost, source, '', number_type, region FROM number_range"
         " WHERE prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
+    /* ST_KNOWN, ST_SENDER and the overlay's ST_OV_SHORT and ST_OV_SENDER
+     * answer one_row(): ?1 and ?2 in, signal, confidence, source, brand out. */
     [ST_KNOWN] =
-        "SELECT b.name, k.confidence, k.source FROM known_number k"
+        "SELECT 'brand_sender', k.confidence, k.source, b.name FROM known_number k"
         " JOIN brand b ON b.id = k.brand WHERE k.number = ?1 AND k.dest_region = ?2"
         " UNION ALL"
-        " SELECT b.name, k.confidence, k.source FROM known_number k"
+        " SELECT 'brand_sender', k.confidence, k.source, b.name FROM known_number k"
         " JOIN brand b ON b.id = k.brand WHERE k.number = ?1 AND k.dest_region = '*'"
         " LIMIT 1",
     [ST_SHORT] =
@@ -70,13 +72,13 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
         "SELECT action, NULL, NULL, source, '', '', '' FROM overlay.rule"
         " WHERE kind = 'number' AND region = ?1 AND prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
     [ST_OV_SHORT] =
-        "SELECT action, source FROM overlay.rule"
+        "SELECT action, NULL, source, '' FROM overlay.rule"
         " WHERE kind = 'short_code' AND region = ?1 AND prefix = ?2 AND min_len = 0",
     [ST_OV_SENDER] =
-        "SELECT action, source FROM overlay.rule"
+        "SELECT action, NULL, source, '' FROM overlay.rule"
         " WHERE kind = 'sender_id' AND region = ?1 AND prefix = ?2 AND min_len = 0"
         " UNION ALL"
-        " SELECT action, source FROM overlay.rule"
+        " SELECT action, NULL, source, '' FROM overlay.rule"
         " WHERE kind = 'sender_id' AND region = '*' AND prefix = ?2 AND min_len = 0"
         " LIMIT 1",
     [ST_OV_REPORT] =
@@ -217,24 +219,32 @@ int smsrep__store_range(store_conn *c, const char *e164, store_row *row)
     return longest_prefix(c->st[ST_RANGE], c->owner->range_lengths, "", e164, row);
 }
 
-int smsrep__store_known_number(store_conn *c, const char *e164, const char *region,
-                               store_row *row)
+/* The one row a statement of one_row()'s layout finds for two keys; a
+ * statement that is not prepared (no overlay) finds nothing. */
+static int one_row(sqlite3_stmt *st, const char *a, const char *b, store_row *row)
 {
-    sqlite3_stmt *st = c->st[ST_KNOWN];
-    int status;
+    int status = SMSREP_OK;
 
     memset(row, 0, sizeof *row);
-    sqlite3_bind_text(st, 1, e164, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
+    if (st == NULL)
+        return SMSREP_OK;
+    sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
     if (step(st, &status) == SQLITE_ROW) {
         row->found = 1;
-        row->signal = SIG_BRAND_SENDER;
-        text(st, 0, row->brand, sizeof row->brand);
+        row->signal = column_signal(st, 0);
         row->confidence = column_confidence(st, 1);
         text(st, 2, row->source, sizeof row->source);
+        text(st, 3, row->brand, sizeof row->brand);
     }
     sqlite3_reset(st);
     return status;
+}
+
+int smsrep__store_known_number(store_conn *c, const char *e164, const char *region,
+                               store_row *row)
+{
+    return one_row(c->st[ST_KNOWN], e164, region, row);
 }
 
 int smsrep__store_short_code(store_conn *c, const char *region, const char *digits,
@@ -246,21 +256,7 @@ int smsrep__store_short_code(store_conn *c, const char *region, const char *digi
 int smsrep__store_sender_id(store_conn *c, const char *region, const char *canonical,
                             store_row *row)
 {
-    sqlite3_stmt *st = c->st[ST_SENDER];
-    int status;
-
-    memset(row, 0, sizeof *row);
-    sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, canonical, -1, SQLITE_STATIC);
-    if (step(st, &status) == SQLITE_ROW) {
-        row->found = 1;
-        row->signal = column_signal(st, 0);
-        row->confidence = column_confidence(st, 1);
-        text(st, 2, row->source, sizeof row->source);
-        text(st, 3, row->brand, sizeof row->brand);
-    }
-    sqlite3_reset(st);
-    return status;
+    return one_row(c->st[ST_SENDER], region, canonical, row);
 }
 
 /* Registered sender IDs first, then every name of every brand; an equal
@@ -308,24 +304,6 @@ int smsrep__store_calling_code(store_conn *c, const char *digits, store_row *row
 
 /* ------------------------------------------------------------ the overlay */
 
-/* A rule of the overlay that decides on its own: deny or allow. */
-static int overlay_rule(sqlite3_stmt *st, const char *region, const char *key, store_row *row)
-{
-    int status = SMSREP_OK;
-    memset(row, 0, sizeof *row);
-    if (st == NULL)
-        return SMSREP_OK; /* no overlay attached */
-    sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-    if (step(st, &status) == SQLITE_ROW) {
-        row->found = 1;
-        row->signal = column_signal(st, 0);
-        text(st, 1, row->source, sizeof row->source);
-    }
-    sqlite3_reset(st);
-    return status;
-}
-
 int smsrep__store_overlay_number(store_conn *c, const char *e164, store_row *row)
 {
     if (c->st[ST_OV_NUMBER] == NULL) {
@@ -338,13 +316,13 @@ int smsrep__store_overlay_number(store_conn *c, const char *e164, store_row *row
 int smsrep__store_overlay_short(store_conn *c, const char *region, const char *digits,
                                 store_row *row)
 {
-    return overlay_rule(c->st[ST_OV_SHORT], region, digits, row);
+    return one_row(c->st[ST_OV_SHORT], region, digits, row);
 }
 
 int smsrep__store_overlay_sender(store_conn *c, const char *region, const char *canonical,
                                  store_row *row)
 {
-    return overlay_rule(c->st[ST_OV_SENDER], region, canonical, row);
+    return one_row(c->st[ST_OV_SENDER], region, canonical, row);
 }
 
 /* Days since 1970-01-01 of a date "YYYY-MM-DD", or -1 when it is not one

@@ -18,6 +18,28 @@ static int column(const csv_record *header, const char *name)
     return -1;
 }
 
+/* Reads the header record; 0, or -1 with why set. */
+static int read_header(csv_reader *r, csv_record *header, char *why, size_t cap)
+{
+    int got = csv_next(r, header);
+    if (got <= 0) {
+        snprintf(why, cap, "%s:%u: %s", r->path, r->line, got < 0 ? r->error : "no header row");
+        return -1;
+    }
+    return 0;
+}
+
+/* How the row loop ended: 0 at the end of the file, -1 with why set when the
+ * CSV itself is malformed. */
+static int finish(const csv_reader *r, int got, char *why, size_t cap)
+{
+    if (got < 0) {
+        snprintf(why, cap, "%s:%u: %s", r->path, r->line, r->error);
+        return -1;
+    }
+    return 0;
+}
+
 /* Does s start with a date YYYY-MM-DD (then its end, a space or a 'T')? */
 static int is_date(const char *s)
 {
@@ -40,11 +62,8 @@ int import_ftc_dnc(overlay_file *o, smsrep_db *ref, csv_reader *r, import_stats 
     char date[11];
 
     memset(st, 0, sizeof *st);
-    got = csv_next(r, &rec);
-    if (got <= 0) {
-        snprintf(why, cap, "%s:%u: %s", r->path, r->line, got < 0 ? r->error : "no header row");
+    if (read_header(r, &rec, why, cap) != 0)
         return -1;
-    }
     phone = column(&rec, "Company_Phone_Number");
     created = column(&rec, "Created_Date");
     robo = column(&rec, "Recorded_Message_Or_Robocall");
@@ -103,11 +122,7 @@ int import_ftc_dnc(overlay_file *o, smsrep_db *ref, csv_reader *r, import_stats 
             return -1;
         st->used++;
     }
-    if (got < 0) {
-        snprintf(why, cap, "%s:%u: %s", r->path, r->line, r->error);
-        return -1;
-    }
-    return 0;
+    return finish(r, got, why, cap);
 }
 
 int import_list(overlay_file *o, smsrep_db *ref, csv_reader *r, const char *source,
@@ -119,11 +134,8 @@ int import_list(overlay_file *o, smsrep_db *ref, csv_reader *r, const char *sour
     int got, i;
 
     memset(st, 0, sizeof *st);
-    got = csv_next(r, &rec);
-    if (got <= 0) {
-        snprintf(why, cap, "%s:%u: %s", r->path, r->line, got < 0 ? r->error : "no header row");
+    if (read_header(r, &rec, why, cap) != 0)
         return -1;
-    }
     {
         char joined[128] = "";
         for (i = 0; i < rec.count; i++)
@@ -160,9 +172,5 @@ int import_list(overlay_file *o, smsrep_db *ref, csv_reader *r, const char *sour
             return -1;
         st->used++;
     }
-    if (got < 0) {
-        snprintf(why, cap, "%s:%u: %s", r->path, r->line, r->error);
-        return -1;
-    }
-    return 0;
+    return finish(r, got, why, cap);
 }
