@@ -76,6 +76,19 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
             return SMSREP_OK;
         }
     }
+    /* libphonenumber may render an invalid national reading with a trunk
+     * prefix kept ("+49 0181..."), which read as the international number it
+     * claims to be is another, valid one: then that is the reading, so that
+     * checking the normalized form gives it back. */
+    if (e->phone.parse_error == PHONE_PARSED && e->phone.e164[0] != '\0') {
+        status = smsrep__phone_parse(e->phone.e164, 1, "ZZ", &intl);
+        if (status != SMSREP_OK)
+            return status;
+        if (intl.valid) {
+            e->phone = intl;
+            return SMSREP_OK;
+        }
+    }
     if (snd->ndigits <= SHORT_CODE_MAX_DIGITS)
         e->kind = SMSREP_KIND_SHORT_CODE;
     return SMSREP_OK;

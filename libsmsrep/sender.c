@@ -160,7 +160,7 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
     const char *s = raw;
     size_t i, n;
     uint32_t cp;
-    int digit, letters = 0, digits = 0, dashlike = 0;
+    int digit, letters = 0, digits = 0, dashlike = 0, tel;
 
     memset(out, 0, sizeof *out);
     if (len > SMSREP_SENDER_MAX)
@@ -182,7 +182,19 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
         }
     }
 
-    if (starts_with_tel(s, len)) {
+    /* The gateway's address type is believed however the sender is spelt:
+     * an alphanumeric address is text even when it reads like a tel: URI.
+     * Otherwise any letter makes text, except in a tel: URI; 'ー' between
+     * digits is a hyphen, and beside real letters it is a letter. */
+    tel = starts_with_tel(s, len);
+    if ((hint == SMSREP_HINT_ALPHANUMERIC && letters + digits + dashlike > 0) ||
+        (!tel && (letters > 0 || (dashlike > 0 && digits == 0)))) {
+        out->form = SENDER_TEXT;
+        out->text = s;
+        out->text_len = len;
+        return SMSREP_OK;
+    }
+    if (tel) {
         const char *end = memchr(s, ';', len);
         size_t num_len = end ? (size_t)(end - s) - 4 : len - 4;
         size_t ctx_len = 0;
@@ -198,21 +210,13 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
         }
         if (!ok)
             out->form = SENDER_MALFORMED;
-        return SMSREP_OK;
-    }
-
-    /* 'ー' between digits is a hyphen; beside real letters it is a letter. */
-    if (letters > 0 || (dashlike > 0 && digits == 0) ||
-        (hint == SMSREP_HINT_ALPHANUMERIC && digits > 0)) {
-        out->form = SENDER_TEXT;
-        out->text = s;
-        out->text_len = len;
-        return SMSREP_OK;
-    }
-    if (digits == 0)
+    } else if (digits == 0) {
         return SMSREP_E_CHARACTER;
-
-    out->form = read_number(s, len, out, 1) ? SENDER_NUMERIC : SENDER_MALFORMED;
+    } else {
+        out->form = read_number(s, len, out, 1) ? SENDER_NUMERIC : SENDER_MALFORMED;
+    }
+    /* The gateway's address type describes the number however it is spelt,
+     * tel: URI or plain digits. */
     if (hint == SMSREP_HINT_INTERNATIONAL)
         out->plus = 1;
     return SMSREP_OK;

@@ -37,6 +37,8 @@ static const row rows[] = {
     { "TEL:09027303177;phone-context=+81", 0, SMSREP_OK, SENDER_NUMERIC, 1, "8109027303177" },
     { "tel:09027303177;phone-context=example.com", 0, SMSREP_OK, SENDER_NUMERIC, 0,
       "09027303177" },
+    { "tel:041", SMSREP_HINT_INTERNATIONAL, SMSREP_OK, SENDER_NUMERIC, 1, "041" }, /* the hint holds */
+    { "tel:6075958142", SMSREP_HINT_ALPHANUMERIC, SMSREP_OK, SENDER_TEXT, 0, "tel:6075958142" },
     /* letters make text, whatever digits come with them */
     { "AMAZON", 0, SMSREP_OK, SENDER_TEXT, 0, "AMAZON" },
     { "365SCORES", 0, SMSREP_OK, SENDER_TEXT, 0, "365SCORES" },
