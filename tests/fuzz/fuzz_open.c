@@ -8,6 +8,8 @@
  * buffers are tried too and a write past one is caught. */
 #include "fuzz_common.h"
 
+#include <unistd.h>
+
 /* Senders that reach every table of the fixture and the real database. */
 static const struct { const char *sender, *region; uint32_t hint; } probes[] = {
     { "+15622628360", "JP", SMSREP_HINT_UNKNOWN },   /* known_number, low confidence */
@@ -48,42 +50,42 @@ static void check_counts(smsrep_db *db, uint32_t group)
         FUZZ_ASSERT(rows[i].reserved0 == 0xA5A5A5A5u, "count row past total written");
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* What an open must answer: the handle, or NULL with a listed status and a
+ * sentence in the caller's buffer. Returns 1 when there is a handle. */
+static int check_open(int status, smsrep_db *db, const char *err, size_t errcap)
 {
-    smsrep_db *db = (smsrep_db *)(uintptr_t)1;
+    size_t errlen = fuzz_strnlen(err, errcap);
+    FUZZ_ASSERT(errlen < errcap, "errbuf not NUL-terminated");
+    if (status == SMSREP_OK) {
+        FUZZ_ASSERT(db != NULL, "open succeeded without a handle");
+        return 1;
+    }
+    FUZZ_ASSERT(db == NULL, "a failed open left a handle");
+    FUZZ_ASSERT(status == SMSREP_E_DB_OPEN || status == SMSREP_E_DB_FORMAT ||
+                    status == SMSREP_E_DB_VERSION || status == SMSREP_E_DB_CORRUPT ||
+                    status == SMSREP_E_NOMEM,
+                "open failed with a status the header does not list");
+    FUZZ_ASSERT(errlen > 0 || errcap == 1, "a failed open said nothing");
+    if (errcap > SMSREP_ERRBUF_SIZE)
+        fuzz_soft(errlen < SMSREP_ERRBUF_SIZE - 1, SOFT_ERRBUF_FULL,
+                  "an open error sentence does not fit SMSREP_ERRBUF_SIZE");
+    fuzz_soft(fuzz_utf8_valid((const unsigned char *)err, errlen), SOFT_ERRBUF_UTF8,
+              "an open error sentence is not UTF-8");
+    return 0;
+}
+
+/* Everything a handle offers, on an opened database (and overlay). */
+static void exercise(smsrep_db *db, int with_overlay)
+{
     smsrep_db_info info = SMSREP_DB_INFO_INIT;
-    size_t errcap = 1 + size % 300, i;
-    char *err = malloc(errcap);
-    size_t errlen;
+    size_t i;
     int status;
 
-    FUZZ_ASSERT(err != NULL, "out of memory in the harness");
-    memset(err, 'x', errcap);
-    status = smsrep_open_memory(&db, data, size, NULL, err, errcap);
-    errlen = fuzz_strnlen(err, errcap);
-    FUZZ_ASSERT(errlen < errcap, "errbuf not NUL-terminated");
-    if (status != SMSREP_OK) {
-        FUZZ_ASSERT(db == NULL, "a failed open left a handle");
-        FUZZ_ASSERT(status == SMSREP_E_DB_OPEN || status == SMSREP_E_DB_FORMAT ||
-                        status == SMSREP_E_DB_VERSION || status == SMSREP_E_DB_CORRUPT ||
-                        status == SMSREP_E_NOMEM,
-                    "open failed with a status the header does not list");
-        FUZZ_ASSERT(errlen > 0 || errcap == 1, "a failed open said nothing");
-        if (errcap > SMSREP_ERRBUF_SIZE)
-            fuzz_soft(errlen < SMSREP_ERRBUF_SIZE - 1, SOFT_ERRBUF_FULL,
-                      "an open error sentence does not fit SMSREP_ERRBUF_SIZE");
-        fuzz_soft(fuzz_utf8_valid((const unsigned char *)err, errlen), SOFT_ERRBUF_UTF8,
-                  "an open error sentence is not UTF-8");
-        free(err);
-        return 0;
-    }
-    free(err);
-    FUZZ_ASSERT(db != NULL, "open succeeded without a handle");
-
     FUZZ_ASSERT(smsrep_db_info_get(db, &info) == SMSREP_OK, "smsrep_db_info_get");
-    FUZZ_ASSERT(info.embedded == 0 && info.has_overlay == 0, "db info flags");
+    FUZZ_ASSERT(info.embedded == (uint32_t)with_overlay && info.has_overlay == (uint32_t)with_overlay,
+                "db info flags");
     fuzz_check_string(info.data_version, sizeof info.data_version, 0, "data_version");
-    fuzz_check_string(info.overlay_version, sizeof info.overlay_version, 1, "overlay_version");
+    fuzz_check_string(info.overlay_version, sizeof info.overlay_version, 0, "overlay_version");
 
     for (i = 0; i < sizeof probes / sizeof probes[0]; i++) {
         smsrep_query q = SMSREP_QUERY_INIT;
@@ -121,6 +123,41 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_counts(db, SMSREP_COUNT_BY_TABLE);
     check_counts(db, SMSREP_COUNT_BY_SOURCE);
     check_counts(db, SMSREP_COUNT_BY_REGION);
-    smsrep_close(db);
+}
+
+/* The image once as the bundled database, from memory, and once as an
+ * overlay over the embedded database, from a file (overlays are files). */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static char overlay[64];
+    smsrep_db *db = (smsrep_db *)(uintptr_t)1;
+    size_t errcap = 1 + size % 300;
+    char *err = malloc(errcap);
+    FILE *f;
+
+    FUZZ_ASSERT(err != NULL, "out of memory in the harness");
+    int status;
+
+    memset(err, 'x', errcap);
+    status = smsrep_open_memory(&db, data, size, NULL, err, errcap);
+    if (check_open(status, db, err, errcap)) {
+        exercise(db, 0);
+        smsrep_close(db);
+    }
+
+    if (overlay[0] == '\0')
+        snprintf(overlay, sizeof overlay, "/tmp/smsrep-fuzz-overlay-%ld", (long)getpid());
+    f = fopen(overlay, "wb");
+    FUZZ_ASSERT(f != NULL && fwrite(data, 1, size, f) == size && fclose(f) == 0,
+                "cannot write the overlay file");
+    db = (smsrep_db *)(uintptr_t)1;
+    memset(err, 'x', errcap);
+    status = smsrep_open(&db, NULL, overlay, err, errcap);
+    if (check_open(status, db, err, errcap)) {
+        exercise(db, 1);
+        smsrep_close(db);
+    }
+    remove(overlay);
+    free(err);
     return 0;
 }
