@@ -79,7 +79,10 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
     /* libphonenumber may render an invalid national reading with a trunk
      * prefix kept ("+49 0181..."), which read as the international number it
      * claims to be is another, valid one: then that is the reading, so that
-     * checking the normalized form gives it back. */
+     * checking the normalized form gives it back. The kept prefix is not
+     * always 0 (8 in BY, 1 in MH; the golden table holds both), and only
+     * libphonenumber's private metadata knows it, so every invalid reading,
+     * plain short codes too, pays this second parse. */
     if (e->phone.parse_error == PHONE_PARSED && e->phone.e164[0] != '\0') {
         status = smsrep__phone_parse(e->phone.e164, 1, "ZZ", &intl);
         if (status != SMSREP_OK)
