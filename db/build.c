@@ -331,6 +331,9 @@ static void check_domain(const builder *b, const char *d, size_t len)
         fail(b, "domain \"%.*s\" has no dot", (int)len, d);
 }
 
+static const char *const sectors[] = { "bank", "card", "payments", "retail", "tech", "carrier",
+                                       "post", "logistics", "government", NULL };
+
 static void load_brand(builder *b, sqlite3_stmt *insert, char **f)
 {
     const char *p, *bar;
@@ -339,8 +342,9 @@ static void load_brand(builder *b, sqlite3_stmt *insert, char **f)
     check_text(b, f[1], "name", 1);
     if (strlen(f[1]) >= SMSREP_BRAND_SIZE)
         fail(b, "name is longer than %d bytes", SMSREP_BRAND_SIZE - 1);
-    check_source(b, f[4]);
-    insert_row(b, insert, f, 5);
+    check_enum(b, f[4], "sector", sectors);
+    check_source(b, f[5]);
+    insert_row(b, insert, f, 6);
     add_brand_name(b, f[0], f[1], strlen(f[1]));
     for (p = f[2]; *p; p = *bar ? bar + 1 : bar) {
         bar = strchr(p, '|');
@@ -552,6 +556,17 @@ static void load_sender_id(builder *b, sqlite3_stmt *insert, char **f)
     insert_row(b, insert, values, 8);
 }
 
+static void load_alnum_rule(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static const char *const rules[] = { "registry_relabels", "dlt", "operator_charset",
+                                         "not_delivered", NULL };
+    if (!is_region(f[0], 0, 0))
+        fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code", f[0]);
+    check_enum(b, f[1], "rule", rules);
+    check_source(b, f[2]);
+    insert_row(b, insert, f, 4);
+}
+
 static void load_calling_code(builder *b, sqlite3_stmt *insert, char **f)
 {
     static const char *const statuses[] = { "unassigned", NULL };
@@ -628,8 +643,8 @@ int main(int argc, char **argv)
              "INSERT INTO meta VALUES (?1, ?2)", load_meta);
     load_csv(&b, data, "sources.csv", "id,name,url,licence,retrieved,credit",
              "INSERT INTO source VALUES (?1, ?2, ?3, ?4, ?5, ?6)", load_source);
-    load_csv(&b, data, "brands.csv", "id,name,aliases,domains,source",
-             "INSERT INTO brand VALUES (?1, ?2, ?3, ?4, ?5)", load_brand);
+    load_csv(&b, data, "brands.csv", "id,name,aliases,domains,sector,source",
+             "INSERT INTO brand VALUES (?1, ?2, ?3, ?4, ?5, ?6)", load_brand);
     load_csv(&b, data, "number_ranges.csv",
              "prefix,min_len,max_len,region,number_type,signal,reply_cost,source,note",
              "INSERT INTO number_range VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -645,6 +660,8 @@ int main(int argc, char **argv)
     load_csv(&b, data, "sender_ids.csv",
              "region,sender_id,brand,signal,confidence,source,note",
              "INSERT INTO sender_id VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", load_sender_id);
+    load_csv(&b, data, "alnum_rules.csv", "region,rule,source,note",
+             "INSERT INTO alnum_rule VALUES (?1, ?2, ?3, ?4)", load_alnum_rule);
     load_csv(&b, data, "calling_codes.csv", "prefix,status,source,note",
              "INSERT INTO calling_code VALUES (?1, ?2, ?3, ?4)", load_calling_code);
 

@@ -10,7 +10,7 @@
 -- its range, and an operator's overlay beats this whole database.
 
 PRAGMA application_id = 1397576530;  -- 0x534D5352, "SMSR"
-PRAGMA user_version = 2;             -- the schema version; bump on any change
+PRAGMA user_version = 3;             -- the schema version; bump on any change
 PRAGMA page_size = 4096;
 
 CREATE TABLE meta (
@@ -32,6 +32,8 @@ CREATE TABLE brand (
   name    TEXT NOT NULL,             -- 'Amazon'
   aliases TEXT NOT NULL,             -- '|'-separated other names
   domains TEXT NOT NULL,             -- '|'-separated official domains
+  sector  TEXT NOT NULL,             -- bank | card | payments | retail | tech | carrier
+                                     -- | post | logistics | government
   source  TEXT NOT NULL REFERENCES source(id)
 ) WITHOUT ROWID;
 
@@ -103,6 +105,16 @@ CREATE TABLE sender_id (
   PRIMARY KEY (region, canonical)
 ) WITHOUT ROWID;
 CREATE INDEX sender_id_skeleton ON sender_id(skeleton);
+
+-- What the networks of a recipient's country do with alphanumeric sender
+-- IDs, from the regulator's or the operators' published rules.
+CREATE TABLE alnum_rule (
+  region TEXT PRIMARY KEY,           -- the recipients' country
+  rule   TEXT NOT NULL,              -- registry_relabels (SG) | dlt (IN) | operator_charset (GB)
+                                     -- | not_delivered (US, CA, ...)
+  source TEXT NOT NULL REFERENCES source(id),
+  note   TEXT NOT NULL
+) WITHOUT ROWID;
 
 -- Country calling codes known to be unassigned: a prefix of 1 to 3 digits
 -- covers every code that starts with it.

@@ -67,7 +67,7 @@ extern "C" {
  * The macros give the version of the header you compiled against; the
  * functions give the library you run with. CMake reads these three lines. */
 #define SMSREP_VERSION_MAJOR 0
-#define SMSREP_VERSION_MINOR 1
+#define SMSREP_VERSION_MINOR 2
 #define SMSREP_VERSION_PATCH 0
 #define SMSREP_VERSION_NUMBER \
     (SMSREP_VERSION_MAJOR * 10000 + SMSREP_VERSION_MINOR * 100 + SMSREP_VERSION_PATCH)
@@ -191,6 +191,15 @@ SMSREP_API const char *smsrep_status_name(int status);
     X(ALPHANUMERIC,  3, "alphanumeric")    \
     X(SHORT_CODE,    4, "short_code")
 
+/* The class of message an Indian DLT header's suffix declares (TRAI, from
+ * 2025-05-06: XY-HEADER-P/S/T/G). Since 0.2. */
+#define SMSREP_MESSAGE_CLASS_MAP(X)          \
+    X(NONE,          0, "none")              /* no suffix, or not a DLT header */ \
+    X(PROMOTIONAL,   1, "promotional")       \
+    X(SERVICE,       2, "service")           \
+    X(TRANSACTIONAL, 3, "transactional")     \
+    X(GOVERNMENT,    4, "government")
+
 /* Why: bit numbers of smsrep_verdict.reasons. Name and bit are pinned. */
 #define SMSREP_REASON_MAP(X)                                  \
     X(KNOWN_OTP_SENDER,        0, "known_otp_sender")         \
@@ -216,7 +225,13 @@ SMSREP_API const char *smsrep_status_name(int status);
     X(SMS_SHORT_CODE,         20, "sms_short_code")           \
     X(GENERIC_SENDER_ID,      21, "generic_sender_id")        \
     X(SCAM_MARKER,            22, "scam_marker")              \
-    X(REPORTED_NUMBER,        23, "reported_number")
+    X(REPORTED_NUMBER,        23, "reported_number")          \
+    X(INVISIBLE_CHARACTERS,   24, "invisible_characters")     \
+    X(REGISTRY_DELIVERED,     25, "registry_delivered")       \
+    X(NOT_DLT_HEADER,         26, "not_dlt_header")           \
+    X(DLT_CLASS_MISMATCH,     27, "dlt_class_mismatch")       \
+    X(ALPHANUMERIC_UNSUPPORTED, 28, "alphanumeric_unsupported") \
+    X(DISALLOWED_CHARACTER,   29, "disallowed_character")
 
 #define SMSREP_X_(n, v, name) SMSREP_KIND_##n = v,
 enum smsrep_kind { SMSREP_KIND_MAP(SMSREP_X_) SMSREP_KIND_LAST_ };
@@ -239,6 +254,9 @@ enum smsrep_reply_cost { SMSREP_REPLY_COST_MAP(SMSREP_X_) SMSREP_COST_LAST_ };
 #define SMSREP_X_(n, v, name) SMSREP_HINT_##n = v,
 enum smsrep_hint { SMSREP_HINT_MAP(SMSREP_X_) SMSREP_HINT_LAST_ };
 #undef SMSREP_X_
+#define SMSREP_X_(n, v, name) SMSREP_MESSAGE_##n = v,
+enum smsrep_message_class { SMSREP_MESSAGE_CLASS_MAP(SMSREP_X_) SMSREP_MESSAGE_LAST_ };
+#undef SMSREP_X_
 #define SMSREP_X_(n, v, name) SMSREP_REASON_##n = v,
 enum smsrep_reason { SMSREP_REASON_MAP(SMSREP_X_) SMSREP_REASON_LAST_ };
 #undef SMSREP_X_
@@ -253,6 +271,8 @@ SMSREP_API const char *smsrep_number_type_name(uint32_t number_type);
 SMSREP_API const char *smsrep_relation_name(uint32_t relation);
 SMSREP_API const char *smsrep_reply_cost_name(uint32_t reply_cost);
 SMSREP_API const char *smsrep_hint_name(uint32_t hint);
+/* Since 0.2. */
+SMSREP_API const char *smsrep_message_class_name(uint32_t message_class);
 /* Takes a bit number (enum smsrep_reason), not a mask. */
 SMSREP_API const char *smsrep_reason_name(uint32_t reason);
 
@@ -263,6 +283,8 @@ SMSREP_API int smsrep_number_type_from_name(const char *name, size_t len);
 SMSREP_API int smsrep_relation_from_name(const char *name, size_t len);
 SMSREP_API int smsrep_reply_cost_from_name(const char *name, size_t len);
 SMSREP_API int smsrep_hint_from_name(const char *name, size_t len);
+/* Since 0.2. */
+SMSREP_API int smsrep_message_class_from_name(const char *name, size_t len);
 SMSREP_API int smsrep_reason_from_name(const char *name, size_t len);
 
 /* A sentence explaining a reason for people, in English ("en") or Japanese
@@ -339,6 +361,7 @@ typedef struct smsrep_query {
 #define SMSREP_NORMALIZED_SIZE 128
 #define SMSREP_BRAND_SIZE 64
 #define SMSREP_SOURCE_ID_SIZE 48
+#define SMSREP_DISPLAY_SIZE 192
 
 typedef struct smsrep_verdict {
     uint32_t struct_size;      /* sizeof(smsrep_verdict), set by the caller */
@@ -360,10 +383,22 @@ typedef struct smsrep_verdict {
     char brand[SMSREP_BRAND_SIZE];          /* brand display name, "" none */
     char source[SMSREP_SOURCE_ID_SIZE];     /* id of the source of the row that
                                   decided, for smsrep_source(); "" none */
-    /* fields added after 0.1 go here */
+    /* fields added in 0.2 */
+    char display[SMSREP_DISPLAY_SIZE]; /* the sender as it arrived, trimmed, with
+                                  every invisible or bidirectional control
+                                  character written as <U+XXXX> so that it can
+                                  be shown safely; cut at a character boundary */
+    uint32_t message_class;    /* enum smsrep_message_class (Indian DLT suffix) */
+    uint32_t reserved1;        /* zero */
+    char dlt_header[8];        /* Indian DLT header: the 6-character header
+                                  ("HDFCBK" of "VM-HDFCBK-S"), "" otherwise */
+    char dlt_operator[32];     /* its access provider ("Vodafone Idea"), "" unknown */
+    char dlt_circle[32];       /* its licensed service area ("Mumbai"), "" unknown */
+    /* fields added after 0.2 go here */
 } smsrep_verdict;
 #define SMSREP_VERDICT_INIT SMSREP_INIT_(smsrep_verdict)
 #define SMSREP_VERDICT_SIZE_0_1 ((uint32_t)(offsetof(smsrep_verdict, source) + SMSREP_SOURCE_ID_SIZE))
+#define SMSREP_VERDICT_SIZE_0_2 ((uint32_t)(offsetof(smsrep_verdict, dlt_circle) + 32))
 
 /* METHOD. Judges one sender. On SMSREP_OK *out holds the verdict (a sender
  * that cannot be a genuine originator is a verdict, class spoofed, not an

@@ -25,6 +25,7 @@
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static const UNormalizer2 *fold;  /* owned by ICU, immutable */
+static const UNormalizer2 *nfkc;  /* the same */
 static USpoofChecker *spoof;      /* never closed: shared by every handle */
 static int init_status = SMSREP_E_INTERNAL;
 
@@ -32,6 +33,8 @@ static void init_once(void)
 {
     UErrorCode err = U_ZERO_ERROR;
     fold = unorm2_getNFKCCasefoldInstance(&err);
+    if (U_SUCCESS(err))
+        nfkc = unorm2_getNFKCInstance(&err);
     if (U_FAILURE(err)) {
         init_status = err == U_MEMORY_ALLOCATION_ERROR ? SMSREP_E_NOMEM : SMSREP_E_INTERNAL;
         return;
@@ -78,16 +81,121 @@ static int icu_status(UErrorCode err)
     return SMSREP_E_INTERNAL;
 }
 
-/* NFKC case folding of src into dst; returns the length or -status. */
-static int32_t casefold(const UChar *src, int32_t n, UChar *dst, int32_t cap, int *status)
+/* Normalisation (NFKC, or NFKC case folding) of src into dst; returns the
+ * length or -1 with *status set. */
+static int32_t normalize(const UNormalizer2 *form, const UChar *src, int32_t n, UChar *dst,
+                         int32_t cap, int *status)
 {
     UErrorCode err = U_ZERO_ERROR;
-    int32_t len = unorm2_normalize(fold, src, n, dst, cap, &err);
+    int32_t len = unorm2_normalize(form, src, n, dst, cap, &err);
     if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING) {
         *status = icu_status(err);
         return -1;
     }
     return len;
+}
+
+static int32_t casefold(const UChar *src, int32_t n, UChar *dst, int32_t cap, int *status)
+{
+    return normalize(fold, src, n, dst, cap, status);
+}
+
+/* The characters UK operators allow in a sender ID (and most others too). */
+static int basic_char(uint32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+           cp == ' ' || cp == '.' || cp == '&' || cp == '_' || cp == '-';
+}
+
+/* The code point at s[*i], advancing *i past it; a lone surrogate is itself. */
+static UChar32 next16(const UChar *s, int32_t *i, int32_t n)
+{
+    UChar32 c = s[(*i)++];
+    if (c >= 0xD800 && c <= 0xDBFF && *i < n && s[*i] >= 0xDC00 && s[*i] <= 0xDFFF)
+        c = ((c - 0xD800) << 10) + (s[(*i)++] - 0xDC00) + 0x10000;
+    return c;
+}
+
+/* Reads the NFKC form of what is left once invisible characters are taken
+ * out: what a handset would show, and so what a network must have carried. */
+static int shown_form(const UChar *in, int32_t n_in, alnum_form *out)
+{
+    UChar visible[WORK_IN], shown[WORK_FOLD];
+    int32_t n_vis = 0, n_shown, i = 0;
+    int status = SMSREP_OK;
+    size_t pending = 0;
+    UChar32 cp;
+
+    while (i < n_in) {
+        int32_t start = i;
+        cp = next16(in, &i, n_in);
+        if (u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+            out->invisible++;
+            pending += n_vis > 0;
+            continue;
+        }
+        out->invisible_inside += pending;
+        pending = 0;
+        while (start < i)
+            visible[n_vis++] = in[start++];
+    }
+    if ((n_shown = normalize(nfkc, visible, n_vis, shown, WORK_FOLD, &status)) < 0)
+        return status;
+    out->gsm_encodable = 1;
+    out->basic_charset = 1;
+    for (i = 0; i < n_shown;) {
+        cp = next16(shown, &i, n_shown);
+        if (u_isUWhiteSpace(cp))
+            cp = ' '; /* as the canonical form writes every blank */
+        out->chars++;
+        /* IDs are compared case-folded, so a letter counts when the network
+         * could carry it in either case: "TEπ" is the ID "TEΠ", and "À" the
+         * ID "à". Checking the canonical form then gives the same answer. */
+        if (!gsm_char((uint32_t)cp) && !gsm_char((uint32_t)u_toupper(cp)) &&
+            !gsm_char((uint32_t)u_foldCase(cp, U_FOLD_CASE_DEFAULT)))
+            out->gsm_encodable = 0;
+        if (!basic_char((uint32_t)cp))
+            out->basic_charset = 0;
+    }
+    return SMSREP_OK;
+}
+
+void smsrep__alnum_loose(const char *skeleton, char *out, size_t cap)
+{
+    static const char swap[128] = {
+        ['0'] = 'O', ['1'] = 'I', ['3'] = 'E', ['4'] = 'A', ['5'] = 'S', ['8'] = 'B',
+        ['@'] = 'A', ['$'] = 'S', ['|'] = 'I', ['!'] = 'I', ['L'] = 'I',
+    };
+    const unsigned char *p = (const unsigned char *)skeleton;
+    size_t n = 0;
+    int gap = 0;
+
+    if (cap == 0)
+        return;
+    for (; *p != '\0'; p++) {
+        unsigned char c = *p;
+        if (c < 0x80) {
+            if (c >= 'a' && c <= 'z')
+                c = (unsigned char)(c - 'a' + 'A');
+            if (swap[c] != 0)
+                c = (unsigned char)swap[c];
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                gap = n > 0;
+                continue;
+            }
+        } else if ((c & 0xC0) != 0x80 && n + 4 + (size_t)gap >= cap) {
+            break; /* a whole character or none */
+        }
+        if (n + 1 + (size_t)gap >= cap)
+            break;
+        if (gap)
+            out[n++] = ' ';
+        gap = 0;
+        out[n++] = (char)c;
+    }
+    while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0xC0)
+        n--; /* never end on a lead byte */
+    out[n] = '\0';
 }
 
 /* Converts UTF-16 to UTF-8 into a fixed array, cutting at a character
@@ -111,8 +219,7 @@ int smsrep__alnum_forms(const char *text, size_t len, alnum_form *out)
     UErrorCode err = U_ZERO_ERROR;
     int32_t n_in = 0, n_fold, n_canon = 0, n_skel, i;
     int status = smsrep__alnum_init(), space = 0;
-    size_t off = 0, used;
-    uint32_t cp;
+    size_t off;
 
     memset(out, 0, sizeof *out);
     if (status != SMSREP_OK)
@@ -120,17 +227,11 @@ int smsrep__alnum_forms(const char *text, size_t len, alnum_form *out)
     if (len > SMSREP_SENDER_MAX)
         return SMSREP_E_TOO_LONG;
 
-    out->gsm_encodable = 1;
-    while (off < len && (used = smsrep__utf8_decode(text + off, len - off, &cp)) > 0) {
-        out->chars++;
-        if (!gsm_char(cp))
-            out->gsm_encodable = 0;
-        off += used;
-    }
-
     u_strFromUTF8(in, WORK_IN, &n_in, text, (int32_t)len, &err);
     if (U_FAILURE(err))
         return icu_status(err);
+    if ((status = shown_form(in, n_in, out)) != SMSREP_OK)
+        return status;
     if ((n_fold = casefold(in, n_in, folded, WORK_FOLD, &status)) < 0)
         return status;
 
@@ -168,5 +269,8 @@ int smsrep__alnum_forms(const char *text, size_t len, alnum_form *out)
         return icu_status(err);
     if ((n_skel = casefold(skel, n_skel, skel_folded, WORK_SKELETON, &status)) < 0)
         return status;
-    return to_utf8(skel_folded, n_skel, out->skeleton, sizeof out->skeleton);
+    status = to_utf8(skel_folded, n_skel, out->skeleton, sizeof out->skeleton);
+    if (status == SMSREP_OK)
+        smsrep__alnum_loose(out->skeleton, out->loose, sizeof out->loose);
+    return status;
 }

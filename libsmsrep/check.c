@@ -139,14 +139,28 @@ static int lookup_number(store_conn *c, const char *digits, int64_t now, evidenc
     return status;
 }
 
-static int lookup_alphanumeric(store_conn *c, evidence *e)
+/* In India the ID is read as a DLT header and its six-character header is
+ * what the registry knows ("VM-HDFCBK-S" is HDFC Bank's "HDFCBK"). */
+static int lookup_alphanumeric(store *s, store_conn *c, evidence *e)
 {
-    int status = smsrep__store_sender_id(c, e->recipient, e->alnum.canonical, &e->sender_id);
+    int status = SMSREP_OK;
+
+    e->key = e->alnum;
+    if (e->recipient[0] != '\0')
+        status = smsrep__store_alnum_rule(c, e->recipient, &e->alnum_rule);
+    if (status == SMSREP_OK && e->alnum_rule.found && e->alnum_rule.signal == SIG_DLT) {
+        smsrep__dlt_parse(e->alnum.canonical, &e->dlt);
+        if (e->dlt.shaped)
+            status = smsrep__alnum_forms(e->dlt.header, strlen(e->dlt.header), &e->key);
+    }
     if (status == SMSREP_OK)
-        status = smsrep__store_brand_skeleton(c, e->alnum.canonical, e->alnum.skeleton,
-                                              &e->brand);
-    if (status == SMSREP_OK)
+        status = smsrep__store_sender_id(c, e->recipient, e->key.canonical, &e->sender_id);
+    if (status == SMSREP_OK) {
+        smsrep__lookalike_brand(smsrep__store_names(s), &e->key, &e->brand);
+        if (e->recipient[0] != '\0')
+            smsrep__lookalike_generic(smsrep__store_names(s), e->recipient, &e->key, &e->generic);
         status = smsrep__store_overlay_sender(c, e->recipient, e->alnum.canonical, &e->overlay);
+    }
     return status;
 }
 
@@ -190,6 +204,7 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
 
     smsrep__copyz(e.recipient, sizeof e.recipient, region);
     e.recipient_cc = recipient_cc;
+    e.invisible = snd.invisible;
 
     status = smsrep__store_acquire(s, &c);
     if (status != SMSREP_OK)
@@ -200,8 +215,13 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
         e.malformed = 1;
         break;
     case SENDER_TEXT:
-        e.kind = SMSREP_KIND_ALPHANUMERIC;
-        status = lookup_alphanumeric(c, &e);
+        /* GSM 03.40: an alphanumeric address holds at most 11 characters of
+         * the GSM 7-bit alphabet; no network delivers anything else. */
+        e.text = 1;
+        e.kind = e.alnum.gsm_encodable && e.alnum.chars <= ALNUM_GSM_MAX_CHARS
+                     ? SMSREP_KIND_ALPHANUMERIC
+                     : SMSREP_KIND_INVALID;
+        status = lookup_alphanumeric(s, c, &e);
         break;
     default:
         status = resolve_digits(c, &snd, q->hint, &e);
@@ -221,6 +241,7 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
         return status;
 
     set_normalized(&e, v);
+    smsrep__sender_display(q->sender, q->sender_len, v->display, sizeof v->display);
     smsrep__judge(&e, v);
     return SMSREP_OK;
 }

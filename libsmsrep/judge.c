@@ -172,32 +172,89 @@ static void judge_short_code(const evidence *e, judgement *j, smsrep_verdict *v)
              e->short_code.found ? e->short_code.source : "libphonenumber");
 }
 
+/* The recipient country's rules for sender IDs. Returns 1 when the network
+ * delivers the ID only for registered senders, which makes "unregistered"
+ * no finding of ours. */
+static int judge_registry(const evidence *e, judgement *j, smsrep_verdict *v)
+{
+    const store_row *rule = &e->alnum_rule;
+    const dlt_header *d = &e->dlt;
+
+    if (!rule->found)
+        return 0;
+    switch (rule->signal) {
+    case SIG_REGISTRY_RELABELS:
+        if (e->sender_id.found && e->sender_id.signal == SIG_SCAM_MARKER)
+            return 0;
+        find(j, SMSREP_REASON_REGISTRY_DELIVERED, RANK_UNKNOWN, rule->source);
+        return 1;
+    case SIG_DLT:
+        if (!d->shaped) {
+            find(j, SMSREP_REASON_NOT_DLT_HEADER, RANK_SUSPICIOUS, rule->source);
+            return 0;
+        }
+        v->message_class = d->message_class;
+        smsrep__copyz(v->dlt_header, sizeof v->dlt_header, d->header);
+        smsrep__copyz(v->dlt_operator, sizeof v->dlt_operator, d->operator_name);
+        smsrep__copyz(v->dlt_circle, sizeof v->dlt_circle, d->circle_name);
+        /* A bank's OTPs and alerts are transactional or service messages;
+         * a promotional one asks to be read with care. Numeric headers are
+         * promotional by definition. */
+        if (d->message_class == SMSREP_MESSAGE_PROMOTIONAL && e->sender_id.found &&
+            e->sender_id.bank)
+            find(j, SMSREP_REASON_DLT_CLASS_MISMATCH, RANK_SUSPICIOUS, rule->source);
+        else if (d->numeric && d->message_class != SMSREP_MESSAGE_NONE &&
+                 d->message_class != SMSREP_MESSAGE_PROMOTIONAL)
+            find(j, SMSREP_REASON_DLT_CLASS_MISMATCH, RANK_CAUTION, rule->source);
+        find(j, SMSREP_REASON_REGISTRY_DELIVERED, RANK_UNKNOWN, rule->source);
+        return 1;
+    case SIG_OPERATOR_CHARSET:
+        if (!e->alnum.basic_charset)
+            find(j, SMSREP_REASON_DISALLOWED_CHARACTER, RANK_SUSPICIOUS, rule->source);
+        return 0;
+    case SIG_NOT_DELIVERED:
+        find(j, SMSREP_REASON_ALPHANUMERIC_UNSUPPORTED, RANK_CAUTION, rule->source);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 /* An alphanumeric ID belongs to no country, so the verdict's region and
- * number fields stay empty. */
-static void judge_alphanumeric(const evidence *e, judgement *j)
+ * number fields stay empty. Hidden characters inside an ID that reads as a
+ * brand's make it a look-alike, however exact the visible letters; at its
+ * ends they are what a screen put there, and only named. */
+static void judge_alphanumeric(const evidence *e, judgement *j, smsrep_verdict *v)
 {
     const store_row *id = &e->sender_id;
+    const lookalike_match *m = &e->brand;
+    int delivered_registered;
 
-    if (!e->alnum.gsm_encodable || e->alnum.chars > ALNUM_GSM_MAX_CHARS)
+    if (e->kind == SMSREP_KIND_INVALID)
         find(j, SMSREP_REASON_MALFORMED_SENDER_ID, RANK_SUSPICIOUS, NULL);
+    if (e->alnum.invisible > 0)
+        find(j, SMSREP_REASON_INVISIBLE_CHARACTERS, RANK_CAUTION, NULL);
+    delivered_registered = judge_registry(e, j, v);
 
-    if (id->found && id->signal == SIG_REGISTERED) {
+    if (id->found && id->signal == SIG_REGISTERED && e->alnum.invisible_inside == 0) {
         find_evidence(j, SMSREP_REASON_REGISTERED_SENDER_ID, id);
         return;
     }
-    if (id->found && id->signal == SIG_GENERIC)
-        find(j, SMSREP_REASON_GENERIC_SENDER_ID, RANK_SUSPICIOUS, id->source);
     if (id->found && id->signal == SIG_SCAM_MARKER)
         find(j, SMSREP_REASON_SCAM_MARKER, RANK_SUSPICIOUS, id->source);
+    if ((id->found && id->signal == SIG_GENERIC) || e->generic.how != LOOK_NONE)
+        find(j, SMSREP_REASON_GENERIC_SENDER_ID, RANK_SUSPICIOUS,
+             id->found && id->signal == SIG_GENERIC ? id->source : e->generic.target->source);
 
-    if (e->brand.found && !e->brand.exact) {
-        name_brand(j, e->brand.brand, SMSREP_RELATION_IMPERSONATES);
-        find(j, SMSREP_REASON_BRAND_LOOKALIKE, RANK_SUSPICIOUS, e->brand.source);
-    } else if (e->brand.found) {
-        name_brand(j, e->brand.brand, SMSREP_RELATION_CLAIMS);
+    if (m->how == LOOK_EXACT && e->alnum.invisible_inside == 0) {
+        name_brand(j, m->target->brand, SMSREP_RELATION_CLAIMS);
+    } else if (m->how != LOOK_NONE) {
+        name_brand(j, m->target->brand, SMSREP_RELATION_IMPERSONATES);
+        find(j, SMSREP_REASON_BRAND_LOOKALIKE, RANK_SUSPICIOUS, m->target->source);
     }
-    find(j, SMSREP_REASON_UNREGISTERED_SENDER_ID, RANK_CAUTION,
-         e->brand.found ? e->brand.source : NULL);
+    if (!delivered_registered)
+        find(j, SMSREP_REASON_UNREGISTERED_SENDER_ID, RANK_CAUTION,
+             m->how != LOOK_NONE ? m->target->source : NULL);
 }
 
 /* The operator's overlay: its rule beats everything bundled; its reports
@@ -224,10 +281,15 @@ void smsrep__judge(const evidence *e, smsrep_verdict *v)
     judge_overlay(e, &j);
     if (e->malformed)
         find(&j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, NULL);
-    switch (e->kind) {
+    /* Screens put bidi marks around the numbers they show, so a number
+     * copied from one carries them: named, never held against it. */
+    if (!e->text && e->invisible > 0)
+        find(&j, SMSREP_REASON_INVISIBLE_CHARACTERS, RANK_UNKNOWN, NULL);
+    if (e->text) {
+        judge_alphanumeric(e, &j, v);
+    } else switch (e->kind) {
     case SMSREP_KIND_NUMBER: judge_number(e, &j, v); break;
     case SMSREP_KIND_SHORT_CODE: judge_short_code(e, &j, v); break;
-    case SMSREP_KIND_ALPHANUMERIC: judge_alphanumeric(e, &j); break;
     default:
         /* Spoofed only when newer metadata confirms the code unassigned: one
          * the metadata in use merely lacks may have been assigned since. */

@@ -5,7 +5,9 @@
 #define SMSREP_JUDGE_H
 
 #include "alnum.h"
+#include "lookalike.h"
 #include "phone.h"
+#include "registry.h"
 #include "store.h"
 
 /* Everything the earlier stages found; the judge reads nothing else. */
@@ -14,6 +16,7 @@ typedef struct evidence {
     char recipient[4];             /* the recipient's region, "" unknown */
     uint32_t recipient_cc;         /* its calling code, 0 unknown */
     int malformed;                 /* not a well-formed sender */
+    size_t invisible;              /* invisible characters in the sender as it arrived */
 
     /* numbers */
     phone_number phone;
@@ -26,10 +29,16 @@ typedef struct evidence {
     phone_short short_info;
     store_row short_code;
 
-    /* alphanumerics */
+    /* alphanumerics (kind alphanumeric, or invalid when no network could
+     * have delivered the ID) */
+    int text;                      /* the sender was read as text */
     alnum_form alnum;
+    store_row alnum_rule;          /* what the recipient's networks do with such IDs */
+    dlt_header dlt;                /* India: the ID read as a DLT header */
+    alnum_form key;                /* the form looked up: the DLT header alone, or alnum */
     store_row sender_id;
-    brand_match brand;
+    lookalike_match brand;         /* the brand name or registered ID it comes closest to */
+    lookalike_match generic;       /* a generic ID of the recipient's country it spells */
 
     /* the operator's overlay, whichever kind */
     store_row overlay;             /* an allow or deny rule */

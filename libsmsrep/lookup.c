@@ -36,28 +36,16 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
         " FROM short_code s LEFT JOIN brand b ON b.id = s.brand"
         " WHERE s.region = ?1 AND s.prefix = ?2 AND s.min_len <= ?3 AND s.max_len >= ?3",
     [ST_SENDER] =
-        "SELECT s.signal, s.confidence, s.source, coalesce(b.name, '')"
+        "SELECT s.signal, s.confidence, s.source, coalesce(b.name, ''), coalesce(b.sector, '')"
         " FROM sender_id s LEFT JOIN brand b ON b.id = s.brand"
         " WHERE s.region = ?1 AND s.canonical = ?2"
         " UNION ALL"
-        " SELECT s.signal, s.confidence, s.source, coalesce(b.name, '')"
+        " SELECT s.signal, s.confidence, s.source, coalesce(b.name, ''), coalesce(b.sector, '')"
         " FROM sender_id s LEFT JOIN brand b ON b.id = s.brand"
         " WHERE s.region = '*' AND s.canonical = ?2"
         " LIMIT 1",
-    [ST_SKEL_SENDER] =
-        "SELECT b.name, 1, s.source FROM sender_id s JOIN brand b ON b.id = s.brand"
-        " WHERE s.skeleton = ?1 AND s.signal = 'registered' AND s.canonical = ?2"
-        " UNION ALL"
-        " SELECT b.name, s.canonical = ?2, s.source FROM sender_id s JOIN brand b ON b.id = s.brand"
-        " WHERE s.skeleton = ?1 AND s.signal = 'registered'"
-        " LIMIT 1",
-    [ST_SKEL_BRAND] =
-        "SELECT b.name, 1, b.source FROM brand_name n JOIN brand b ON b.id = n.brand"
-        " WHERE n.skeleton = ?1 AND n.canonical = ?2"
-        " UNION ALL"
-        " SELECT b.name, n.canonical = ?2, b.source FROM brand_name n JOIN brand b ON b.id = n.brand"
-        " WHERE n.skeleton = ?1"
-        " LIMIT 1",
+    [ST_ALNUM_RULE] =
+        "SELECT rule, NULL, source, '' FROM alnum_rule WHERE region = ?1 AND ?2 = ''",
     [ST_SOURCE] =
         "SELECT id, name, url, licence, retrieved, credit FROM source WHERE id = ?1",
     [ST_CALLING] =
@@ -96,6 +84,8 @@ static const char *const signal_names[] = {
     [SIG_BRAND_SENDER] = "brand_sender", [SIG_EMERGENCY] = "emergency",
     [SIG_GENERIC] = "generic", [SIG_SCAM_MARKER] = "scam_marker",
     [SIG_ALLOW] = "allow", [SIG_DENY] = "deny",
+    [SIG_REGISTRY_RELABELS] = "registry_relabels", [SIG_DLT] = "dlt",
+    [SIG_OPERATOR_CHARSET] = "operator_charset", [SIG_NOT_DELIVERED] = "not_delivered",
 };
 
 const char *smsrep__signal_name(int signal)
@@ -236,6 +226,9 @@ static int one_row(sqlite3_stmt *st, const char *a, const char *b, store_row *ro
         row->confidence = column_confidence(st, 1);
         text(st, 2, row->source, sizeof row->source);
         text(st, 3, row->brand, sizeof row->brand);
+        row->bank = sqlite3_column_count(st) > 4 &&
+                    sqlite3_column_type(st, 4) == SQLITE_TEXT &&
+                    strcmp((const char *)sqlite3_column_text(st, 4), "bank") == 0;
     }
     sqlite3_reset(st);
     return status;
@@ -259,31 +252,9 @@ int smsrep__store_sender_id(store_conn *c, const char *region, const char *canon
     return one_row(c->st[ST_SENDER], region, canonical, row);
 }
 
-/* Registered sender IDs first, then every name of every brand; an equal
- * canonical form is preferred over a mere look-alike. */
-int smsrep__store_brand_skeleton(store_conn *c, const char *canonical, const char *skeleton,
-                                 brand_match *match)
+int smsrep__store_alnum_rule(store_conn *c, const char *region, store_row *row)
 {
-    static const enum stmt order[] = { ST_SKEL_SENDER, ST_SKEL_BRAND };
-    size_t i;
-    int status = SMSREP_OK;
-
-    memset(match, 0, sizeof *match);
-    for (i = 0; i < sizeof order / sizeof order[0] && !match->exact; i++) {
-        sqlite3_stmt *st = c->st[order[i]];
-        sqlite3_bind_text(st, 1, skeleton, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, canonical, -1, SQLITE_STATIC);
-        if (step(st, &status) == SQLITE_ROW && (!match->found || sqlite3_column_int(st, 1))) {
-            match->found = 1;
-            match->exact = sqlite3_column_int(st, 1);
-            text(st, 0, match->brand, sizeof match->brand);
-            text(st, 2, match->source, sizeof match->source);
-        }
-        sqlite3_reset(st);
-        if (status != SMSREP_OK)
-            break;
-    }
-    return status;
+    return one_row(c->st[ST_ALNUM_RULE], region, "", row);
 }
 
 int smsrep__store_calling_code(store_conn *c, const char *digits, store_row *row)

@@ -72,6 +72,7 @@ DEFINE_NAMES(smsrep_relation_name, smsrep_relation_from_name, SMSREP_RELATION_MA
 DEFINE_NAMES(smsrep_reply_cost_name, smsrep_reply_cost_from_name, SMSREP_REPLY_COST_MAP)
 DEFINE_NAMES(smsrep_hint_name, smsrep_hint_from_name, SMSREP_HINT_MAP)
 DEFINE_NAMES(smsrep_reason_name, smsrep_reason_from_name, SMSREP_REASON_MAP)
+DEFINE_NAMES(smsrep_message_class_name, smsrep_message_class_from_name, SMSREP_MESSAGE_CLASS_MAP)
 
 /* Sentences for people. Kept beside the names so that a new reason cannot
  * ship without its text: the array is indexed by the pinned bit number and a
@@ -149,6 +150,24 @@ static const struct { const char *en, *ja; } reason_text[SMSREP_REASON_LAST_] = 
     [SMSREP_REASON_REPORTED_NUMBER] = {
         "people have reported this number in complaints (reports are unverified; spoofers use real people's numbers)",
         "この番号は苦情として報告されています（未確認の報告で、なりすましに使われた他人の番号のこともあります）" },
+    [SMSREP_REASON_INVISIBLE_CHARACTERS] = {
+        "the sender holds invisible or text-direction characters",
+        "送信元に見えない文字や文字の向きを変える制御文字が含まれています" },
+    [SMSREP_REASON_REGISTRY_DELIVERED] = {
+        "the recipient's networks deliver this sender ID only for registered senders",
+        "受信者の国の通信網は登録済みの送信者名だけをそのまま届けます" },
+    [SMSREP_REASON_NOT_DLT_HEADER] = {
+        "Indian networks deliver commercial SMS only with a DLT header such as VM-ABCDEF-S; this is not one",
+        "インドの通信網は商用SMSをDLTヘッダー（例: VM-ABCDEF-S）付きで届けますが、この送信者名はその形式ではありません" },
+    [SMSREP_REASON_DLT_CLASS_MISMATCH] = {
+        "the DLT header's message class does not fit its sender",
+        "DLTヘッダーのメッセージ種別が送信者に合いません" },
+    [SMSREP_REASON_ALPHANUMERIC_UNSUPPORTED] = {
+        "the recipient's networks do not deliver alphanumeric sender IDs, so this came by an unusual route",
+        "受信者の国の通信網は英数字の送信者名を届けないため、通常とは異なる経路で届いています" },
+    [SMSREP_REASON_DISALLOWED_CHARACTER] = {
+        "the sender ID holds a character that the recipient's operators block",
+        "受信者の国の事業者が拒否する文字が送信者名に含まれています" },
 };
 
 const char *smsrep_reason_text(uint32_t reason, const char *lang)

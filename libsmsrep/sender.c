@@ -9,6 +9,7 @@
 #include "smsrep.h"
 #include "utf8.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -18,7 +19,8 @@ enum char_class {
     C_SEPARATOR,  /* spaces, hyphens, dashes, dots, slashes, parentheses */
     C_DASHLIKE,   /* 'ー' (U+30FC) and 'ｰ' (U+FF70): letters Japanese users type as hyphens */
     C_LETTER,     /* any other letter or combining mark */
-    C_FORMAT,     /* invisible format characters (bidi controls, zero widths) */
+    C_FORMAT,     /* invisible: default-ignorable code points (bidi controls, zero
+                     widths, soft hyphen, variation selectors, Hangul fillers) */
     C_CONTROL,    /* C0 and C1 controls */
     C_OTHER       /* other punctuation and symbols */
 };
@@ -35,6 +37,8 @@ static int classify(uint32_t cp, int *digit)
         return C_PLUS;
     if (cp == 0x30FC || cp == 0xFF70)
         return C_DASHLIKE;
+    if (cp > 0x7F && u_hasBinaryProperty((UChar32)cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+        return C_FORMAT;
     switch (cp) {
     case ' ': case '-': case '.': case '/': case '(': case ')':
     case 0x00A0: case 0x2212: case 0x3000:
@@ -147,7 +151,10 @@ static int read_number(const char *s, size_t len, sender *out, int allow_plus)
         case C_SEPARATOR:
         case C_DASHLIKE:
             break;
-        default: /* no real number holds format characters or symbols */
+        case C_FORMAT: /* what a screen puts around a number it shows */
+            out->invisible++;
+            break;
+        default: /* no real number holds symbols */
             ok = 0;
             break;
         }
@@ -160,7 +167,7 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
     const char *s = raw;
     size_t i, n;
     uint32_t cp;
-    int digit, letters = 0, digits = 0, dashlike = 0, tel;
+    int digit, letters = 0, digits = 0, dashlike = 0, invisible = 0, tel;
 
     memset(out, 0, sizeof *out);
     if (len > SMSREP_SENDER_MAX)
@@ -178,6 +185,7 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
         case C_DIGIT: digits++; break;
         case C_LETTER: letters++; break;
         case C_DASHLIKE: dashlike++; break;
+        case C_FORMAT: invisible++; break;
         default: break;
         }
     }
@@ -192,6 +200,7 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
         out->form = SENDER_TEXT;
         out->text = s;
         out->text_len = len;
+        out->invisible = (size_t)invisible;
         return SMSREP_OK;
     }
     if (tel) {
@@ -220,4 +229,34 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
     if (hint == SMSREP_HINT_INTERNATIONAL)
         out->plus = 1;
     return SMSREP_OK;
+}
+
+void smsrep__sender_display(const char *raw, size_t len, char *out, size_t cap)
+{
+    size_t i, n, used = 0;
+    uint32_t cp;
+    int digit;
+
+    if (cap == 0)
+        return;
+    trim(&raw, &len);
+    for (i = 0; i < len; i += n) {
+        char piece[16];
+        size_t plen;
+        n = smsrep__utf8_decode(raw + i, len - i, &cp);
+        if (n == 0)
+            break;
+        if (classify(cp, &digit) == C_FORMAT) {
+            snprintf(piece, sizeof piece, "<U+%04X>", (unsigned)cp);
+            plen = strlen(piece);
+        } else {
+            memcpy(piece, raw + i, n);
+            plen = n;
+        }
+        if (used + plen + 1 > cap)
+            break;
+        memcpy(out + used, piece, plen);
+        used += plen;
+    }
+    out[used] = '\0';
 }

@@ -24,6 +24,7 @@ typedef struct sender {
     char digits[SENDER_DIGITS_MAX + 1]; /* ASCII digits, NUL-terminated */
     const char *text;                   /* SENDER_TEXT: the trimmed input */
     size_t text_len;
+    size_t invisible;                   /* invisible characters read (and ignored) */
 } sender;
 
 /* Reads raw[0..len) as it arrived. Returns SMSREP_OK with *out filled, or
@@ -31,5 +32,10 @@ typedef struct sender {
  * not a sender at all. The hint (enum smsrep_hint) decides digits-only
  * alphanumeric IDs and senders that arrive without their '+'. */
 int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out);
+
+/* Writes raw[0..len) (valid UTF-8), trimmed, into out for display: every
+ * invisible character becomes "<U+XXXX>", and the text is cut at a character
+ * boundary to fit cap bytes. */
+void smsrep__sender_display(const char *raw, size_t len, char *out, size_t cap);
 
 #endif

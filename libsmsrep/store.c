@@ -372,6 +372,47 @@ static int read_facts(store *s, store_conn *c, char *errbuf, size_t cap)
     return SMSREP_OK;
 }
 
+/* Reads every name an alphanumeric ID may imitate into memory, with the
+ * library's own loose keys, so a check compares without a query. */
+static int read_names(store *s, store_conn *c, char *errbuf, size_t cap)
+{
+    static const char sql[] =
+        "SELECT 0, '*', n.canonical, n.skeleton, b.name, b.source FROM brand_name n"
+        " JOIN brand b ON b.id = n.brand"
+        " UNION ALL"
+        " SELECT 1, s.region, s.canonical, s.skeleton, b.name, s.source FROM sender_id s"
+        " JOIN brand b ON b.id = s.brand WHERE s.signal = 'registered'"
+        " UNION ALL"
+        " SELECT 2, s.region, s.canonical, s.skeleton, '', s.source FROM sender_id s"
+        " WHERE s.signal = 'generic'";
+    sqlite3_stmt *st = NULL;
+    int rc, status = SMSREP_OK;
+
+    rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
+    while (rc == SQLITE_OK && status == SMSREP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char f[5][LOOKALIKE_KEY_SIZE * 2];
+        int i;
+        for (i = 0; i < 5; i++)
+            smsrep__column_text(st, i + 1, f[i], sizeof f[i]);
+        status = smsrep__lookalike_add(&s->names, sqlite3_column_int(st, 0), f[0], f[1], f[2],
+                                       f[3], f[4]);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (status != SMSREP_OK)
+        return status;
+    if (rc != SQLITE_DONE) {
+        say(errbuf, cap, "cannot read the brand names: %s", sqlite3_errstr(rc));
+        return open_status(rc);
+    }
+    return SMSREP_OK;
+}
+
+const lookalike_set *smsrep__store_names(const store *s)
+{
+    return &s->names;
+}
+
 int smsrep__store_open(store **out, const char *path, const void *data, size_t size,
                        const char *overlay_path, char *errbuf, size_t errbuf_size)
 {
@@ -402,6 +443,8 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
         status = conn_open(s, 1, &c, errbuf, errbuf_size);
     if (status == SMSREP_OK)
         status = read_facts(s, c, errbuf, errbuf_size);
+    if (status == SMSREP_OK)
+        status = read_names(s, c, errbuf, errbuf_size);
     if (status != SMSREP_OK) {
         conn_close(c);
         smsrep__store_close(s);
@@ -422,6 +465,7 @@ void smsrep__store_close(store *s)
         conn_close(c);
     }
     pthread_mutex_destroy(&s->lock);
+    smsrep__lookalike_free(&s->names);
     free(s->main.owned);
     free(s->overlay.owned);
     free(s);
@@ -488,6 +532,7 @@ static const struct {
     const char *table, *name, *region, *source;
     int overlay;
 } count_tables[] = {
+    { "alnum_rule", "alnum_rule", "region", "source", 0 },
     { "brand", "brand", "''", "source", 0 },
     { "calling_code", "calling_code", "''", "source", 0 },
     { "known_number", "known_number", "dest_region", "source", 0 },

@@ -11,7 +11,7 @@
 
 /* The database schema this library reads: PRAGMA user_version, which
  * db/schema.sql sets and the builder checks against this value. */
-#define SMSREP__SCHEMA_VERSION 2u
+#define SMSREP__SCHEMA_VERSION 3u
 #define SMSREP__APPLICATION_ID 0x534D5352 /* "SMSR" */
 
 /* The smsrep_db handle is the store. */
@@ -31,7 +31,8 @@ enum signal {
     SIG_FICTIONAL, SIG_CANNOT_ORIGINATE, SIG_UNALLOCATED,             /* number_range */
     SIG_REGISTERED, SIG_BRAND_SENDER, SIG_EMERGENCY,                  /* short_code */
     SIG_GENERIC, SIG_SCAM_MARKER,                                     /* sender_id */
-    SIG_ALLOW, SIG_DENY                                               /* overlay rules */
+    SIG_ALLOW, SIG_DENY,                                              /* overlay rules */
+    SIG_REGISTRY_RELABELS, SIG_DLT, SIG_OPERATOR_CHARSET, SIG_NOT_DELIVERED /* alnum_rule */
 };
 
 /* Reports (complaints) count for less as they age: a report's weight halves
@@ -53,17 +54,10 @@ typedef struct store_row {
     uint32_t number_type;             /* 0 = none given */
     uint32_t reply_cost;
     char region[4];                   /* number_range: the range's country */
+    int bank;                         /* sender_id: the brand is a bank */
     char brand[SMSREP_BRAND_SIZE];    /* display name, "" none */
     char source[SMSREP_SOURCE_ID_SIZE];
 } store_row;
-
-/* A brand whose name an alphanumeric ID equals or resembles. */
-typedef struct brand_match {
-    int found;
-    int exact;                        /* the canonical forms are equal */
-    char brand[SMSREP_BRAND_SIZE];
-    char source[SMSREP_SOURCE_ID_SIZE];
-} brand_match;
 
 /* Complaints about a number in the overlay, across its data sets. */
 typedef struct report_row {
@@ -93,8 +87,9 @@ int smsrep__store_short_code(store_conn *c, const char *region, const char *digi
                              store_row *row);
 int smsrep__store_sender_id(store_conn *c, const char *region, const char *canonical,
                             store_row *row);
-int smsrep__store_brand_skeleton(store_conn *c, const char *canonical, const char *skeleton,
-                                 brand_match *match);
+/* What the recipient's networks do with alphanumeric IDs (row->signal
+ * SIG_REGISTRY_RELABELS, SIG_DLT, SIG_OPERATOR_CHARSET or SIG_NOT_DELIVERED). */
+int smsrep__store_alnum_rule(store_conn *c, const char *region, store_row *row);
 /* Is the calling code at the start of these E.164 digits known to be
  * unassigned? (row->signal SIG_UNALLOCATED) */
 int smsrep__store_calling_code(store_conn *c, const char *digits, store_row *row);
@@ -107,6 +102,9 @@ int smsrep__store_overlay_short(store_conn *c, const char *region, const char *d
 int smsrep__store_overlay_sender(store_conn *c, const char *region, const char *canonical,
                                  store_row *row);
 int smsrep__store_reports(store_conn *c, const char *e164, int64_t now, report_row *out);
+
+/* Every name an alphanumeric ID may imitate, read once at open. */
+const struct lookalike_set *smsrep__store_names(const store *s);
 
 int smsrep__store_source(store *s, const char *id, smsrep_source_info *out);
 int smsrep__store_info(store *s, smsrep_db_info *out);

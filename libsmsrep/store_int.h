@@ -8,12 +8,13 @@
 #include <pthread.h>
 #include <sqlite3.h>
 
+#include "lookalike.h"
 #include "store.h"
 
 /* The statements every connection prepares; those on the overlay only when
  * one is attached. lookup.c owns their text. */
 enum stmt {
-    ST_RANGE, ST_KNOWN, ST_SHORT, ST_SENDER, ST_SKEL_SENDER, ST_SKEL_BRAND, ST_SOURCE, ST_CALLING,
+    ST_RANGE, ST_KNOWN, ST_SHORT, ST_SENDER, ST_ALNUM_RULE, ST_SOURCE, ST_CALLING,
     ST_OV_NUMBER, ST_OV_SHORT, ST_OV_SENDER, ST_OV_REPORT, ST_OV_SOURCE,
     ST_COUNT,
     ST_FIRST_OVERLAY = ST_OV_NUMBER
@@ -43,6 +44,7 @@ struct smsrep_db {
     uint32_t overlay_lengths;   /* the same for the overlay's number rules */
     char data_version[32];
     char overlay_version[32];
+    lookalike_set names;        /* every name an alphanumeric ID may imitate */
     pthread_mutex_t lock;       /* guards idle only */
     store_conn *idle;
 };

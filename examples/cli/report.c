@@ -88,6 +88,20 @@ static void json_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
     } else {
         fputs("null", f);
     }
+    fputs(",\"display\":", f);
+    json_cstring(f, v->display);
+    fputs(",\"dlt\":", f);
+    if (v->dlt_header[0] != '\0') {
+        fputs("{\"header\":", f);
+        json_cstring(f, v->dlt_header);
+        fputs(",\"operator\":", f);
+        json_cstring(f, v->dlt_operator);
+        fputs(",\"circle\":", f);
+        json_cstring(f, v->dlt_circle);
+        fprintf(f, ",\"message_class\":\"%s\"}", smsrep_message_class_name(v->message_class));
+    } else {
+        fputs("null", f);
+    }
     fputs("}\n", f);
 }
 
@@ -98,7 +112,12 @@ static void text_verdict(FILE *f, const char *input, size_t len, const smsrep_ve
     uint32_t r;
     int first = 1;
 
-    print_input(f, input, len);
+    /* The display form shows hidden characters as <U+XXXX> instead of
+     * letting them reorder the terminal's line. */
+    if (v->display[0] != '\0')
+        print_input(f, v->display, strlen(v->display));
+    else
+        print_input(f, input, len);
     if (ja)
         fprintf(f, ": %s・%s（スコア %u）", class_ja(v->class_),
                 recommendation_ja(v->recommendation), v->score);
@@ -112,6 +131,20 @@ static void text_verdict(FILE *f, const char *input, size_t len, const smsrep_ve
                     v->region);
         else if (v->number_type != SMSREP_TYPE_UNKNOWN)
             fprintf(f, ja ? "（%s）" : " (%s)", smsrep_number_type_name(v->number_type));
+    }
+    if (v->dlt_header[0] != '\0') {
+        if (ja)
+            fprintf(f, "。DLTヘッダー %s（%s）", v->dlt_header,
+                    smsrep_message_class_name(v->message_class));
+        else
+            fprintf(f, ". DLT header %s (%s", v->dlt_header,
+                    smsrep_message_class_name(v->message_class));
+        if (!ja && v->dlt_operator[0] != '\0')
+            fprintf(f, ", via %s", v->dlt_operator);
+        if (!ja && v->dlt_circle[0] != '\0')
+            fprintf(f, ", %s", v->dlt_circle);
+        if (!ja)
+            fputc(')', f);
     }
     if (v->brand[0] != '\0') {
         if (ja)

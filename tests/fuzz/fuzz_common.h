@@ -195,6 +195,20 @@ static inline void fuzz_check_verdict(const smsrep_verdict *v, int from_db_file)
 
     FUZZ_ASSERT((v->brand[0] == '\0') == (v->brand_relation == SMSREP_RELATION_NONE),
                 "brand and brand_relation disagree");
+
+    /* fields added in 0.2 (zero when the caller's struct_size stops before) */
+    fuzz_check_string(v->display, sizeof v->display, 1, "display");
+    fuzz_check_string(v->dlt_header, sizeof v->dlt_header, 1, "dlt_header");
+    fuzz_check_string(v->dlt_operator, sizeof v->dlt_operator, 1, "dlt_operator");
+    fuzz_check_string(v->dlt_circle, sizeof v->dlt_circle, 1, "dlt_circle");
+    FUZZ_ASSERT(v->message_class < SMSREP_MESSAGE_LAST_, "message_class outside its enum");
+    FUZZ_ASSERT(v->reserved1 == 0, "reserved1 is not zero");
+    FUZZ_ASSERT(v->dlt_header[0] != '\0' ||
+                    (v->dlt_operator[0] == '\0' && v->dlt_circle[0] == '\0' &&
+                     v->message_class == SMSREP_MESSAGE_NONE),
+                "DLT fields without a DLT header");
+    FUZZ_ASSERT(v->dlt_header[0] == '\0' || strlen(v->dlt_header) == 6,
+                "a DLT header is six characters");
     switch (v->kind) {
     case SMSREP_KIND_INVALID:
         FUZZ_ASSERT(nlen == 0, "an invalid sender has a normalized form");

@@ -83,7 +83,7 @@ source_bad_url)
     refuse sources.csv 'nourl,No URL,example.org,CC0-1.0,2000-01-01,x' \
         'url "example.org" must start with https:// or http://' ;;
 brand_name_taken)
-    refuse brands.csv 'copy,Copycat,Acme,copy.example,fixture-a' \
+    refuse brands.csv 'copy,Copycat,Acme,copy.example,retail,fixture-a' \
         'the name "ACME" already belongs to brand "acme"' ;;
 wrong_field_count)
     refuse meta.csv 'a,b,c' '3 fields; the header has 2' ;;

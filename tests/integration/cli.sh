@@ -143,7 +143,7 @@ db_info_counts_rows)
     run db info
     expect_rc 0
     has 'data version: '
-    has 'schema version: 2'
+    has 'schema version: 3'
     has 'rows per table:'
     has 'rows per source:'
     has 'rows per country:'
@@ -293,7 +293,7 @@ version)
     expect_rc 0
     has 'smsrep 0.'
     has 'libphonenumber '
-    has 'database schema 2'
+    has 'database schema 3'
     has 'embedded data ' ;;
 *)
     fail "no such case" ;;

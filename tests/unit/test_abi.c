@@ -28,6 +28,14 @@ static void verdict_layout_is_pinned(void **state)
     assert_int_equal(offsetof(smsrep_verdict, source), 244);
     assert_int_equal(SMSREP_VERDICT_SIZE_0_1, 292);
     assert_true(sizeof(smsrep_verdict) >= SMSREP_VERDICT_SIZE_0_1);
+    /* appended in 0.2 */
+    assert_int_equal(offsetof(smsrep_verdict, display), 292);
+    assert_int_equal(offsetof(smsrep_verdict, message_class), 484);
+    assert_int_equal(offsetof(smsrep_verdict, dlt_header), 492);
+    assert_int_equal(offsetof(smsrep_verdict, dlt_operator), 500);
+    assert_int_equal(offsetof(smsrep_verdict, dlt_circle), 532);
+    assert_int_equal(SMSREP_VERDICT_SIZE_0_2, 564);
+    assert_true(sizeof(smsrep_verdict) >= SMSREP_VERDICT_SIZE_0_2);
 }
 
 static void other_layouts_are_pinned(void **state)
@@ -48,18 +56,20 @@ static void other_layouts_are_pinned(void **state)
 }
 
 /* A caller that knows only the 0.1 layout sets struct_size to it; the bytes
- * after it belong to the caller and must survive a check. */
+ * after it belong to the caller and must survive a check. The buffer is as
+ * large as today's struct so that the compiler sees every access in bounds. */
+#define ABI_BUF (sizeof(smsrep_verdict) + 64)
 static void check_writes_only_struct_size(void **state)
 {
     smsrep_db *db = NULL;
     smsrep_query q = SMSREP_QUERY_INIT;
-    unsigned char *buf = malloc(SMSREP_VERDICT_SIZE_0_1 + 64);
+    unsigned char *buf = malloc(ABI_BUF);
     smsrep_verdict *v = (smsrep_verdict *)(void *)buf;
     size_t i;
     (void)state;
 
     assert_non_null(buf);
-    memset(buf, 0xA5, SMSREP_VERDICT_SIZE_0_1 + 64);
+    memset(buf, 0xA5, ABI_BUF);
     v->struct_size = SMSREP_VERDICT_SIZE_0_1;
     assert_int_equal(smsrep_open(&db, NULL, NULL, NULL, 0), SMSREP_OK);
     q.sender = "+15622628360";
@@ -68,17 +78,17 @@ static void check_writes_only_struct_size(void **state)
     assert_int_equal(smsrep_check(db, &q, v), SMSREP_OK);
     assert_int_equal(v->struct_size, SMSREP_VERDICT_SIZE_0_1);
     assert_string_equal(v->normalized, "+15622628360");
-    for (i = SMSREP_VERDICT_SIZE_0_1; i < SMSREP_VERDICT_SIZE_0_1 + 64; i++)
+    for (i = SMSREP_VERDICT_SIZE_0_1; i < ABI_BUF; i++)
         assert_int_equal(buf[i], 0xA5);
 
     /* An error zeroes the verdict, still within struct_size. */
-    memset(buf, 0xA5, SMSREP_VERDICT_SIZE_0_1 + 64);
+    memset(buf, 0xA5, ABI_BUF);
     v->struct_size = SMSREP_VERDICT_SIZE_0_1;
     q.sender_len = 0;
     assert_int_equal(smsrep_check(db, &q, v), SMSREP_E_EMPTY);
     assert_int_equal(v->kind, 0);
     assert_int_equal(v->normalized[0], 0);
-    for (i = SMSREP_VERDICT_SIZE_0_1; i < SMSREP_VERDICT_SIZE_0_1 + 64; i++)
+    for (i = SMSREP_VERDICT_SIZE_0_1; i < ABI_BUF; i++)
         assert_int_equal(buf[i], 0xA5);
     smsrep_close(db);
     free(buf);

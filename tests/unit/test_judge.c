@@ -206,13 +206,19 @@ static evidence alnum(size_t chars, int gsm)
 {
     evidence e;
     memset(&e, 0, sizeof e);
-    e.kind = SMSREP_KIND_ALPHANUMERIC;
+    e.text = 1;
+    /* check.c decides what no network could have delivered */
+    e.kind = gsm && chars <= ALNUM_GSM_MAX_CHARS ? SMSREP_KIND_ALPHANUMERIC : SMSREP_KIND_INVALID;
     strcpy(e.recipient, "JP");
     e.recipient_cc = 81;
     e.alnum.chars = chars;
     e.alnum.gsm_encodable = gsm;
+    e.alnum.basic_charset = 1;
     return e;
 }
+
+static const lookalike_target acme_name = { TARGET_BRAND_NAME, "*", "ACME", "ACME", "ACME",
+                                            "Acme", "brands" };
 
 static void alphanumerics(void **state)
 {
@@ -243,29 +249,129 @@ static void alphanumerics(void **state)
     assert_string_equal(v.source, "imda");
 
     memset(&e.sender_id, 0, sizeof e.sender_id);
-    e.brand.found = 1;
-    e.brand.exact = 1;
-    strcpy(e.brand.brand, "Acme");
-    strcpy(e.brand.source, "brands");
+    e.brand.how = LOOK_EXACT;
+    e.brand.target = &acme_name;
     v = judge(&e); /* the brand's own name, but not documented as its sender */
     assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
     assert_int_equal(v.reasons, BIT(UNREGISTERED_SENDER_ID));
     assert_int_equal(v.brand_relation, SMSREP_RELATION_CLAIMS);
 
-    e.brand.exact = 0;
+    e.alnum.invisible = 2;
+    v = judge(&e); /* the brand's name wrapped in bidi marks, as a screen shows it */
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_CLAIMS);
+    assert_int_equal(v.reasons, BIT(UNREGISTERED_SENDER_ID) | BIT(INVISIBLE_CHARACTERS));
+    e.alnum.invisible_inside = 1;
+    v = judge(&e); /* the brand's name with hidden characters in it */
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_IMPERSONATES);
+    assert_int_equal(v.reasons, BIT(BRAND_LOOKALIKE) | BIT(UNREGISTERED_SENDER_ID) |
+                                    BIT(INVISIBLE_CHARACTERS));
+    e.alnum.invisible = e.alnum.invisible_inside = 0;
+
+    e.brand.how = LOOK_ALIKE;
     v = judge(&e); /* a look-alike of the brand */
     assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
     assert_int_equal(v.reasons, BIT(BRAND_LOOKALIKE) | BIT(UNREGISTERED_SENDER_ID));
     assert_int_equal(v.brand_relation, SMSREP_RELATION_IMPERSONATES);
     assert_string_equal(v.source, "brands");
+    e.brand.how = LOOK_CONTAINS;
+    v = judge(&e); /* the brand's name with other words */
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_IMPERSONATES);
 
     e = alnum(12, 1); /* longer than GSM allows */
     v = judge(&e);
+    assert_int_equal(v.kind, SMSREP_KIND_INVALID);
     assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
     assert_true(v.reasons & BIT(MALFORMED_SENDER_ID));
     e = alnum(2, 0); /* not in the GSM alphabet */
     v = judge(&e);
+    assert_int_equal(v.kind, SMSREP_KIND_INVALID);
     assert_true(v.reasons & BIT(MALFORMED_SENDER_ID));
+}
+
+static store_row rule(int signal)
+{
+    return row(signal, CONF_HIGH, "regulator", "");
+}
+
+static void national_rules(void **state)
+{
+    evidence e = alnum(8, 1);
+    smsrep_verdict v;
+    (void)state;
+
+    /* Singapore: what arrives unchanged is registered; the marker is not. */
+    e.alnum_rule = rule(SIG_REGISTRY_RELABELS);
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_UNKNOWN);
+    assert_int_equal(v.reasons, BIT(REGISTRY_DELIVERED));
+    e.sender_id = row(SIG_SCAM_MARKER, CONF_HIGH, "imda", "");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(SCAM_MARKER) | BIT(UNREGISTERED_SENDER_ID));
+
+    /* India: not a DLT header at all */
+    e = alnum(8, 1);
+    e.alnum_rule = rule(SIG_DLT);
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_true(v.reasons & BIT(NOT_DLT_HEADER));
+    /* a bank's header sent as promotional */
+    smsrep__dlt_parse("AD-EXBANK-P", &e.dlt);
+    e.sender_id = row(SIG_REGISTERED, CONF_MEDIUM, "bank-page", "ExampleBank");
+    e.sender_id.bank = 1;
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(REGISTERED_SENDER_ID) | BIT(REGISTRY_DELIVERED) |
+                                    BIT(DLT_CLASS_MISMATCH));
+    assert_string_equal(v.dlt_header, "EXBANK");
+    assert_string_equal(v.dlt_operator, "Airtel");
+    assert_string_equal(v.dlt_circle, "Delhi");
+    assert_int_equal(v.message_class, SMSREP_MESSAGE_PROMOTIONAL);
+    smsrep__dlt_parse("AD-EXBANK-T", &e.dlt); /* the same as a transaction */
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);
+    e.sender_id.bank = 0; /* a shop's promotion is what -P is for */
+    smsrep__dlt_parse("AD-EXBANK-P", &e.dlt);
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);
+    memset(&e.sender_id, 0, sizeof e.sender_id);
+    smsrep__dlt_parse("AD-123456-T", &e.dlt); /* numeric headers are promotional */
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_int_equal(v.reasons, BIT(REGISTRY_DELIVERED) | BIT(DLT_CLASS_MISMATCH));
+
+    /* United Kingdom: characters the operators block */
+    e = alnum(5, 1);
+    e.alnum_rule = rule(SIG_OPERATOR_CHARSET);
+    v = judge(&e);
+    assert_int_equal(v.reasons, BIT(UNREGISTERED_SENDER_ID));
+    e.alnum.basic_charset = 0;
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_true(v.reasons & BIT(DISALLOWED_CHARACTER));
+
+    /* United States: no alphanumeric senders at all */
+    e = alnum(5, 1);
+    e.alnum_rule = rule(SIG_NOT_DELIVERED);
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_int_equal(v.reasons, BIT(ALPHANUMERIC_UNSUPPORTED) | BIT(UNREGISTERED_SENDER_ID));
+}
+
+static void numbers_copied_with_bidi_marks(void **state)
+{
+    evidence e;
+    smsrep_verdict v;
+    (void)state;
+    memset(&e, 0, sizeof e);
+    e.kind = SMSREP_KIND_NUMBER;
+    e.phone.valid = 1;
+    e.phone.calling_code = 81;
+    e.recipient_cc = 81;
+    e.invisible = 2;
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_UNKNOWN); /* named, not held against it */
+    assert_int_equal(v.reasons, BIT(INVISIBLE_CHARACTERS));
 }
 
 static void invalid_senders(void **state)
@@ -293,6 +399,8 @@ static void invalid_senders(void **state)
 }
 
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(national_rules),
+    cmocka_unit_test(numbers_copied_with_bidi_marks),
     cmocka_unit_test(evidence_outweighs_a_risky_route),
     cmocka_unit_test(low_confidence_is_only_caution),
     cmocka_unit_test(foreign_long_code_alone_is_caution_not_spoofed),

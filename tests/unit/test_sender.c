@@ -55,7 +55,11 @@ static const row rows[] = {
     { "*111#", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
     { "12+34", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
     { "123456789012345678901", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
-    { "+1 562\xE2\x80\xAE" "0638", 0, SMSREP_OK, SENDER_MALFORMED, 1, NULL }, /* bidi override */
+    /* invisible characters are read past (and counted: see invisible_are_counted) */
+    { "+1 562\xE2\x80\xAE" "0638", 0, SMSREP_OK, SENDER_NUMERIC, 1, "15620638" }, /* RLO */
+    { "\xE2\x81\xA6+15622628360\xE2\x81\xA9", 0, SMSREP_OK, SENDER_NUMERIC, 1,
+      "15622628360" }, /* LRI ... PDI, as a screen wraps a number it shows */
+    { "\xE2\x80\x8B\xE2\x80\x8E", 0, SMSREP_E_CHARACTER, 0, 0, NULL }, /* nothing visible */
     { "tel:", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
     /* not a sender at all */
     { "", 0, SMSREP_E_EMPTY, 0, 0, NULL },
@@ -92,6 +96,30 @@ static void table(void **state)
     }
 }
 
+static void invisible_are_counted(void **state)
+{
+    sender s;
+    char out[64];
+    (void)state;
+    static const char lrm_shy[] = "\xE2\x80\x8E+8190\xC2\xAD" "27303177";
+    assert_int_equal(smsrep__sender_read(lrm_shy, strlen(lrm_shy), 0, &s), SMSREP_OK);
+    assert_int_equal(s.invisible, 2);
+    assert_string_equal(s.digits, "819027303177");
+    assert_int_equal(smsrep__sender_read("AMA\xE2\x80\x8BZON", 9, 0, &s), SMSREP_OK);
+    assert_int_equal(s.form, SENDER_TEXT);
+    assert_int_equal(s.invisible, 1);
+    assert_int_equal(smsrep__sender_read("AMAZON", 6, 0, &s), SMSREP_OK);
+    assert_int_equal(s.invisible, 0);
+
+    static const char spaced[] = " AMA\xE2\x80\x8BZON\xE2\x80\xAE ";
+    smsrep__sender_display(spaced, strlen(spaced), out, sizeof out);
+    assert_string_equal(out, "AMA<U+200B>ZON<U+202E>");
+    smsrep__sender_display("AMA\xE2\x80\x8BZON", 9, out, 8); /* never half an escape */
+    assert_string_equal(out, "AMA");
+    smsrep__sender_display("\xE3\x82\xA2\xE3\x82\xA2", 6, out, 5); /* never half a character */
+    assert_string_equal(out, "\xE3\x82\xA2");
+}
+
 /* Input past the cap is refused before any decoding (libphonenumber's parse
  * time grows superlinearly with length). */
 static void input_is_capped(void **state)
@@ -116,6 +144,7 @@ static void embedded_nul_is_refused(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(table),
+    cmocka_unit_test(invisible_are_counted),
     cmocka_unit_test(input_is_capped),
     cmocka_unit_test(embedded_nul_is_refused),
 };

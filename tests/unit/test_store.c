@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "alnum.h"
+#include "lookalike.h"
 #include "store.h"
 
 static unsigned char *slurp(const char *path, size_t *size)
@@ -135,6 +136,9 @@ static void refuses_other_applications_and_versions(void **state)
                               "CREATE TABLE t(x);", err, sizeof err),
                      SMSREP_E_DB_VERSION);
     assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 2;"
+                              "CREATE TABLE t(x);", err, sizeof err),
+                     SMSREP_E_DB_VERSION); /* 0.1's schema; 0.2 added brand sectors */
+    assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 3;"
                               "CREATE TABLE t(x);", err, sizeof err),
                      SMSREP_E_DB_CORRUPT);
 }
@@ -264,7 +268,7 @@ static void sender_ids_and_brand_names(void **state)
     store *s = open_fixture();
     store_conn *c = NULL;
     store_row r;
-    brand_match m;
+    lookalike_match m;
     alnum_form f;
     (void)state;
 
@@ -280,17 +284,35 @@ static void sender_ids_and_brand_names(void **state)
     assert_int_equal(smsrep__store_sender_id(c, "GB", "INFO", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_GENERIC);
 
+    assert_true(r.bank == 0);
+    assert_int_equal(smsrep__store_sender_id(c, "IN", "EXBANK", &r), SMSREP_OK);
+    assert_true(r.bank);                                   /* brands.csv sector bank */
+
+    /* The names were read at open: brand names, aliases, registered and
+     * generic IDs, each with the library's own keys. */
     assert_int_equal(smsrep__alnum_forms("ACME CORP", 9, &f), SMSREP_OK);
-    assert_int_equal(smsrep__store_brand_skeleton(c, f.canonical, f.skeleton, &m), SMSREP_OK);
-    assert_true(m.found && m.exact);
-    assert_string_equal(m.brand, "Acme");
+    smsrep__lookalike_brand(smsrep__store_names(s), &f, &m);
+    assert_int_equal(m.how, LOOK_EXACT);
+    assert_string_equal(m.target->brand, "Acme");
     assert_int_equal(smsrep__alnum_forms("\xCE\x91" "CME", 5, &f), SMSREP_OK); /* Greek Alpha */
-    assert_int_equal(smsrep__store_brand_skeleton(c, f.canonical, f.skeleton, &m), SMSREP_OK);
-    assert_true(m.found);
-    assert_false(m.exact);
+    smsrep__lookalike_brand(smsrep__store_names(s), &f, &m);
+    assert_int_equal(m.how, LOOK_ALIKE);
+    assert_string_equal(m.target->brand, "Acme");
     assert_int_equal(smsrep__alnum_forms("ZENITH", 6, &f), SMSREP_OK);
-    assert_int_equal(smsrep__store_brand_skeleton(c, f.canonical, f.skeleton, &m), SMSREP_OK);
-    assert_false(m.found);
+    smsrep__lookalike_brand(smsrep__store_names(s), &f, &m);
+    assert_int_equal(m.how, LOOK_NONE);
+    assert_int_equal(smsrep__alnum_forms("1NFO", 4, &f), SMSREP_OK);
+    smsrep__lookalike_generic(smsrep__store_names(s), "GB", &f, &m);
+    assert_int_equal(m.how, LOOK_ALIKE);
+    smsrep__lookalike_generic(smsrep__store_names(s), "JP", &f, &m);
+    assert_int_equal(m.how, LOOK_NONE);                    /* the list is the UK's */
+
+    assert_int_equal(smsrep__store_alnum_rule(c, "IN", &r), SMSREP_OK);
+    assert_int_equal(r.signal, SIG_DLT);
+    assert_int_equal(smsrep__store_alnum_rule(c, "US", &r), SMSREP_OK);
+    assert_int_equal(r.signal, SIG_NOT_DELIVERED);
+    assert_int_equal(smsrep__store_alnum_rule(c, "JP", &r), SMSREP_OK);
+    assert_false(r.found);
     smsrep__store_release(s, c);
     smsrep__store_close(s);
 }
@@ -313,17 +335,19 @@ static void sources_and_counts(void **state)
     for (i = 0; i < 16; i++)
         rows[i].struct_size = sizeof rows[i];
     assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_TABLE, rows, 16, &n), SMSREP_OK);
-    assert_int_equal(n, 7);
-    assert_string_equal(rows[0].table, "brand");
-    assert_int_equal(rows[0].rows, 2);
-    assert_string_equal(rows[3].table, "number_range");
-    assert_int_equal(rows[3].rows, 36); /* 12 rows; three expand into 9 prefixes each */
+    assert_int_equal(n, 8);
+    assert_string_equal(rows[0].table, "alnum_rule");
+    assert_int_equal(rows[0].rows, 4);
+    assert_string_equal(rows[1].table, "brand");
+    assert_int_equal(rows[1].rows, 2);
+    assert_string_equal(rows[4].table, "number_range");
+    assert_int_equal(rows[4].rows, 36); /* 12 rows; three expand into 9 prefixes each */
     assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_REGION, rows, 2, &n), SMSREP_OK);
     assert_true(n > 2);                  /* more groups than room: total still told */
     assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_SOURCE, rows, 16, &n), SMSREP_OK);
     for (i = 0; i < n; i++)
         sum += rows[i].rows;
-    assert_int_equal(sum, 2 + 1 + 3 + 36 + 5 + 5); /* every data row names a source */
+    assert_int_equal(sum, 4 + 2 + 1 + 3 + 36 + 6 + 5); /* every data row names a source */
     smsrep__store_close(s);
 }
 
