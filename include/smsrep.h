@@ -231,7 +231,14 @@ SMSREP_API const char *smsrep_status_name(int status);
     X(NOT_DLT_HEADER,         26, "not_dlt_header")           \
     X(DLT_CLASS_MISMATCH,     27, "dlt_class_mismatch")       \
     X(ALPHANUMERIC_UNSUPPORTED, 28, "alphanumeric_unsupported") \
-    X(DISALLOWED_CHARACTER,   29, "disallowed_character")
+    X(DISALLOWED_CHARACTER,   29, "disallowed_character")     \
+    X(BRAND_URL_MISMATCH,     30, "brand_url_mismatch")       \
+    X(BRAND_SENDER_MISMATCH,  31, "brand_sender_mismatch")    \
+    X(TEXT_CONSISTENT,        32, "text_consistent")          \
+    X(PUNYCODE_HOST,          33, "punycode_host")            \
+    X(SHORTENED_URL,          34, "shortened_url")            \
+    X(SERVICE_NOTICE,         35, "service_notice")           \
+    X(ONE_TIME_CODE,          36, "one_time_code")
 
 #define SMSREP_X_(n, v, name) SMSREP_KIND_##n = v,
 enum smsrep_kind { SMSREP_KIND_MAP(SMSREP_X_) SMSREP_KIND_LAST_ };
@@ -352,7 +359,12 @@ typedef struct smsrep_query {
     char region[4];         /* the recipient's country, ISO 3166 alpha-2, e.g.
                                "JP"; "" when unknown (then national numbers and
                                short codes give SMSREP_E_NEED_REGION) */
-    const char *text;       /* the message text, optional (NULL) */
+    const char *text;       /* the message text, optional (NULL): read for the brand
+                               it names, its links, one-time codes and service
+                               notices, never kept; at most SMSREP_TEXT_MAX
+                               bytes and up to its first byte that is not UTF-8
+                               are read. NULL leaves the verdict of the sender
+                               alone exactly as it is. */
     size_t text_len;
     int64_t time;           /* when it arrived, Unix seconds; 0 = now */
 } smsrep_query;
@@ -362,6 +374,7 @@ typedef struct smsrep_query {
 #define SMSREP_BRAND_SIZE 64
 #define SMSREP_SOURCE_ID_SIZE 48
 #define SMSREP_DISPLAY_SIZE 192
+#define SMSREP_HOST_SIZE 128
 
 typedef struct smsrep_verdict {
     uint32_t struct_size;      /* sizeof(smsrep_verdict), set by the caller */
@@ -394,11 +407,16 @@ typedef struct smsrep_verdict {
                                   ("HDFCBK" of "VM-HDFCBK-S"), "" otherwise */
     char dlt_operator[32];     /* its access provider ("Vodafone Idea"), "" unknown */
     char dlt_circle[32];       /* its licensed service area ("Mumbai"), "" unknown */
+    char text_brand[SMSREP_BRAND_SIZE]; /* the brand the message text names, "" none
+                                  or no text */
+    char url_host[SMSREP_HOST_SIZE]; /* the link host that argued against the
+                                  text (not the named brand's, or punycode), in
+                                  ASCII (xn--) form; "" none */
     /* fields added after 0.2 go here */
 } smsrep_verdict;
 #define SMSREP_VERDICT_INIT SMSREP_INIT_(smsrep_verdict)
 #define SMSREP_VERDICT_SIZE_0_1 ((uint32_t)(offsetof(smsrep_verdict, source) + SMSREP_SOURCE_ID_SIZE))
-#define SMSREP_VERDICT_SIZE_0_2 ((uint32_t)(offsetof(smsrep_verdict, dlt_circle) + 32))
+#define SMSREP_VERDICT_SIZE_0_2 ((uint32_t)(offsetof(smsrep_verdict, url_host) + SMSREP_HOST_SIZE))
 
 /* METHOD. Judges one sender. On SMSREP_OK *out holds the verdict (a sender
  * that cannot be a genuine originator is a verdict, class spoofed, not an
@@ -458,6 +476,58 @@ typedef struct smsrep_count {
  * larger array). Every out[i].struct_size must be set. Since 0.1. */
 SMSREP_API int smsrep_db_counts(smsrep_db *db, uint32_t group, smsrep_count *out, size_t cap,
                                 size_t *total);
+
+/* ---------------------------------------------------------------- SMS bombing
+ * A burst tracker watches the messages each recipient receives and reports
+ * when many distinct senders deliver one-time codes or junk within a short
+ * window: an SMS bomb, which usually hides a notice the user must see (an
+ * order or a password change). It is independent of any database handle.
+ * Memory is bounded by max_recipients x max_senders, however many
+ * recipients and senders arrive: the recipient seen least recently and the
+ * sender seen least recently give way. One tracker may be shared by many
+ * threads; it takes a lock for each observation. Since 0.2. */
+typedef struct smsrep_burst smsrep_burst;
+
+typedef struct smsrep_burst_config {
+    uint32_t struct_size;      /* sizeof(smsrep_burst_config) */
+    uint32_t window;           /* seconds a message counts for; 0 = 600 */
+    uint32_t min_senders;      /* distinct senders within the window that make a
+                                  burst; 0 = 5 */
+    uint32_t max_recipients;   /* recipients tracked at once; 0 = 1024 */
+    uint32_t max_senders;      /* senders remembered per recipient; 0 = 32 (at most
+                                  1024: 24 bytes each) */
+} smsrep_burst_config;
+#define SMSREP_BURST_CONFIG_INIT SMSREP_INIT_(smsrep_burst_config)
+
+/* What a message looked like, for smsrep_burst_observe(). Messages with
+ * neither flag are remembered but never make a burst. */
+#define SMSREP_BURST_CODE 1u   /* a one-time code (verdict reason one_time_code) */
+#define SMSREP_BURST_JUNK 2u   /* flagged or blocked (recommendation not allow) */
+
+typedef struct smsrep_burst_state {
+    uint32_t struct_size;      /* sizeof(smsrep_burst_state) */
+    uint32_t in_burst;         /* 1 while the recipient is under a burst */
+    uint32_t started;          /* 1 when this message started the burst */
+    uint32_t senders;          /* distinct code or junk senders within the window */
+    uint32_t messages;         /* code or junk messages within the window */
+    uint32_t reserved0;
+    int64_t since;             /* time of the oldest of them; 0 when none */
+} smsrep_burst_state;
+#define SMSREP_BURST_STATE_INIT SMSREP_INIT_(smsrep_burst_state)
+
+/* CONSTRUCTOR. config NULL takes every default. E_ARGUMENT for out NULL,
+ * E_STRUCT_SIZE, E_NOMEM. Since 0.2. */
+SMSREP_API int smsrep_burst_new(smsrep_burst **out, const smsrep_burst_config *config);
+/* DESTRUCTOR. NULL is a no-op. Since 0.2. */
+SMSREP_API void smsrep_burst_free(smsrep_burst *burst);
+/* METHOD. Records one message to recipient (any stable identifier, e.g. an
+ * E.164 number) from sender (as it arrived or normalized), at time (Unix
+ * seconds; times may arrive out of order, and an older one counts from its
+ * own time), with SMSREP_BURST_* flags, and says what the recipient is under
+ * now. Empty recipient or sender gives E_ARGUMENT. Since 0.2. */
+SMSREP_API int smsrep_burst_observe(smsrep_burst *burst, const char *recipient,
+                                    size_t recipient_len, const char *sender, size_t sender_len,
+                                    int64_t time, uint32_t flags, smsrep_burst_state *out);
 
 #ifdef __cplusplus
 }

@@ -239,6 +239,8 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
     smsrep__store_release(s, c);
     if (status != SMSREP_OK)
         return status;
+    if (q->text != NULL)
+        smsrep__text_scan(smsrep__store_book(s), q->text, q->text_len, &e.text_f);
 
     set_normalized(&e, v);
     smsrep__sender_display(q->sender, q->sender_len, v->display, sizeof v->display);

@@ -271,6 +271,46 @@ static void judge_overlay(const evidence *e, judgement *j)
         find(j, SMSREP_REASON_REPORTED_NUMBER, RANK_CAUTION, e->reports.source);
 }
 
+/* The message text against the sender. The text alone never makes a sender
+ * trusted: a known sender of the brand it names, with links only to that
+ * brand's domains, is; a link elsewhere under a brand's name, or a brand
+ * other than the sender's own, argues for suspicious. */
+static void judge_text(const text_findings *t, judgement *j, smsrep_verdict *v)
+{
+    const char *sender_brand = j->relation == SMSREP_RELATION_SENDER_OF ? j->brand : NULL;
+
+    if (!t->read)
+        return;
+    if (t->code)
+        find(j, SMSREP_REASON_ONE_TIME_CODE, RANK_UNKNOWN, NULL);
+    if (t->notice)
+        find(j, SMSREP_REASON_SERVICE_NOTICE, RANK_UNKNOWN, NULL);
+    if (t->claimed == NULL) {
+        if (t->punycode) {
+            size_t i;
+            for (i = 0; i < t->hosts.n && v->url_host[0] == '\0'; i++)
+                if (strncmp(t->hosts.host[i], "xn--", 4) == 0 || strstr(t->hosts.host[i], ".xn--"))
+                    smsrep__copyz(v->url_host, sizeof v->url_host, t->hosts.host[i]);
+            find(j, SMSREP_REASON_PUNYCODE_HOST, RANK_CAUTION, NULL);
+        }
+        return;
+    }
+    smsrep__copyz(v->text_brand, sizeof v->text_brand, t->claimed->name);
+    name_brand(j, t->claimed->name, SMSREP_RELATION_CLAIMED_IN_TEXT);
+    if (t->foreign >= 0) {
+        smsrep__copyz(v->url_host, sizeof v->url_host, t->hosts.host[t->foreign]);
+        find(j, SMSREP_REASON_BRAND_URL_MISMATCH, RANK_SUSPICIOUS, t->claimed->source);
+        if (t->foreign_punycode)
+            find(j, SMSREP_REASON_PUNYCODE_HOST, RANK_SUSPICIOUS, t->claimed->source);
+    } else if (t->shortened) {
+        find(j, SMSREP_REASON_SHORTENED_URL, RANK_CAUTION, NULL);
+    }
+    if (sender_brand != NULL && strcmp(sender_brand, t->claimed->name) != 0)
+        find(j, SMSREP_REASON_BRAND_SENDER_MISMATCH, RANK_SUSPICIOUS, t->claimed->source);
+    else if (sender_brand != NULL && t->foreign < 0 && !t->shortened)
+        find(j, SMSREP_REASON_TEXT_CONSISTENT, RANK_TRUSTED, j->source);
+}
+
 void smsrep__judge(const evidence *e, smsrep_verdict *v)
 {
     judgement j;
@@ -301,6 +341,8 @@ void smsrep__judge(const evidence *e, smsrep_verdict *v)
             find(&j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, "libphonenumber");
         break;
     }
+
+    judge_text(&e->text_f, &j, v);
 
     /* Each further finding of the deciding class moves the score 5 points
      * into its band; for trusted, each caution finding moves it up. */

@@ -9,6 +9,7 @@
 #include "phone.h"
 #include "registry.h"
 #include "store.h"
+#include "text.h"
 
 /* Everything the earlier stages found; the judge reads nothing else. */
 typedef struct evidence {
@@ -39,6 +40,9 @@ typedef struct evidence {
     store_row sender_id;
     lookalike_match brand;         /* the brand name or registered ID it comes closest to */
     lookalike_match generic;       /* a generic ID of the recipient's country it spells */
+
+    /* the message text, when one was given */
+    text_findings text_f;
 
     /* the operator's overlay, whichever kind */
     store_row overlay;             /* an allow or deny rule */

@@ -168,6 +168,27 @@ static const struct { const char *en, *ja; } reason_text[SMSREP_REASON_LAST_] = 
     [SMSREP_REASON_DISALLOWED_CHARACTER] = {
         "the sender ID holds a character that the recipient's operators block",
         "受信者の国の事業者が拒否する文字が送信者名に含まれています" },
+    [SMSREP_REASON_BRAND_URL_MISMATCH] = {
+        "the message names a brand but links to a site that is not the brand's",
+        "本文はブランドを名乗っていますが、そのブランドのものではないサイトへのリンクがあります" },
+    [SMSREP_REASON_BRAND_SENDER_MISMATCH] = {
+        "the message names a brand, but the sender is documented for another brand",
+        "本文が名乗るブランドと、送信元が記録されているブランドが異なります" },
+    [SMSREP_REASON_TEXT_CONSISTENT] = {
+        "the message names the sender's own brand and links only to its official sites",
+        "本文は送信元のブランドを名乗り、そのブランドの公式サイトだけにリンクしています" },
+    [SMSREP_REASON_PUNYCODE_HOST] = {
+        "a link uses an internationalised (punycode) host name, which can imitate another",
+        "リンク先が国際化ドメイン名（punycode）で、別のドメインに見せかけられます" },
+    [SMSREP_REASON_SHORTENED_URL] = {
+        "a link is shortened, so where it leads cannot be read",
+        "短縮URLのため、リンク先が読み取れません" },
+    [SMSREP_REASON_SERVICE_NOTICE] = {
+        "an automatic notice from the messaging service or carrier, not a message from the brand",
+        "SMS配信サービスや携帯会社からの自動通知で、ブランドからのメッセージではありません" },
+    [SMSREP_REASON_ONE_TIME_CODE] = {
+        "the message carries a one-time code",
+        "確認コード（ワンタイムパスワード）を含むメッセージです" },
 };
 
 const char *smsrep_reason_text(uint32_t reason, const char *lang)

@@ -413,6 +413,37 @@ const lookalike_set *smsrep__store_names(const store *s)
     return &s->names;
 }
 
+/* Reads every brand's names, aliases and domains for message texts. */
+static int read_book(store *s, store_conn *c, char *errbuf, size_t cap)
+{
+    sqlite3_stmt *st = NULL;
+    int rc, status = SMSREP_OK;
+
+    rc = sqlite3_prepare_v2(c->db, "SELECT name, aliases, domains, source FROM brand", -1, &st,
+                            NULL);
+    while (rc == SQLITE_OK && status == SMSREP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char f[4][512];
+        int i;
+        for (i = 0; i < 4; i++)
+            smsrep__column_text(st, i, f[i], sizeof f[i]);
+        status = smsrep__text_add_brand(&s->book, f[0], f[1], f[2], f[3]);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (status != SMSREP_OK)
+        return status;
+    if (rc != SQLITE_DONE) {
+        say(errbuf, cap, "cannot read the brands: %s", sqlite3_errstr(rc));
+        return open_status(rc);
+    }
+    return SMSREP_OK;
+}
+
+const text_book *smsrep__store_book(const store *s)
+{
+    return &s->book;
+}
+
 int smsrep__store_open(store **out, const char *path, const void *data, size_t size,
                        const char *overlay_path, char *errbuf, size_t errbuf_size)
 {
@@ -445,6 +476,8 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
         status = read_facts(s, c, errbuf, errbuf_size);
     if (status == SMSREP_OK)
         status = read_names(s, c, errbuf, errbuf_size);
+    if (status == SMSREP_OK)
+        status = read_book(s, c, errbuf, errbuf_size);
     if (status != SMSREP_OK) {
         conn_close(c);
         smsrep__store_close(s);
@@ -466,6 +499,7 @@ void smsrep__store_close(store *s)
     }
     pthread_mutex_destroy(&s->lock);
     smsrep__lookalike_free(&s->names);
+    smsrep__text_free(&s->book);
     free(s->main.owned);
     free(s->overlay.owned);
     free(s);

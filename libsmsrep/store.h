@@ -103,8 +103,10 @@ int smsrep__store_overlay_sender(store_conn *c, const char *region, const char *
                                  store_row *row);
 int smsrep__store_reports(store_conn *c, const char *e164, int64_t now, report_row *out);
 
-/* Every name an alphanumeric ID may imitate, read once at open. */
+/* Every name an alphanumeric ID may imitate, and every brand's names and
+ * domains for reading message texts; both read once at open. */
 const struct lookalike_set *smsrep__store_names(const store *s);
+const struct text_book *smsrep__store_book(const store *s);
 
 int smsrep__store_source(store *s, const char *id, smsrep_source_info *out);
 int smsrep__store_info(store *s, smsrep_db_info *out);

@@ -10,6 +10,7 @@
 
 #include "lookalike.h"
 #include "store.h"
+#include "text.h"
 
 /* The statements every connection prepares; those on the overlay only when
  * one is attached. lookup.c owns their text. */
@@ -45,6 +46,7 @@ struct smsrep_db {
     char data_version[32];
     char overlay_version[32];
     lookalike_set names;        /* every name an alphanumeric ID may imitate */
+    text_book book;             /* every brand's names and domains, for message texts */
     pthread_mutex_t lock;       /* guards idle only */
     store_conn *idle;
 };

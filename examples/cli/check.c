@@ -2,12 +2,10 @@
  * check.c: "smsrep check": judges the senders given as arguments, or one per
  * line of standard input with --batch, and sets the exit status from the
  * worst recommendation (0 allow, 1 flag or block, 2 an error). */
-#define _DEFAULT_SOURCE /* timegm */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 typedef struct check_options {
     cli_db_options db;
@@ -24,33 +22,10 @@ static void usage(void)
           "                    [--db FILE] [--overlay FILE] [--lang en|ja] [--time T] SENDER...\n"
           "       smsrep check --batch [options]   (one sender per line on stdin)\n"
           "hints: unknown, international, national, alphanumeric, short_code\n"
-          "--time: when the message arrived, YYYY-MM-DD (UTC midnight) or Unix seconds\n",
+          "--time: when the message arrived, YYYY-MM-DD[THH:MM[:SS]] (UTC) or Unix seconds\n",
           stderr);
 }
 
-/* A time as YYYY-MM-DD (midnight UTC) or as Unix seconds. */
-static int parse_time(const char *s, int64_t *out)
-{
-    struct tm tm;
-    int consumed = 0;
-    char *end;
-    long long secs;
-
-    memset(&tm, 0, sizeof tm);
-    if (sscanf(s, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &consumed) == 3 &&
-        consumed == 10 && s[consumed] == '\0' && tm.tm_year >= 1970 && tm.tm_mon >= 1 &&
-        tm.tm_mon <= 12 && tm.tm_mday >= 1 && tm.tm_mday <= 31) {
-        tm.tm_year -= 1900;
-        tm.tm_mon -= 1;
-        *out = (int64_t)timegm(&tm);
-        return 0;
-    }
-    secs = strtoll(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || secs <= 0)
-        return -1;
-    *out = (int64_t)secs;
-    return 0;
-}
 
 /* Judges one sender and prints its line; returns its exit status. */
 static int check_one(smsrep_db *db, const check_options *o, const char *s, size_t len)
@@ -149,8 +124,9 @@ int cmd_check(int argc, char **argv)
             }
             o.hint = (uint32_t)h;
         } else if (strcmp(a, "--time") == 0) {
-            if (parse_time(value, &o.time) != 0) {
-                fprintf(stderr, "smsrep: --time takes YYYY-MM-DD or Unix seconds, not \"%s\"\n",
+            if (cli_parse_time(value, &o.time) != 0) {
+                fprintf(stderr, "smsrep: --time takes YYYY-MM-DD[THH:MM[:SS]] or Unix seconds, "
+                                "not \"%s\"\n",
                         value);
                 return EXIT_ERROR;
             }

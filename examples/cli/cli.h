@@ -32,7 +32,11 @@ void report_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
                     const smsrep_verdict *v, int json, int japanese);
 void report_error(FILE *f, const char *input, size_t len, int status, int json, int japanese);
 
+/* Unix seconds, or YYYY-MM-DD[THH:MM[:SS][Z]] in UTC; 0 on success. */
+int cli_parse_time(const char *s, int64_t *out);
+
 int cmd_check(int argc, char **argv);
+int cmd_burst(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_overlay(int argc, char **argv);
 

@@ -50,6 +50,7 @@ static void usage(void)
     fputs("usage: smsrep check [--region CC] [--hint H] [--text T] [--json] [--db FILE]\n"
           "                    [--overlay FILE] SENDER...\n"
           "       smsrep check --batch [--json] ...   one sender per line on stdin\n"
+          "       smsrep burst [--window S] [--senders N] [--json] [LOG]   replay a message log\n"
           "       smsrep db info [--db FILE] [--overlay FILE] | smsrep db verify FILE\n"
           "       smsrep db import ftc-dnc|csv FILE --overlay OUT\n"
           "       smsrep overlay FILE add|remove|list ...\n"
@@ -68,6 +69,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(argv[1], "db") == 0)
         return cmd_db(argc - 2, argv + 2);
+    if (strcmp(argv[1], "burst") == 0)
+        return cmd_burst(argc - 2, argv + 2);
     if (strcmp(argv[1], "overlay") == 0)
         return cmd_overlay(argc - 2, argv + 2);
     if (strcmp(argv[1], "version") == 0 && argc == 2)

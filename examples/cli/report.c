@@ -90,6 +90,10 @@ static void json_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
     }
     fputs(",\"display\":", f);
     json_cstring(f, v->display);
+    fputs(",\"text_brand\":", f);
+    json_cstring(f, v->text_brand);
+    fputs(",\"url_host\":", f);
+    json_cstring(f, v->url_host);
     fputs(",\"dlt\":", f);
     if (v->dlt_header[0] != '\0') {
         fputs("{\"header\":", f);
@@ -146,6 +150,10 @@ static void text_verdict(FILE *f, const char *input, size_t len, const smsrep_ve
         if (!ja)
             fputc(')', f);
     }
+    if (v->text_brand[0] != '\0' && strcmp(v->text_brand, v->brand) != 0)
+        fprintf(f, ja ? "。本文が名乗るブランド: %s" : ". The text names %s", v->text_brand);
+    if (v->url_host[0] != '\0')
+        fprintf(f, ja ? "。問題のリンク先: %s" : ". Link host: %s", v->url_host);
     if (v->brand[0] != '\0') {
         if (ja)
             fprintf(f, "。ブランド: %s（%s）", v->brand, relation_ja(v->brand_relation));

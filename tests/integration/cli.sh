@@ -295,6 +295,53 @@ version)
     has 'libphonenumber '
     has 'database schema 3'
     has 'embedded data ' ;;
+text_consistent_with_sender_is_allowed)
+    run check --json --region JP --text "Amazon: https://amazon.co.jp/a/c/r?k=1" +15623784362
+    expect_rc 0
+    has '"class":"trusted"'
+    has '"text_consistent"'
+    has '"text_brand":"Amazon"'
+    has '"url_host":""' ;;
+text_with_punycode_host_is_flagged)
+    run check --json --region JP --text "Amazon: https://amazon.co.jp.xn--ecure-login.top/a" +15623784362
+    expect_rc 1
+    has '"class":"suspicious"'
+    has '"brand_url_mismatch"'
+    has '"url_host":"amazon.co.jp.xn--ecure-login.top"'
+    run check --region JP --text "Amazon: https://amazon.co.jp.xn--ecure-login.top/a" +15623784362
+    has 'Link host: amazon.co.jp.xn--ecure-login.top' ;;
+text_is_never_printed)
+    run check --json --region JP --text "secret 777111 Amazon https://evil.top/p4th" 09012345678
+    lacks 'secret'
+    lacks '777111'
+    lacks 'p4th' ;;
+burst_replay_finds_the_bomb)
+    logs=$(cd "$(dirname "$0")/../data/burst" && pwd)
+    run burst "$logs/bomb.log"
+    expect_rc 1
+    has 'burst: +819012345678: 5 messages from 5 senders'
+    lines 1
+    run burst --json "$logs/bomb.log"
+    has '{"burst":{"recipient":"+819012345678","since":1795000000,"at":1795000080,"senders":5,"messages":5}}'
+    run burst --senders 20 "$logs/bomb.log"
+    expect_rc 0
+    lines 0
+    run burst "$logs/quiet.log"
+    expect_rc 0
+    lines 0
+    run burst --window 0 "$logs/quiet.log"
+    expect_rc 2
+    printf '1795000000\t+8190\tonly three fields\n' > "$tmp/bad.log"
+    run burst "$tmp/bad.log"
+    expect_rc 2
+    printf '%s' "$err" | grep -q 'line 1' || fail "no line number: $err" ;;
+burst_reads_standard_input)
+    logs=$(cd "$(dirname "$0")/../data/burst" && pwd)
+    "$smsrep" burst --json < "$logs/bomb.log" > "$tmp/out" 2> "$tmp/err"
+    rc=$?
+    out=$(cat "$tmp/out")
+    expect_rc 1
+    has '"senders":5' ;;
 *)
     fail "no such case" ;;
 esac

@@ -34,7 +34,12 @@ static void verdict_layout_is_pinned(void **state)
     assert_int_equal(offsetof(smsrep_verdict, dlt_header), 492);
     assert_int_equal(offsetof(smsrep_verdict, dlt_operator), 500);
     assert_int_equal(offsetof(smsrep_verdict, dlt_circle), 532);
-    assert_int_equal(SMSREP_VERDICT_SIZE_0_2, 564);
+    assert_int_equal(offsetof(smsrep_verdict, text_brand), 564);
+    assert_int_equal(offsetof(smsrep_verdict, url_host), 628);
+    assert_int_equal(SMSREP_VERDICT_SIZE_0_2, 756);
+    assert_int_equal(sizeof(smsrep_burst_config), 20);
+    assert_int_equal(sizeof(smsrep_burst_state), 32);
+    assert_int_equal(offsetof(smsrep_burst_state, since), 24);
     assert_true(sizeof(smsrep_verdict) >= SMSREP_VERDICT_SIZE_0_2);
 }
 
