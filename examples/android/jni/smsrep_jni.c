@@ -232,3 +232,10 @@ JNIEXPORT jstring JNICALL Java_org_libsmsrep_SmsRep_nativeVersion(JNIEnv *env, j
     (void)cls;
     return (*env)->NewStringUTF(env, smsrep_version_string());
 }
+
+JNIEXPORT jstring JNICALL Java_org_libsmsrep_SmsRep_nativePhonenumberVersion(JNIEnv *env,
+                                                                           jclass cls)
+{
+    (void)cls;
+    return (*env)->NewStringUTF(env, smsrep_phonenumber_version());
+}

@@ -96,6 +96,15 @@ public final class SmsRep implements AutoCloseable {
         return nativeVersion();
     }
 
+    /**
+     * The libphonenumber version the library was built with, or "none" for a
+     * build without it (then pass numbers in E.164; national ones throw
+     * SmsRepException "e164_required").
+     */
+    public static String phonenumberVersion() {
+        return nativePhonenumberVersion();
+    }
+
     /** Closes the handle; later checks throw IllegalStateException. Idempotent. */
     @Override
     public void close() {
@@ -118,4 +127,5 @@ public final class SmsRep implements AutoCloseable {
     private static native int nativeHintFromGsmToa(int toa);
     private static native int nativeHintFromSmppTon(int ton);
     private static native String nativeVersion();
+    private static native String nativePhonenumberVersion();
 }

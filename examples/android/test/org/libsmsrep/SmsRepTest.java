@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 public final class SmsRepTest {
     private static int checks, failures;
+    // A build without libphonenumber (the NDK build) reads E.164 only, so
+    // the senders a person would type nationally are given in E.164 there.
+    private static final boolean PLAN = !SmsRep.phonenumberVersion().equals("none");
+    private static final String AMAZON = PLAN ? "050-5370-4545" : "+81 50-5370-4545";
+    private static final String REPLY = PLAN ? "０９０-２７３０-３１７７" : "＋８１ ９０-２７３０-３１７７";
 
     private static void expect(boolean ok, String what) {
         checks++;
@@ -46,7 +51,7 @@ public final class SmsRepTest {
 
     /** The two stories' senders, as README and DESIGN tell them. */
     private static void stories(SmsRep db, String how) throws SmsRepException {
-        Verdict v = db.check("050-5370-4545", "JP");
+        Verdict v = db.check(AMAZON, "JP");
         expectEq(v.normalized, "+815053704545", how + " Amazon code sender normalized");
         expectEq(v.verdictClass, "trusted", how + " Amazon code sender class");
         expectEq(v.recommendation, "allow", how + " Amazon code sender recommendation");
@@ -64,7 +69,7 @@ public final class SmsRepTest {
         expect(v.isBlocked(), how + " fictional number is blocked");
         v = db.check("AMAZ0N", "JP");
         expectEq(v.verdictClass + " " + v.brandRelation, "suspicious impersonates", how + " look-alike");
-        v = db.check("０９０-２７３０-３１７７", "JP");
+        v = db.check(REPLY, "JP");
         expectEq(v.kind + " " + v.normalized, "number +819027303177", how + " full-width reply number");
         v = db.check("00051234", "JP");
         expectEq(v.kind + " " + v.verdictClass, "short_code trusted", how + " carrier short code");
@@ -111,6 +116,8 @@ public final class SmsRepTest {
         expectEq(status(() -> fromBuffer.check("!!!", "JP")), "bad_character", "garbage sender");
         expectEq(status(() -> fromBuffer.check("", "JP")), "empty_sender", "empty sender");
         expectEq(status(() -> fromBuffer.check("0312345678", "")), "region_required", "no region");
+        expectEq(status(() -> fromBuffer.check("0312345678", "JP")), PLAN ? "no exception" : "e164_required",
+                 "national number");
         expectEq(status(() -> fromBuffer.check("0312345678", "JPN")), "bad_region", "3-letter region");
         expectEq(status(() -> fromBuffer.check("0312345678", "JAPAN")), "bad_region", "long region");
         expectEq(status(() -> SmsRep.open("/nonexistent/smsrep.sqlite")), "db_open_failed", "no file");
@@ -127,7 +134,7 @@ public final class SmsRepTest {
                 for (int i = 0; i < 200; i++) {
                     try {
                         if (!fromBuffer.check("+12025550123", "US").verdictClass.equals("spoofed")
-                                || !fromBuffer.check("05053704545", "JP").verdictClass.equals("trusted"))
+                                || !fromBuffer.check(AMAZON, "JP").verdictClass.equals("trusted"))
                             wrong.incrementAndGet();
                     } catch (SmsRepException e) {
                         wrong.incrementAndGet();
