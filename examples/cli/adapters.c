@@ -38,19 +38,18 @@ int adapter_smstools(const char *path, char **sender, int *toa)
     }
     while ((n = getline(&line, &cap, f)) != -1) {
         size_t len = (size_t)n;
-        char *value;
-        if (strip(line, &len)[0] == '\0')
+        char *header = strip(line, &len);
+        if (header[0] == '\0')
             break;
-        if (strncmp(line, "From:", 5) == 0 && *sender == NULL) {
-            len = strlen(line + 5);
-            value = strip(line + 5, &len);
-            *sender = strdup(value);
+        if (strncmp(header, "From:", 5) == 0 && *sender == NULL) {
+            len = strlen(header + 5);
+            *sender = strdup(strip(header + 5, &len));
             if (*sender == NULL)
                 break;
-        } else if (strncmp(line, "From_TOA:", 9) == 0) {
+        } else if (strncmp(header, "From_TOA:", 9) == 0) {
             char *end;
-            unsigned long octet = strtoul(line + 9, &end, 16);
-            if (end != line + 9 && octet <= 0xFF)
+            unsigned long octet = strtoul(header + 9, &end, 16);
+            if (end != header + 9 && octet <= 0xFF)
                 *toa = (int)octet;
         }
     }

@@ -16,10 +16,10 @@ spawn() {
 # stop SESSION: TERM the session; KILL what is left of it after 3 s.
 stop() {
     kill -TERM "-$1" 2>/dev/null
-    n=0
-    while kill -0 "-$1" 2>/dev/null && [ $n -lt 30 ]; do
+    waited=0
+    while kill -0 "-$1" 2>/dev/null && [ $waited -lt 30 ]; do
         sleep 0.1
-        n=$((n + 1))
+        waited=$((waited + 1))
     done
     kill -KILL "-$1" 2>/dev/null
     wait "$1" 2>/dev/null
