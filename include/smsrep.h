@@ -81,14 +81,16 @@ SMSREP_API uint32_t smsrep_version_number(void);
 /* Returns "MAJOR.MINOR.PATCH" of the running library. Since 0.1. */
 SMSREP_API const char *smsrep_version_string(void);
 /* Returns the version of libphonenumber (and so of its numbering metadata)
- * that this library was built against, e.g. "8.12.57". Since 0.1. */
+ * that this library was built against, e.g. "8.12.57", or "none" when it was
+ * built without (then only E.164 numbers are read). Since 0.1. */
 SMSREP_API const char *smsrep_phonenumber_version(void);
 /* Returns the database schema version this library reads (the DB's
  * PRAGMA user_version). Since 0.1. */
 SMSREP_API uint32_t smsrep_schema_version(void);
 
 /* ---------------------------------------------------------------- statuses
- * X(NAME, value, name printed by the CLI, sentence). Values are pinned. */
+ * X(NAME, value, name printed by the CLI, sentence). Values are pinned;
+ * codes are only appended (E_NEED_E164, 17, came in 0.2). */
 #define SMSREP_STATUS_MAP(X)                                                        \
     X(OK,              0, "ok",              "success")                             \
     X(E_ARGUMENT,      1, "bad_argument",    "a required argument is NULL or out of range") \
@@ -106,7 +108,8 @@ SMSREP_API uint32_t smsrep_schema_version(void);
     X(E_DB_VERSION,   13, "db_wrong_schema", "the database has a schema version this library cannot read") \
     X(E_DB_CORRUPT,   14, "db_corrupt",      "the database is corrupt")             \
     X(E_DB_QUERY,     15, "db_query_failed", "a database lookup failed")            \
-    X(E_NOT_FOUND,    16, "not_found",       "no such entry")
+    X(E_NOT_FOUND,    16, "not_found",       "no such entry")                       \
+    X(E_NEED_E164,    17, "e164_required",   "this build has no libphonenumber: give the number in E.164 form, + and country code")
 
 typedef enum smsrep_status {
 #define SMSREP_X_(n, v, name, text) SMSREP_##n = v,
@@ -422,8 +425,10 @@ typedef struct smsrep_verdict {
  * that cannot be a genuine originator is a verdict, class spoofed, not an
  * error). Input that is not a sender at all gives E_EMPTY, E_TOO_LONG,
  * E_ENCODING or E_CHARACTER; a bad region gives E_REGION; a national number
- * without a region gives E_NEED_REGION. On any error *out is zeroed past
- * struct_size. Safe to call from many threads on one handle. Since 0.1. */
+ * without a region gives E_NEED_REGION, and in a library built without
+ * libphonenumber (smsrep_phonenumber_version() is "none") a national number
+ * longer than a short code gives E_NEED_E164. On any error *out is zeroed
+ * past struct_size. Safe to call from many threads on one handle. Since 0.1. */
 SMSREP_API int smsrep_check(smsrep_db *db, const smsrep_query *query, smsrep_verdict *out);
 
 /* ---------------------------------------------------------------- provenance */

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
  * phone.h: the C face of phone.cc, the only C++ file, over libphonenumber.
  * Private to libsmsrep. Every function returns SMSREP_OK, SMSREP_E_NOMEM or
- * SMSREP_E_INTERNAL; no C++ exception crosses this line. */
+ * SMSREP_E_INTERNAL; no C++ exception crosses this line. phone_none.c is
+ * the same face without libphonenumber; its national parse may also return
+ * SMSREP_E_NEED_E164. */
 #ifndef SMSREP_PHONE_H
 #define SMSREP_PHONE_H
 

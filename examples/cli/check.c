@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
- * check.c: "smsrep check": judges the senders given as arguments, or one per
- * line of standard input with --batch, and sets the exit status from the
- * worst recommendation (0 allow, 1 flag or block, 2 an error). */
+ * check.c: "smsrep check": judges the senders given as arguments, one per
+ * line of standard input with --batch, or as a gateway hands them over
+ * (adapters.c), and sets the exit status from the worst recommendation
+ * (0 allow, 1 flag or block, 2 an error). */
 #include "cli.h"
 
 #include <stdlib.h>
@@ -13,7 +14,9 @@ typedef struct check_options {
     const char *text;
     int64_t time;
     uint32_t hint;
-    int json, batch, japanese;
+    int json, env, batch, japanese, urldecode, gammu, hint_given;
+    const char *smstools;   /* --smstools FILE */
+    unsigned count;         /* senders reported so far, for --env */
 } check_options;
 
 static void usage(void)
@@ -21,6 +24,9 @@ static void usage(void)
     fputs("usage: smsrep check [--region CC] [--hint H | --toa HEX] [--text T] [--json]\n"
           "                    [--db FILE] [--overlay FILE] [--lang en|ja] [--time T] SENDER...\n"
           "       smsrep check --batch [options]   (one sender per line on stdin)\n"
+          "       smsrep check --smstools FILE [options]   (From: and From_TOA: of the file)\n"
+          "       smsrep check --gammu-env [options]   (SMS_n_NUMBER of gammu-smsd)\n"
+          "--urldecode: senders are URL-encoded (Kannel's %p); --env: shell assignments\n"
           "hints: unknown, international, national, alphanumeric, short_code\n"
           "--time: when the message arrived, YYYY-MM-DD[THH:MM[:SS]] (UTC) or Unix seconds\n",
           stderr);
@@ -28,7 +34,7 @@ static void usage(void)
 
 
 /* Judges one sender and prints its line; returns its exit status. */
-static int check_one(smsrep_db *db, const check_options *o, const char *s, size_t len)
+static int check_one(smsrep_db *db, check_options *o, const char *s, size_t len)
 {
     smsrep_query q = SMSREP_QUERY_INIT;
     smsrep_verdict v = SMSREP_VERDICT_INIT;
@@ -45,11 +51,18 @@ static int check_one(smsrep_db *db, const check_options *o, const char *s, size_
         q.text_len = strlen(o->text);
     }
     status = smsrep_check(db, &q, &v);
+    o->count++;
     if (status != SMSREP_OK) {
-        report_error(stdout, s, len, status, o->json, o->japanese);
+        if (o->env)
+            env_error(stdout, o->count, s, len, status);
+        else
+            report_error(stdout, s, len, status, o->json, o->japanese);
         return EXIT_ERROR;
     }
-    report_verdict(stdout, db, s, len, &v, o->json, o->japanese);
+    if (o->env)
+        env_verdict(stdout, o->count, s, len, &v);
+    else
+        report_verdict(stdout, db, s, len, &v, o->json, o->japanese);
     return v.recommendation == SMSREP_RECOMMEND_ALLOW ? EXIT_ALLOW : EXIT_FLAGGED;
 }
 
@@ -58,7 +71,58 @@ static int worse(int a, int b)
     return a > b ? a : b;
 }
 
-static int check_batch(smsrep_db *db, const check_options *o)
+/* Judges one argument, URL-decoded first with --urldecode. */
+static int check_arg(smsrep_db *db, check_options *o, const char *arg)
+{
+    size_t len = strlen(arg);
+    char *copy;
+    int result;
+
+    if (!o->urldecode)
+        return check_one(db, o, arg, len);
+    copy = strdup(arg);
+    if (copy == NULL) {
+        fputs("smsrep: out of memory\n", stderr);
+        return EXIT_ERROR;
+    }
+    len = adapter_urldecode(copy, len);
+    result = check_one(db, o, copy, len);
+    free(copy);
+    return result;
+}
+
+/* The file smstools3 hands its eventhandler: its type of address is the
+ * hint unless --hint or --toa said otherwise. */
+static int check_smstools(smsrep_db *db, check_options *o)
+{
+    char *sender;
+    int toa, result;
+
+    if (adapter_smstools(o->smstools, &sender, &toa) != 0)
+        return EXIT_ERROR;
+    if (toa >= 0 && !o->hint_given)
+        o->hint = smsrep_hint_from_gsm_toa((uint32_t)toa);
+    result = check_one(db, o, sender, strlen(sender));
+    free(sender);
+    return result;
+}
+
+static int check_gammu(smsrep_db *db, check_options *o, int n)
+{
+    int i, result = EXIT_ALLOW;
+    for (i = 1; i <= n; i++) {
+        const char *number = adapter_gammu_number(i);
+        if (number == NULL) {
+            fprintf(stderr, "smsrep: --gammu-env: SMS_%d_NUMBER is not set\n", i);
+            result = EXIT_ERROR;
+            continue;
+        }
+        result = worse(result, check_one(db, o, number, strlen(number)));
+    }
+    return result;
+}
+
+static int check_batch(smsrep_db *db, check_options *o)
 {
     char *line = NULL;
     size_t cap = 0;
@@ -73,6 +137,8 @@ static int check_batch(smsrep_db *db, const check_options *o)
             len--;
         if (len > 0 && line[len - 1] == '\r')
             len--;
+        if (o->urldecode)
+            len = adapter_urldecode(line, len);
         result = worse(result, check_one(db, o, line, len));
     }
     free(line);
@@ -87,7 +153,7 @@ int cmd_check(int argc, char **argv)
 {
     check_options o;
     smsrep_db *db = NULL;
-    int i, result = EXIT_ALLOW;
+    int i, sources, gammu_n = 0, result = EXIT_ALLOW;
 
     memset(&o, 0, sizeof o);
     o.japanese = cli_japanese();
@@ -102,9 +168,17 @@ int cmd_check(int argc, char **argv)
             o.json = 1, takes = 0;
         } else if (strcmp(a, "--batch") == 0) {
             o.batch = 1, takes = 0;
+        } else if (strcmp(a, "--env") == 0) {
+            o.env = 1, takes = 0;
+        } else if (strcmp(a, "--urldecode") == 0) {
+            o.urldecode = 1, takes = 0;
+        } else if (strcmp(a, "--gammu-env") == 0) {
+            o.gammu = 1, takes = 0;
         } else if (value == NULL) {
             fprintf(stderr, "smsrep: %s needs a value\n", a);
             return EXIT_ERROR;
+        } else if (strcmp(a, "--smstools") == 0) {
+            o.smstools = value;
         } else if (strcmp(a, "--region") == 0) {
             o.region = value;
         } else if (strcmp(a, "--text") == 0) {
@@ -123,6 +197,7 @@ int cmd_check(int argc, char **argv)
                 return EXIT_ERROR;
             }
             o.hint = (uint32_t)h;
+            o.hint_given = 1;
         } else if (strcmp(a, "--time") == 0) {
             if (cli_parse_time(value, &o.time) != 0) {
                 fprintf(stderr, "smsrep: --time takes YYYY-MM-DD[THH:MM[:SS]] or Unix seconds, "
@@ -138,6 +213,7 @@ int cmd_check(int argc, char **argv)
                 return EXIT_ERROR;
             }
             o.hint = smsrep_hint_from_gsm_toa((uint32_t)toa);
+            o.hint_given = 1;
         } else {
             fprintf(stderr, "smsrep: unknown option %s\n", a);
             usage();
@@ -149,17 +225,27 @@ int cmd_check(int argc, char **argv)
         fprintf(stderr, "smsrep: --region takes an ISO 3166 alpha-2 code such as JP\n");
         return EXIT_ERROR;
     }
-    if (o.batch == (i < argc)) {
+    /* Senders come from exactly one place. */
+    sources = o.batch + o.gammu + (o.smstools != NULL) + (i < argc);
+    if (sources != 1 || (o.json && o.env)) {
         usage();
         return EXIT_ERROR;
     }
+    if (o.gammu && (gammu_n = adapter_gammu_count()) < 0)
+        return EXIT_ERROR;
     if (cli_open(&o.db, &db) != SMSREP_OK)
         return EXIT_ERROR;
     if (o.batch)
         result = check_batch(db, &o);
+    else if (o.smstools != NULL)
+        result = check_smstools(db, &o);
+    else if (o.gammu)
+        result = check_gammu(db, &o, gammu_n);
     for (; i < argc; i++)
-        result = worse(result, check_one(db, &o, argv[i], strlen(argv[i])));
+        result = worse(result, check_arg(db, &o, argv[i]));
     smsrep_close(db);
+    if (o.env)
+        env_count(stdout, o.count);
     if (fflush(stdout) != 0) {
         perror("smsrep: standard output");
         result = EXIT_ERROR;

@@ -35,6 +35,22 @@ void report_error(FILE *f, const char *input, size_t len, int status, int json, 
 /* Unix seconds, or YYYY-MM-DD[THH:MM[:SS][Z]] in UTC; 0 on success. */
 int cli_parse_time(const char *s, int64_t *out);
 
+/* The verdict as shell assignments SMSREP_<n>_FIELD='value' (env.c). */
+void env_verdict(FILE *f, unsigned n, const char *input, size_t len, const smsrep_verdict *v);
+void env_error(FILE *f, unsigned n, const char *input, size_t len, int status);
+void env_count(FILE *f, unsigned count);
+
+/* Gateway adapters (adapters.c). adapter_smstools() reads From: and
+ * From_TOA: (*toa = -1 when absent) from an smstools3 message file into a
+ * new string for free(); returns 0, or -1 after saying why on stderr. */
+int adapter_smstools(const char *path, char **sender, int *toa);
+/* gammu-smsd RunOnReceive: SMS_MESSAGES, or -1 after saying why. */
+int adapter_gammu_count(void);
+/* SMS_<i>_NUMBER, or NULL. */
+const char *adapter_gammu_number(int i);
+/* Decodes Kannel's URL encoding in place; returns the new length. */
+size_t adapter_urldecode(char *s, size_t len);
+
 int cmd_check(int argc, char **argv);
 int cmd_burst(int argc, char **argv);
 int cmd_db(int argc, char **argv);

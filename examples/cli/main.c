@@ -50,6 +50,7 @@ static void usage(void)
     fputs("usage: smsrep check [--region CC] [--hint H] [--text T] [--json] [--db FILE]\n"
           "                    [--overlay FILE] SENDER...\n"
           "       smsrep check --batch [--json] ...   one sender per line on stdin\n"
+          "       smsrep check --smstools FILE | --gammu-env | --urldecode ... [--env]\n"
           "       smsrep burst [--window S] [--senders N] [--json] [LOG]   replay a message log\n"
           "       smsrep db info [--db FILE] [--overlay FILE] | smsrep db verify FILE\n"
           "       smsrep db import ftc-dnc|csv FILE --overlay OUT\n"

@@ -34,6 +34,7 @@ static const char *status_ja(int status)
     case SMSREP_E_CHARACTER: return "送信元に制御文字があるか、文字も数字もありません";
     case SMSREP_E_REGION: return "地域コードが正しくありません";
     case SMSREP_E_NEED_REGION: return "国内形式の番号には受信者の地域（--region）が必要です";
+    case SMSREP_E_NEED_E164: return "libphonenumber なしのビルドです。番号は E.164 形式（+ と国番号）で指定してください";
     default: return smsrep_strerror(status);
     }
 }

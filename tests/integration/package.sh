@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
-# package.sh: what an installed libsmsrep offers: only smsrep_* symbols, a
-# SONAME, a CMake package (shared and static) and a pkg-config file that each
-# build a working consumer.
+# package.sh: what an installed libsmsrep offers: only smsrep_* symbols (built
+# and installed), a SONAME, a CMake package (shared and static) and a
+# pkg-config file that each build a working consumer.
 # Usage: package.sh CMAKE BUILD-DIR SOURCE-DIR CASE
 set -u
 cmake=$1
@@ -21,14 +21,29 @@ install_tree() {
     [ -n "$libdir" ] || fail "no libsmsrep.so installed"
 }
 
-case "$case" in
-exports_only_smsrep_symbols)
-    nm -D --defined-only "$lib" >"$tmp/syms" || fail "nm failed"
+# exports_only_smsrep LIB: fails unless LIB exports smsrep_* and nothing else
+exports_only_smsrep() {
+    nm -D --defined-only "$1" >"$tmp/syms" || fail "nm $1 failed"
     # the version node SMSREP_0 is an absolute symbol; everything else must be smsrep_*
     others=$(awk '$3 != "" && $3 !~ /^smsrep_[a-z]/ && $3 != "SMSREP_0" {print $3}' "$tmp/syms")
-    [ -z "$others" ] || fail "exported beyond smsrep_*: $others"
-    grep -q ' T smsrep_check' "$tmp/syms" || fail "smsrep_check is not exported"
-    grep -q 'smsrep__' "$tmp/syms" && fail "an internal smsrep__ symbol is exported"
+    [ -z "$others" ] || fail "$1 exports beyond smsrep_*: $others"
+    grep -q ' T smsrep_check' "$tmp/syms" || fail "$1 does not export smsrep_check"
+    grep -q 'smsrep__' "$tmp/syms" && fail "$1 exports an internal smsrep__ symbol"
+    return 0
+}
+
+case "$case" in
+exports_only_smsrep_symbols)
+    exports_only_smsrep "$lib"
+    exit 0 ;;
+installed_exports_only_smsrep_symbols)
+    # What a gateway links is the installed file, not the build tree's.
+    install_tree
+    installed=$(readlink -f "$libdir/libsmsrep.so")
+    [ "$installed" != "$(readlink -f "$lib")" ] || fail "the installed library is the build tree's"
+    exports_only_smsrep "$installed"
+    readelf -d "$installed" | grep -q 'SONAME.*\[libsmsrep\.so\.0\]' ||
+        fail "installed SONAME: $(readelf -d "$installed" | grep SONAME)"
     exit 0 ;;
 soname)
     readelf -d "$lib" | grep -q 'SONAME.*\[libsmsrep\.so\.0\]' || fail "$(readelf -d "$lib" | grep SONAME)" ;;

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * phone_none.c: phone.h without libphonenumber (SMSREP_WITH_PHONENUMBER=OFF),
+ * for Android apps that normalise numbers themselves with PhoneNumberUtils.
+ * It reads E.164 only: the calling code from plan_codes.c, the rest as given.
+ * National digits give SMSREP_E_NEED_E164, except a few that can only be a
+ * short code. */
+#include "phone.h"
+
+#include "plan_codes.h"
+#include "smsrep.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* Without a numbering plan, national digits this short are read as a short
+ * code (check.c does so when the parse says "not a number"); longer ones
+ * may be a number, which only its E.164 form can tell. */
+#define SHORT_CODE_MAX_WITHOUT_PLAN 6
+#define E164_MAX_DIGITS 15
+#define NSN_MIN_DIGITS 2  /* libphonenumber's shortest national number */
+
+int smsrep__phone_init(void)
+{
+    return SMSREP_OK;
+}
+
+int smsrep__phone_parse(const char *digits, int international, const char *region,
+                        phone_number *out)
+{
+    size_t len = strlen(digits), cc_len;
+    const char *main_region = NULL;
+    uint32_t cc = 0;
+    int shared = 0;
+
+    (void)region;
+    memset(out, 0, sizeof *out);
+    if (!international) {
+        if (len > SHORT_CODE_MAX_WITHOUT_PLAN)
+            return SMSREP_E_NEED_E164;
+        out->parse_error = PHONE_NOT_A_NUMBER;
+        return SMSREP_OK;
+    }
+    /* Calling codes are prefix-free: at most one of 1, 2 or 3 digits fits. */
+    for (cc_len = 1; cc_len <= 3 && cc_len < len && main_region == NULL; cc_len++) {
+        cc = cc * 10u + (uint32_t)(digits[cc_len - 1] - '0');
+        main_region = smsrep__plan_code_region(cc, &shared);
+    }
+    if (main_region == NULL) {
+        out->parse_error = PHONE_BAD_CALLING_CODE;
+        return SMSREP_OK;
+    }
+    cc_len--;
+    if (len - cc_len < NSN_MIN_DIGITS) {
+        out->parse_error = PHONE_TOO_SHORT;
+        return SMSREP_OK;
+    }
+    if (len > E164_MAX_DIGITS) {
+        out->parse_error = PHONE_TOO_LONG;
+        return SMSREP_OK;
+    }
+    out->parse_error = PHONE_PARSED;
+    out->calling_code = cc;
+    /* Without metadata a number cannot be shown invalid, and calling a real
+     * number invalid would make it spoofed, the worst mistake: so every
+     * number of a known code and E.164 length counts as valid, type unknown.
+     * Ranges in the database still say what they know (fictional, IP phone). */
+    out->valid = 1;
+    out->type = SMSREP_TYPE_UNKNOWN;
+    smsrep__copyz(out->e164, sizeof out->e164, digits);
+    /* Which of the regions sharing a code a number belongs to (+1 416 is
+     * Canada) is metadata this build lacks: the region stays unknown, and a
+     * +1 number is then never "foreign" to a +1 recipient on that ground. */
+    if (!shared)
+        smsrep__copyz(out->region, sizeof out->region, main_region);
+    return SMSREP_OK;
+}
+
+int smsrep__phone_short(const char *digits, const char *region, phone_short *out)
+{
+    (void)digits;
+    (void)region;
+    memset(out, 0, sizeof *out);
+    out->cost = SMSREP_COST_UNKNOWN;
+    return SMSREP_OK;
+}
+
+uint32_t smsrep__phone_region_calling_code(const char *region)
+{
+    return smsrep__plan_region_code(region);
+}

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: Apache-2.0
+# harness.sh: sourced by the gateway tests: starts each daemon in a session of
+# its own and stops the whole session (its children too); skips a test whose
+# gateway is not installed, unless CI says every one must run.
+# spawn LOG CMD...: starts CMD in the background, its pid (= session) in $spawned
+spawned=
+sessions=
+spawn() {
+    log=$1
+    shift
+    setsid "$@" >"$log" 2>&1 &
+    spawned=$!
+    sessions="$spawned $sessions"
+}
+
+# stop SESSION: TERM the session; KILL what is left of it after 3 s.
+stop() {
+    kill -TERM "-$1" 2>/dev/null
+    waited=0
+    while kill -0 "-$1" 2>/dev/null && [ $waited -lt 30 ]; do
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    kill -KILL "-$1" 2>/dev/null
+    wait "$1" 2>/dev/null
+    rest=
+    for other in $sessions; do
+        [ "$other" = "$1" ] || rest="$rest $other"
+    done
+    sessions=$rest
+    return 0
+}
+
+# stop_all: stops every session spawned, newest first.
+stop_all() {
+    for s in $sessions; do
+        stop "$s"
+    done
+}
+
+# skip WHY: exit 77 (CTest's "skipped"), or fail when SMSREP_REQUIRE_INTEGRATION
+# is set, as .ci/run sets it: there a missing package is a broken CI machine.
+skip() {
+    if [ -n "${SMSREP_REQUIRE_INTEGRATION:-}" ]; then
+        echo "FAIL: $1 (SMSREP_REQUIRE_INTEGRATION is set)" >&2
+        exit 1
+    fi
+    echo "SKIP: $1"
+    exit 77
+}

@@ -1,0 +1,105 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# smstools.sh: smstools3 end to end: smsd in its modem-less test mode reads
+# SMS-DELIVER PDUs from files and runs examples/gateways/smstools' eventhandler,
+# which must quarantine the blocked sender and annotate the others.
+# Usage: smstools.sh SMSREP DBFILE MKPDU SOURCE-DIR   (exit 77: smstools absent)
+set -u
+. "$(dirname "$0")/harness.sh"
+smsrep=$1
+dbfile=$2
+mkpdu=$3
+src=$4
+command -v smsd >/dev/null 2>&1 || PATH=$PATH:/usr/sbin
+command -v smsd >/dev/null 2>&1 || skip "smsd (Debian package smstools) is not installed"
+fail() { echo "FAIL [smstools]: $*" >&2; exit 1; }
+
+# smsd refuses a pdu_from_file path with a '.' anywhere in it.
+base=${TMPDIR:-/tmp}
+case $base in *.*) base=/tmp ;; esac
+tmp=$(mktemp -d "$base/smsrep-smstools-XXXXXX") || exit 1
+trap 'stop_all; [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+mkdir "$tmp/incoming" "$tmp/outgoing" "$tmp/checked" "$tmp/failed" "$tmp/sent" "$tmp/pdu" \
+      "$tmp/quarantine" "$tmp/stage"
+: >"$tmp/modem"
+
+# The eventhandler as the README configures it, settings included.
+cat >"$tmp/smsd.conf" <<CONF
+devices = GSM1
+outgoing = $tmp/outgoing
+checked = $tmp/checked
+failed = $tmp/failed
+incoming = $tmp/incoming
+sent = $tmp/sent
+logfile = $tmp/smsd.log
+infofile = $tmp/smsd.working
+pidfile = $tmp/smsd.pid
+loglevel = 7
+executable_check = no
+eventhandler = /usr/bin/env SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_QUARANTINE=$tmp/quarantine $src/examples/gateways/smstools/smsrep-eventhandler
+
+[GSM1]
+device = $tmp/modem
+modem_disabled = yes
+pdu_from_file = $tmp/pdu/
+incoming = yes
+CONF
+
+# sender, type of address, text: international (From: without '+'), the
+# same spoofed, national, alphanumeric and a JP carrier short code.
+i=0
+while read -r sender toa text; do
+    i=$((i + 1))
+    "$mkpdu" "$sender" "$toa" "$text" >"$tmp/stage/msg$i" || fail "mkpdu $sender"
+done <<MSGS
+815053704545 91 amazon code
+12025550123 91 fictional
+09027303177 A1 national
+AMAZ0N D0 lookalike
+00051234 81 carrier short code
+MSGS
+# Whole files only: smsd reads and deletes whatever appears in pdu/.
+mv "$tmp/stage"/msg* "$tmp/pdu/"
+
+start=$(date +%s%3N)
+spawn "$tmp/smsd.out" smsd -t -c"$tmp/smsd.conf"
+pid=$spawned
+
+# Wait for four annotated messages and one in quarantine, at most 20 s.
+annotated=0
+quarantined=0
+while [ $(($(date +%s%3N) - start)) -lt 20000 ]; do
+    annotated=$(grep -l '^SMSrep-Class:' "$tmp/incoming"/* 2>/dev/null | wc -l)
+    quarantined=$(ls "$tmp/quarantine" | wc -l)
+    [ "$annotated" -ge 4 ] && [ "$quarantined" -ge 1 ] && break
+    kill -0 "$pid" 2>/dev/null || fail "smsd exited: $(cat "$tmp/smsd.out" "$tmp/smsd.log")"
+    sleep 0.2
+done
+echo "smsd delivered and the eventhandler judged 5 messages in $(($(date +%s%3N) - start)) ms"
+[ "$annotated" -eq 4 ] && [ "$quarantined" -eq 1 ] ||
+    fail "annotated $annotated, quarantined $quarantined; log: $(tail -20 "$tmp/smsd.log")"
+
+# header NAME VALUE FILE-SELECTOR: the message from the sender has the header
+expect() {
+    f=$(grep -l "^From: $1\$" "$tmp/incoming"/* | head -n 1)
+    [ -n "$f" ] || fail "no message from $1 in incoming"
+    grep -q "^$2\$" "$f" || fail "message from $1 lacks '$2': $(cat "$f")"
+}
+expect 815053704545 'SMSrep-Class: trusted'
+expect 815053704545 'SMSrep-Normalized: +815053704545'
+expect 815053704545 'SMSrep-Brand: Amazon (sender_of)'
+expect 09027303177 'SMSrep-Normalized: +819027303177'
+expect 09027303177 'SMSrep-Recommendation: allow'
+expect AMAZ0N 'SMSrep-Class: suspicious'
+expect AMAZ0N 'SMSrep-Reasons: brand_lookalike unregistered_sender_id'
+expect 00051234 'SMSrep-Class: trusted'
+expect 00051234 'SMSrep-Normalized: 00051234'
+grep -q '^From: 12025550123$' "$tmp/quarantine"/* || fail "the quarantined message is not the spoofed one"
+grep -q '^SMSrep-' "$tmp/quarantine"/* && fail "the quarantined message was annotated"
+# The headers end before the text, which is intact.
+f=$(grep -l "^From: AMAZ0N\$" "$tmp/incoming"/*)
+[ "$(tail -n 1 "$f")" = lookalike ] || fail "the text moved: $(cat "$f")"
+awk '/^$/ { blank = NR } /^SMSrep-/ { last = NR } END { exit !(last < blank) }' "$f" ||
+    fail "headers after the text: $(cat "$f")"
+exit 0
