@@ -372,71 +372,64 @@ static int read_facts(store *s, store_conn *c, char *errbuf, size_t cap)
     return SMSREP_OK;
 }
 
-/* Reads every name an alphanumeric ID may imitate into memory, with the
- * library's own loose keys, so a check compares without a query. */
-static int read_names(store *s, store_conn *c, char *errbuf, size_t cap)
+/* Runs sql and hands each row to take(); what names the rows in errbuf. */
+static int read_rows(store *s, store_conn *c, const char *sql,
+                     int (*take)(store *s, sqlite3_stmt *st), const char *what, char *errbuf,
+                     size_t cap)
 {
-    static const char sql[] =
-        "SELECT 0, '*', n.canonical, n.skeleton, b.name, b.source FROM brand_name n"
-        " JOIN brand b ON b.id = n.brand"
-        " UNION ALL"
-        " SELECT 1, s.region, s.canonical, s.skeleton, b.name, s.source FROM sender_id s"
-        " JOIN brand b ON b.id = s.brand WHERE s.signal = 'registered'"
-        " UNION ALL"
-        " SELECT 2, s.region, s.canonical, s.skeleton, '', s.source FROM sender_id s"
-        " WHERE s.signal = 'generic'";
     sqlite3_stmt *st = NULL;
     int rc, status = SMSREP_OK;
 
     rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
     while (rc == SQLITE_OK && status == SMSREP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        char f[5][LOOKALIKE_KEY_SIZE * 2];
-        int i;
-        for (i = 0; i < 5; i++)
-            smsrep__column_text(st, i + 1, f[i], sizeof f[i]);
-        status = smsrep__lookalike_add(&s->names, sqlite3_column_int(st, 0), f[0], f[1], f[2],
-                                       f[3], f[4]);
+        status = take(s, st);
         rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
     if (status != SMSREP_OK)
         return status;
     if (rc != SQLITE_DONE) {
-        say(errbuf, cap, "cannot read the brand names: %s", sqlite3_errstr(rc));
+        say(errbuf, cap, "cannot read the %s: %s", what, sqlite3_errstr(rc));
         return open_status(rc);
     }
     return SMSREP_OK;
+}
+
+/* Every name an alphanumeric ID may imitate, with the library's own loose
+ * keys, so that a check compares in memory without a query. */
+static const char names_sql[] =
+    "SELECT 0, '*', n.canonical, n.skeleton, b.name, b.source FROM brand_name n"
+    " JOIN brand b ON b.id = n.brand"
+    " UNION ALL"
+    " SELECT 1, s.region, s.canonical, s.skeleton, b.name, s.source FROM sender_id s"
+    " JOIN brand b ON b.id = s.brand WHERE s.signal = 'registered'"
+    " UNION ALL"
+    " SELECT 2, s.region, s.canonical, s.skeleton, '', s.source FROM sender_id s"
+    " WHERE s.signal = 'generic'";
+
+static int take_name(store *s, sqlite3_stmt *st)
+{
+    char f[5][LOOKALIKE_KEY_SIZE * 2];
+    int i;
+    for (i = 0; i < 5; i++)
+        smsrep__column_text(st, i + 1, f[i], sizeof f[i]);
+    return smsrep__lookalike_add(&s->names, sqlite3_column_int(st, 0), f[0], f[1], f[2], f[3],
+                                 f[4]);
+}
+
+/* Every brand's names, aliases and domains, for message texts. */
+static int take_brand(store *s, sqlite3_stmt *st)
+{
+    char f[4][512];
+    int i;
+    for (i = 0; i < 4; i++)
+        smsrep__column_text(st, i, f[i], sizeof f[i]);
+    return smsrep__text_add_brand(&s->book, f[0], f[1], f[2], f[3]);
 }
 
 const lookalike_set *smsrep__store_names(const store *s)
 {
     return &s->names;
-}
-
-/* Reads every brand's names, aliases and domains for message texts. */
-static int read_book(store *s, store_conn *c, char *errbuf, size_t cap)
-{
-    sqlite3_stmt *st = NULL;
-    int rc, status = SMSREP_OK;
-
-    rc = sqlite3_prepare_v2(c->db, "SELECT name, aliases, domains, source FROM brand", -1, &st,
-                            NULL);
-    while (rc == SQLITE_OK && status == SMSREP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        char f[4][512];
-        int i;
-        for (i = 0; i < 4; i++)
-            smsrep__column_text(st, i, f[i], sizeof f[i]);
-        status = smsrep__text_add_brand(&s->book, f[0], f[1], f[2], f[3]);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (status != SMSREP_OK)
-        return status;
-    if (rc != SQLITE_DONE) {
-        say(errbuf, cap, "cannot read the brands: %s", sqlite3_errstr(rc));
-        return open_status(rc);
-    }
-    return SMSREP_OK;
 }
 
 const text_book *smsrep__store_book(const store *s)
@@ -475,9 +468,10 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
     if (status == SMSREP_OK)
         status = read_facts(s, c, errbuf, errbuf_size);
     if (status == SMSREP_OK)
-        status = read_names(s, c, errbuf, errbuf_size);
+        status = read_rows(s, c, names_sql, take_name, "brand names", errbuf, errbuf_size);
     if (status == SMSREP_OK)
-        status = read_book(s, c, errbuf, errbuf_size);
+        status = read_rows(s, c, "SELECT name, aliases, domains, source FROM brand", take_brand,
+                           "brands", errbuf, errbuf_size);
     if (status != SMSREP_OK) {
         conn_close(c);
         smsrep__store_close(s);

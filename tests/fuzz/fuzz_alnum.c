@@ -16,17 +16,6 @@
 #include "registry.h"
 #include "store.h"
 
-static smsrep_db *db;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    if (db == NULL)
-        FUZZ_ASSERT(smsrep_open(&db, NULL, NULL, NULL, 0) == SMSREP_OK,
-                    "cannot open the database");
-    return 0;
-}
 
 static void check_forms(const alnum_form *f)
 {
@@ -39,6 +28,7 @@ static void check_forms(const alnum_form *f)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    smsrep_db *db = fuzz_embedded_db();
     static const char *const regions[] = { "JP", "SG", "IN", "GB", "US", "" };
     const char *text = (const char *)data + 1;
     size_t len = size > 0 ? size - 1 : 0;
@@ -51,7 +41,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size == 0)
         return 0;
-    LLVMFuzzerInitialize(NULL, NULL); /* the replay driver may not call it */
     if (len <= SMSREP_SENDER_MAX && fuzz_utf8_valid((const unsigned char *)text, len)) {
         status = smsrep__alnum_forms(text, len, &f);
         FUZZ_ASSERT(status == SMSREP_OK || status == SMSREP_E_TOO_LONG ||

@@ -32,6 +32,17 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
         }                                                                                \
     } while (0)
 
+/* The embedded database, opened once for the whole run and never closed
+ * (the targets that fuzz input against it share this). */
+static inline smsrep_db *fuzz_embedded_db(void)
+{
+    static smsrep_db *db;
+    if (db == NULL)
+        FUZZ_ASSERT(smsrep_open(&db, NULL, NULL, NULL, 0) == SMSREP_OK,
+                    "cannot open the embedded database");
+    return db;
+}
+
 /* Soft assertions, numbered so that each kind is reported once. */
 enum {
     SOFT_TOO_LONG_WITHIN_MAX, /* E_TOO_LONG for a sender of at most SMSREP_SENDER_MAX bytes */

@@ -13,17 +13,6 @@
 #include "text.h"
 #include "url.h"
 
-static smsrep_db *db;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    if (db == NULL)
-        FUZZ_ASSERT(smsrep_open(&db, NULL, NULL, NULL, 0) == SMSREP_OK,
-                    "cannot open the database");
-    return 0;
-}
 
 static void check_hosts(const url_hosts *h)
 {
@@ -42,6 +31,7 @@ static void check_hosts(const url_hosts *h)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    smsrep_db *db = fuzz_embedded_db();
     static const char *const regions[] = { "JP", "US", "GB", "IN", "SG", "" };
     const char *rest = (const char *)data + 1, *nl;
     size_t len = size > 0 ? size - 1 : 0, sender_len;
@@ -52,7 +42,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size == 0)
         return 0;
-    LLVMFuzzerInitialize(NULL, NULL);
     nl = memchr(rest, '\n', len);
     sender_len = nl ? (size_t)(nl - rest) : len;
     q.sender = rest;
