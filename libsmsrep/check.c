@@ -217,7 +217,7 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
     case SENDER_TEXT:
         /* GSM 03.40: an alphanumeric address holds at most 11 characters of
          * the GSM 7-bit alphabet; no network delivers anything else. */
-        e.text = 1;
+        e.alnum_sender = 1;
         e.kind = e.alnum.gsm_encodable && e.alnum.chars <= ALNUM_GSM_MAX_CHARS
                      ? SMSREP_KIND_ALPHANUMERIC
                      : SMSREP_KIND_INVALID;

@@ -323,9 +323,9 @@ void smsrep__judge(const evidence *e, smsrep_verdict *v)
         find(&j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, NULL);
     /* Screens put bidi marks around the numbers they show, so a number
      * copied from one carries them: named, never held against it. */
-    if (!e->text && e->invisible > 0)
+    if (!e->alnum_sender && e->invisible > 0)
         find(&j, SMSREP_REASON_INVISIBLE_CHARACTERS, RANK_UNKNOWN, NULL);
-    if (e->text) {
+    if (e->alnum_sender) {
         judge_alphanumeric(e, &j, v);
     } else switch (e->kind) {
     case SMSREP_KIND_NUMBER: judge_number(e, &j, v); break;

@@ -32,7 +32,7 @@ typedef struct evidence {
 
     /* alphanumerics (kind alphanumeric, or invalid when no network could
      * have delivered the ID) */
-    int text;                      /* the sender was read as text */
+    int alnum_sender;              /* the sender was read as text (an ID) */
     alnum_form alnum;
     store_row alnum_rule;          /* what the recipient's networks do with such IDs */
     dlt_header dlt;                /* India: the ID read as a DLT header */

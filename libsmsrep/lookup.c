@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
  * lookup.c: the queries a check makes: longest-prefix number ranges, exact
- * known numbers, short codes, sender IDs, brand skeletons, calling codes,
- * and the overlay's rules and reports. Every value read from a database is
- * treated as untrusted: text is repaired and enumerations are checked. */
+ * known numbers, short codes, sender IDs, the recipient country's rules for
+ * alphanumeric IDs, calling codes, and the overlay's rules and reports.
+ * Every value read from a database is treated as untrusted: text is
+ * repaired and enumerations are checked. */
 #include "store_int.h"
 
 #include "utf8.h"

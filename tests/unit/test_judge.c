@@ -206,7 +206,7 @@ static evidence alnum(size_t chars, int gsm)
 {
     evidence e;
     memset(&e, 0, sizeof e);
-    e.text = 1;
+    e.alnum_sender = 1;
     /* check.c decides what no network could have delivered */
     e.kind = gsm && chars <= ALNUM_GSM_MAX_CHARS ? SMSREP_KIND_ALPHANUMERIC : SMSREP_KIND_INVALID;
     strcpy(e.recipient, "JP");
