@@ -168,12 +168,13 @@ static void set_normalized(const evidence *e, smsrep_verdict *v)
     }
 }
 
-int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
-                      uint32_t recipient_cc, smsrep_verdict *v)
+/* The sender verdict: everything a check finds from the sender, the hint and
+ * the region. *timed says whether it also depends on the query's time. */
+static int judge_sender(store_conn *c, const smsrep_query *q, const char *region,
+                        uint32_t recipient_cc, smsrep_verdict *v, int *timed)
 {
     evidence e;
     sender snd;
-    store_conn *c = NULL;
     int status;
 
     memset(&e, 0, sizeof e);
@@ -191,9 +192,6 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
     smsrep__copyz(e.recipient, sizeof e.recipient, region);
     e.recipient_cc = recipient_cc;
 
-    status = smsrep__store_acquire(s, &c);
-    if (status != SMSREP_OK)
-        return status;
     switch (snd.form) {
     case SENDER_MALFORMED:
         e.kind = SMSREP_KIND_INVALID;
@@ -216,11 +214,42 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
         }
         break;
     }
-    smsrep__store_release(s, c);
     if (status != SMSREP_OK)
         return status;
 
+    /* Complaints weigh less as they age; nothing else depends on the time. */
+    *timed = e.reports.found;
     set_normalized(&e, v);
     smsrep__judge(&e, v);
     return SMSREP_OK;
+}
+
+/* A handle is an immutable snapshot, so the sender verdict is a function of
+ * (sender bytes, hint, region) and of the time only through complaints:
+ * verdicts that do not depend on the time are kept in the borrowed
+ * connection's cache, and a sender seen again costs a hash and a copy.
+ * Anything that reads the message text must come after the cache. */
+int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
+                      uint32_t recipient_cc, smsrep_verdict *v)
+{
+    store_conn *c = NULL;
+    sender_cache *cache;
+    cache_key key;
+    size_t entries;
+    int status, cacheable, timed = 0;
+
+    status = smsrep__store_acquire(s, &c);
+    if (status != SMSREP_OK)
+        return status;
+    cache = smsrep__store_cache(c, &entries);
+    cacheable = entries > 0 && smsrep__cache_key(&key, q->sender, q->sender_len, q->hint, region);
+    if (cacheable && smsrep__cache_get(cache, entries, &key, v)) {
+        smsrep__store_release(s, c);
+        return SMSREP_OK;
+    }
+    status = judge_sender(c, q, region, recipient_cc, v, &timed);
+    if (status == SMSREP_OK && cacheable && !timed)
+        smsrep__cache_put(cache, entries, &key, v);
+    smsrep__store_release(s, c);
+    return status;
 }

@@ -6,8 +6,10 @@
  *
  * Design: SQLite connections are not to be used by two threads at once, and
  * a shared connection behind a mutex would make every check queue behind
- * every other. So each check borrows a connection of its own; the pool's
- * mutex is held only to pop or push one pointer. Every connection
+ * every other. So each check borrows a connection of its own: the one its
+ * thread used last when that is free (an atomic flag, no lock, no shared
+ * cache line), otherwise any free one under the pool's mutex, otherwise a
+ * new one. Every connection
  * deserializes the same images with SQLITE_DESERIALIZE_READONLY (the overlay
  * attached as schema "overlay"), so images are shared, never copied per
  * connection, and never written. Reading files once also makes a handle a
@@ -20,6 +22,7 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,6 +250,7 @@ static void conn_close(store_conn *c)
     for (i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(c->st[i]);
     sqlite3_close(c->db);
+    smsrep__cache_free(&c->cache);
     free(c);
 }
 
@@ -300,35 +304,83 @@ static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t
     return SMSREP_OK;
 }
 
+/* The connection this thread used last, and the handle it belongs to. A
+ * handle's id is never reused, so a connection remembered from a closed
+ * handle is never touched again. */
+static _Thread_local struct {
+    uint64_t handle;
+    store_conn *conn;
+} mine;
+
+static atomic_uint_fast64_t next_handle_id = 1;
+
+/* Takes a connection no other thread holds. */
+static int claim(store_conn *c)
+{
+    int idle = 0;
+    return atomic_compare_exchange_strong_explicit(&c->busy, &idle, 1, memory_order_acquire,
+                                                   memory_order_relaxed);
+}
+
+/* Adds a connection to the pool, idle or held by the caller. */
+static void pool_add(store *s, store_conn *c)
+{
+    pthread_mutex_lock(&s->lock);
+    c->next = s->all;
+    s->all = c;
+    pthread_mutex_unlock(&s->lock);
+}
+
 int smsrep__store_acquire(store *s, store_conn **out)
 {
     store_conn *c;
-    pthread_mutex_lock(&s->lock);
-    c = s->idle;
-    if (c != NULL)
-        s->idle = c->next;
-    pthread_mutex_unlock(&s->lock);
-    if (c != NULL) {
-        c->next = NULL;
-        *out = c;
+    int status;
+
+    /* The fast path touches nothing another thread writes: each thread
+     * finds its own connection again (and the verdicts in its cache). */
+    if (mine.handle == s->id && claim(mine.conn)) {
+        *out = mine.conn;
         return SMSREP_OK;
     }
-    /* None idle: every other connection is inside a check. Open one more
-     * rather than wait; the pool grows to the peak number of threads. */
-    return conn_open(s, 0, out, NULL, 0);
+    pthread_mutex_lock(&s->lock);
+    for (c = s->all; c != NULL && !claim(c); c = c->next)
+        ;
+    pthread_mutex_unlock(&s->lock);
+    if (c == NULL) {
+        /* Every connection is inside a check. Open one more rather than
+         * wait; the pool grows to the peak number of threads. */
+        status = conn_open(s, 0, &c, NULL, 0);
+        if (status != SMSREP_OK)
+            return status;
+        atomic_store_explicit(&c->busy, 1, memory_order_relaxed);
+        pool_add(s, c);
+    }
+    mine.handle = s->id;
+    mine.conn = c;
+    *out = c;
+    return SMSREP_OK;
+}
+
+sender_cache *smsrep__store_cache(store_conn *c, size_t *entries)
+{
+    *entries = c->owner->cache_entries;
+    return &c->cache;
+}
+
+void smsrep__store_set_cache(store *s, size_t entries)
+{
+    s->cache_entries = entries;
 }
 
 void smsrep__store_release(store *s, store_conn *c)
 {
     int i;
+    (void)s;
     if (c == NULL)
         return;
     for (i = 0; i < ST_COUNT; i++)
         sqlite3_reset(c->st[i]);
-    pthread_mutex_lock(&s->lock);
-    c->next = s->idle;
-    s->idle = c;
-    pthread_mutex_unlock(&s->lock);
+    atomic_store_explicit(&c->busy, 0, memory_order_release);
 }
 
 /* ------------------------------------------------------------ open, close */
@@ -387,6 +439,8 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
         free(s);
         return SMSREP_E_NOMEM;
     }
+    s->cache_entries = CACHE_DEFAULT_ENTRIES;
+    s->id = atomic_fetch_add(&next_handle_id, 1);
     if (path != NULL) {
         status = read_file(path, &s->main, errbuf, errbuf_size);
     } else if (data != NULL) {
@@ -407,7 +461,7 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
         smsrep__store_close(s);
         return status;
     }
-    smsrep__store_release(s, c);
+    pool_add(s, c);
     *out = s;
     return SMSREP_OK;
 }
@@ -417,7 +471,7 @@ void smsrep__store_close(store *s)
     store_conn *c, *next;
     if (s == NULL)
         return;
-    for (c = s->idle; c != NULL; c = next) {
+    for (c = s->all; c != NULL; c = next) {
         next = c->next;
         conn_close(c);
     }

@@ -6,8 +6,10 @@
 #define SMSREP_STORE_INT_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 
+#include "cache.h"
 #include "store.h"
 
 /* The statements every connection prepares; those on the overlay only when
@@ -24,7 +26,9 @@ struct store_conn {
     const struct smsrep_db *owner;
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
-    struct store_conn *next;
+    sender_cache cache;         /* verdicts this connection has given */
+    atomic_int busy;            /* 1 while a check holds the connection */
+    struct store_conn *next;    /* the pool, in the order of opening */
 };
 
 /* A database image in memory, shared read-only by every connection. */
@@ -43,8 +47,10 @@ struct smsrep_db {
     uint32_t overlay_lengths;   /* the same for the overlay's number rules */
     char data_version[32];
     char overlay_version[32];
-    pthread_mutex_t lock;       /* guards idle only */
-    store_conn *idle;
+    size_t cache_entries;       /* verdicts each connection keeps; 0: none */
+    uint64_t id;                /* unique in the process, never reused */
+    pthread_mutex_t lock;       /* guards the list `all` only */
+    store_conn *all;            /* every connection, free or busy */
 };
 
 /* Text from a database, which may come from outside: repaired to UTF-8. */

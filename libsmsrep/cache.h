@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * cache.h: a small bounded cache of sender verdicts, one per pooled
+ * connection, so that a sender seen again skips libphonenumber, ICU and
+ * SQLite. Private to libsmsrep. */
+#ifndef SMSREP_CACHE_H
+#define SMSREP_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "smsrep.h"
+
+/* Entries per connection unless smsrep__store_set_cache() says otherwise:
+ * about 2048 * 450 bytes, allocated at the first insertion. */
+#define CACHE_DEFAULT_ENTRIES 2048u
+
+typedef struct cache_entry cache_entry;
+
+/* Owned by one connection, so only the thread that borrowed it touches it:
+ * no lock. */
+typedef struct sender_cache {
+    cache_entry *entries;   /* NULL until the first insertion */
+    size_t sets;            /* entries / CACHE_WAYS, a power of two */
+    uint64_t clock;         /* ticks on every use, for least-recently-used */
+} sender_cache;
+
+/* What a verdict is keyed by: the sender's bytes as given, the hint and the
+ * upper-cased recipient region. Nothing else a check reads may change the
+ * sender verdict while a handle is open (it is an immutable snapshot). */
+typedef struct cache_key {
+    const char *sender;
+    size_t len;             /* at most SMSREP_SENDER_MAX, else never cached */
+    uint32_t hint;
+    char region[4];
+    uint64_t hash;          /* smsrep__cache_key() fills it */
+} cache_key;
+
+/* Fills key->hash; returns 0 when the key cannot be cached (too long). */
+int smsrep__cache_key(cache_key *key, const char *sender, size_t len, uint32_t hint,
+                      const char region[4]);
+
+/* Copies the cached verdict into *v and returns 1, or returns 0. entries is
+ * the capacity in force (0: the cache is off). */
+int smsrep__cache_get(sender_cache *c, size_t entries, const cache_key *key, smsrep_verdict *v);
+
+/* Remembers a verdict, evicting the least recently used of its set. Never
+ * fails: without memory for the table the verdict is simply not kept. */
+void smsrep__cache_put(sender_cache *c, size_t entries, const cache_key *key,
+                       const smsrep_verdict *v);
+
+void smsrep__cache_free(sender_cache *c);
+
+#endif
