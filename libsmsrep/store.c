@@ -124,6 +124,22 @@ static int check_image(sqlite3 *db, const kind_of_image *k, int trusted, char *e
     }
     if (trusted)
         return SMSREP_OK;
+    /* lookup.c reads text in place as UTF-8 */
+    snprintf(sql, sizeof sql, "PRAGMA %s.encoding", k->schema);
+    rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW &&
+        strcmp((const char *)sqlite3_column_text(st, 0), "UTF-8") != 0) {
+        say(errbuf, cap, "the %s holds %s text; libsmsrep databases are UTF-8", k->what,
+            (const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+        return SMSREP_E_DB_FORMAT;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != SQLITE_ROW) {
+        say(errbuf, cap, "cannot read the %s: %s", k->what, sqlite3_errstr(rc));
+        return open_status(rc);
+    }
     snprintf(sql, sizeof sql, "PRAGMA %s.quick_check", k->schema);
     rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     if (rc == SQLITE_OK)
@@ -296,6 +312,13 @@ static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t
             status = (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_CORRUPT;
         }
     }
+    /* One read transaction for the connection's life: the images never
+     * change, and an autocommit statement would take SQLite's process-wide
+     * mutex at its end (sqlite3ConnectionUnlocked), which threads contend. */
+    if (status == SMSREP_OK && (rc = sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK) {
+        say(errbuf, cap, "cannot begin reading: %s", sqlite3_errstr(rc));
+        status = open_status(rc);
+    }
     if (status != SMSREP_OK) {
         conn_close(c);
         return status;
@@ -390,8 +413,7 @@ void smsrep__store_release(store *s, store_conn *c)
 static int read_facts(store *s, store_conn *c, char *errbuf, size_t cap)
 {
     static const char main_sql[] =
-        "SELECT 0, length(prefix) FROM number_range UNION"
-        " SELECT 1, length(prefix) FROM short_code UNION"
+        "SELECT 1, length(prefix) FROM short_code UNION"
         " SELECT 2, (SELECT value FROM meta WHERE key = 'data_version')";
     static const char overlay_sql[] =
         " UNION SELECT 3, length(prefix) FROM overlay.rule WHERE kind = 'number' UNION"
@@ -409,10 +431,43 @@ static int read_facts(store *s, store_conn *c, char *errbuf, size_t cap)
             smsrep__column_text(st, 1, which == 2 ? s->data_version : s->overlay_version,
                                 sizeof s->data_version);
         } else if (len >= 1 && len <= 31) {
-            uint32_t *mask = which == 0 ? &s->range_lengths
-                             : which == 1 ? &s->short_lengths
-                                          : &s->overlay_lengths;
+            uint32_t *mask = which == 1 ? &s->short_lengths : &s->overlay_lengths;
             *mask |= UINT32_C(1) << len;
+        }
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        say(errbuf, cap, "cannot read the database: %s", sqlite3_errstr(rc));
+        return open_status(rc);
+    }
+    return SMSREP_OK;
+}
+
+/* Reads every number_range prefix into the filter and the length mask: a
+ * number then costs SQLite lookups only for prefixes that may exist, however
+ * many rows the database holds. */
+static int read_ranges(store *s, store_conn *c, char *errbuf, size_t cap)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t n = 0;
+    int rc = pragma_int(c->db, "SELECT count(*) FROM number_range", &n), status;
+
+    if (rc != SQLITE_OK) {
+        say(errbuf, cap, "cannot read the database: %s", sqlite3_errstr(rc));
+        return open_status(rc);
+    }
+    status = smsrep__filter_init(&s->ranges, (size_t)n);
+    if (status != SMSREP_OK)
+        return status;
+    rc = sqlite3_prepare_v2(c->db, "SELECT prefix FROM number_range", -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *p = (const char *)sqlite3_column_text(st, 0);
+        size_t len = (size_t)sqlite3_column_bytes(st, 0);
+        if (p != NULL) {
+            smsrep__filter_add(&s->ranges, p, len);
+            if (len >= 1 && len <= 31)
+                s->range_lengths |= UINT32_C(1) << len;
         }
         rc = SQLITE_OK;
     }
@@ -456,6 +511,8 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
         status = conn_open(s, 1, &c, errbuf, errbuf_size);
     if (status == SMSREP_OK)
         status = read_facts(s, c, errbuf, errbuf_size);
+    if (status == SMSREP_OK)
+        status = read_ranges(s, c, errbuf, errbuf_size);
     if (status != SMSREP_OK) {
         conn_close(c);
         smsrep__store_close(s);
@@ -476,6 +533,7 @@ void smsrep__store_close(store *s)
         conn_close(c);
     }
     pthread_mutex_destroy(&s->lock);
+    smsrep__filter_free(&s->ranges);
     free(s->main.owned);
     free(s->overlay.owned);
     free(s);

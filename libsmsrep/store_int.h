@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "cache.h"
+#include "filter.h"
 #include "store.h"
 
 /* The statements every connection prepares; those on the overlay only when
@@ -43,6 +44,7 @@ struct smsrep_db {
     image overlay;              /* the operator's overlay, if any */
     int embedded;               /* main is the copy compiled into the library */
     uint32_t range_lengths;     /* bit n: some number_range prefix has n digits */
+    prefix_filter ranges;       /* the number_range prefixes */
     uint32_t short_lengths;     /* the same for short_code */
     uint32_t overlay_lengths;   /* the same for the overlay's number rules */
     char data_version[32];
