@@ -60,7 +60,7 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
         return status;
     if (e->short_code.found || hint == SMSREP_HINT_SHORT_CODE) {
         e->kind = SMSREP_KIND_SHORT_CODE;
-        return SMSREP_OK;
+        return smsrep__phone_short(d, e->recipient, &e->short_info);
     }
 
     e->kind = SMSREP_KIND_NUMBER;
@@ -92,8 +92,11 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
             return SMSREP_OK;
         }
     }
-    if (snd->ndigits <= SHORT_CODE_MAX_DIGITS)
+    if (snd->ndigits <= SHORT_CODE_MAX_DIGITS) {
         e->kind = SMSREP_KIND_SHORT_CODE;
+        /* e->phone is still the national reading of these very digits */
+        return smsrep__phone_short_of(&e->phone, e->recipient, &e->short_info);
+    }
     return SMSREP_OK;
 }
 
@@ -208,9 +211,7 @@ static int judge_sender(store_conn *c, const smsrep_query *q, const char *region
                                    q->time != 0 ? q->time : (int64_t)time(NULL), &e);
         if (status == SMSREP_OK && e.kind == SMSREP_KIND_SHORT_CODE) {
             smsrep__copyz(e.short_digits, sizeof e.short_digits, snd.digits);
-            status = smsrep__phone_short(snd.digits, region, &e.short_info);
-            if (status == SMSREP_OK)
-                status = smsrep__store_overlay_short(c, region, snd.digits, &e.overlay);
+            status = smsrep__store_overlay_short(c, region, snd.digits, &e.overlay);
         }
         break;
     }
