@@ -18,8 +18,8 @@ enum char_class {
     C_SEPARATOR,  /* spaces, hyphens, dashes, dots, slashes, parentheses */
     C_DASHLIKE,   /* 'ー' (U+30FC) and 'ｰ' (U+FF70): letters Japanese users type as hyphens */
     C_LETTER,     /* any other letter or combining mark */
-    C_FORMAT,     /* invisible format characters (bidi controls, zero widths) */
-    C_CONTROL,    /* C0 and C1 controls */
+    C_FORMAT,     /* invisible format characters (zero widths) */
+    C_CONTROL,    /* C0 and C1 controls, bidirectional controls */
     C_OTHER       /* other punctuation and symbols */
 };
 
@@ -36,6 +36,13 @@ static int classify(uint32_t cp, int *digit)
     if (cp == 0x30FC || cp == 0xFF70)
         return C_DASHLIKE;
     switch (cp) {
+    /* Bidirectional controls reorder how a sender is displayed, so that
+     * what a person reads is not what arrived; no network delivers them in
+     * an address. They are control characters here, not a spelling. */
+    case 0x061C: case 0x200E: case 0x200F:
+    case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
+    case 0x2066: case 0x2067: case 0x2068: case 0x2069:
+        return C_CONTROL;
     case ' ': case '-': case '.': case '/': case '(': case ')':
     case 0x00A0: case 0x2212: case 0x3000:
     case 0xFF08: case 0xFF09: case 0xFF0D: case 0xFF0E: case 0xFF0F:

@@ -55,7 +55,6 @@ static const row rows[] = {
     { "*111#", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
     { "12+34", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
     { "123456789012345678901", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
-    { "+1 562\xE2\x80\xAE" "0638", 0, SMSREP_OK, SENDER_MALFORMED, 1, NULL }, /* bidi override */
     { "tel:", 0, SMSREP_OK, SENDER_MALFORMED, 0, NULL },
     /* not a sender at all */
     { "", 0, SMSREP_E_EMPTY, 0, 0, NULL },
@@ -64,6 +63,12 @@ static const row rows[] = {
     { "!!!", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
     { "0901\x01" "234", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
     { "AMA\x7FZON", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
+    /* bidirectional controls: what displays is not what arrived */
+    { "+1 562\xE2\x80\xAE" "0638", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
+    { "\xE2\x80\xAE" "05053704545", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
+    { "AMA\xE2\x80\x8FZON", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
+    { "\xE2\x81\xA6" "AMAZON" "\xE2\x81\xA9", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
+    { "PAY\xD8\x9CPAY", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
     { "\xFF\xFE" "09027303177", 0, SMSREP_E_ENCODING, 0, 0, NULL },
     { "\xC0\x80", 0, SMSREP_E_ENCODING, 0, 0, NULL },
 };
