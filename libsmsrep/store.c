@@ -551,8 +551,16 @@ int smsrep__store_source(store *s, const char *id, smsrep_source_info *out)
 
     if (status != SMSREP_OK)
         return status;
+    for (i = 0; i < SOURCE_MEMO; i++) {
+        if (c->sources[i].id[0] != '\0' && strcmp(c->sources[i].id, id) == 0) {
+            info = c->sources[i].info;
+            smsrep__store_release(s, c);
+            info.struct_size = out->struct_size;
+            memcpy(out, &info, out->struct_size < sizeof info ? out->struct_size : sizeof info);
+            return SMSREP_OK;
+        }
+    }
     memset(&info, 0, sizeof info);
-    info.struct_size = out->struct_size;
     for (i = 0; i < sizeof where / sizeof where[0] && !found && status == SMSREP_OK; i++) {
         sqlite3_stmt *st = c->st[where[i]];
         if (st == NULL)
@@ -572,9 +580,15 @@ int smsrep__store_source(store *s, const char *id, smsrep_source_info *out)
         }
         sqlite3_reset(st);
     }
+    if (found && id[0] != '\0' && strlen(id) < sizeof c->sources[0].id) {
+        unsigned slot = c->next_source++ % SOURCE_MEMO;
+        strcpy(c->sources[slot].id, id);
+        c->sources[slot].info = info;
+    }
     smsrep__store_release(s, c);
     if (status == SMSREP_OK && !found)
         status = SMSREP_E_NOT_FOUND;
+    info.struct_size = out->struct_size;
     if (status == SMSREP_OK)
         memcpy(out, &info, out->struct_size < sizeof info ? out->struct_size : sizeof info);
     return status;

@@ -23,11 +23,20 @@ enum stmt {
 };
 extern const char *const smsrep__stmt_sql[ST_COUNT];
 
+/* Sources remembered per connection: a report names the source of every
+ * verdict, and a stream of verdicts names few sources. */
+#define SOURCE_MEMO 4
+
 struct store_conn {
     const struct smsrep_db *owner;
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
     sender_cache cache;         /* verdicts this connection has given */
+    struct {                    /* the sources it looked up last, by the id asked */
+        char id[SMSREP_SOURCE_ID_SIZE];
+        smsrep_source_info info;
+    } sources[SOURCE_MEMO];
+    unsigned next_source;       /* the slot the next new source takes */
     atomic_int busy;            /* 1 while a check holds the connection */
     struct store_conn *next;    /* the pool, in the order of opening */
 };
