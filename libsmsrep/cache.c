@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
- * cache.c: the per-connection verdict cache: set-associative (four ways),
- * least recently used out first, with a fixed number of entries. Keys are
- * compared byte for byte, so a hash collision costs a miss, never a wrong
- * verdict. */
+ * cache.c: the verdict caches: set-associative (four ways), least recently
+ * used out first, with a fixed number of entries; the shared one is sixteen
+ * such caches, each behind its own mutex. Keys are compared byte for byte,
+ * so a hash collision costs a miss, never a wrong verdict. */
 #include "cache.h"
 
 #include <stdlib.h>
@@ -119,4 +119,59 @@ void smsrep__cache_free(sender_cache *c)
     c->entries = NULL;
     c->sets = 0;
     c->clock = 0;
+}
+
+/* ------------------------------------------------------------ shared */
+
+static size_t shard_of(const cache_key *key)
+{
+    return (size_t)(key->hash >> 8) % CACHE_SHARDS;
+}
+
+/* Entries per shard: twice a connection's capacity over all shards. */
+static size_t shard_entries(size_t entries)
+{
+    return entries == 0 ? 0 : (2 * entries + CACHE_SHARDS - 1) / CACHE_SHARDS;
+}
+
+int smsrep__shared_init(shared_cache *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    for (sc->shards = 0; sc->shards < CACHE_SHARDS; sc->shards++)
+        if (pthread_mutex_init(&sc->shard[sc->shards].lock, NULL) != 0)
+            return SMSREP_E_NOMEM;
+    return SMSREP_OK;
+}
+
+int smsrep__shared_get(shared_cache *sc, size_t entries, const cache_key *key, smsrep_verdict *v)
+{
+    size_t i = shard_of(key);
+    int hit;
+    if (entries == 0)
+        return 0;
+    pthread_mutex_lock(&sc->shard[i].lock);
+    hit = smsrep__cache_get(&sc->shard[i].cache, shard_entries(entries), key, v);
+    pthread_mutex_unlock(&sc->shard[i].lock);
+    return hit;
+}
+
+void smsrep__shared_put(shared_cache *sc, size_t entries, const cache_key *key,
+                        const smsrep_verdict *v)
+{
+    size_t i = shard_of(key);
+    if (entries == 0)
+        return;
+    pthread_mutex_lock(&sc->shard[i].lock);
+    smsrep__cache_put(&sc->shard[i].cache, shard_entries(entries), key, v);
+    pthread_mutex_unlock(&sc->shard[i].lock);
+}
+
+void smsrep__shared_free(shared_cache *sc)
+{
+    int i;
+    for (i = 0; i < sc->shards; i++) {
+        smsrep__cache_free(&sc->shard[i].cache);
+        pthread_mutex_destroy(&sc->shard[i].lock);
+    }
+    sc->shards = 0;
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0
- * cache.h: a small bounded cache of sender verdicts, one per pooled
- * connection, so that a sender seen again skips libphonenumber, ICU and
- * SQLite. Private to libsmsrep. */
+ * cache.h: small bounded caches of sender verdicts, so that a sender seen
+ * again skips libphonenumber, ICU and SQLite: one per pooled connection (no
+ * lock), and behind them one per handle that the connections share.
+ * Private to libsmsrep. */
 #ifndef SMSREP_CACHE_H
 #define SMSREP_CACHE_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -49,5 +51,26 @@ void smsrep__cache_put(sender_cache *c, size_t entries, const cache_key *key,
                        const smsrep_verdict *v);
 
 void smsrep__cache_free(sender_cache *c);
+
+/* The handle's second level: a connection asks it only when its own cache
+ * misses, so that a sender one thread has judged is not judged again by
+ * the others. Sharded by hash, a mutex per shard; it holds twice the
+ * entries of one connection's cache. */
+#define CACHE_SHARDS 16
+
+typedef struct shared_cache {
+    struct {
+        pthread_mutex_t lock;
+        sender_cache cache;
+    } shard[CACHE_SHARDS];
+    int shards;             /* shards whose mutex exists */
+} shared_cache;
+
+/* Returns SMSREP_OK or SMSREP_E_NOMEM; smsrep__shared_free() undoes either. */
+int smsrep__shared_init(shared_cache *sc);
+int smsrep__shared_get(shared_cache *sc, size_t entries, const cache_key *key, smsrep_verdict *v);
+void smsrep__shared_put(shared_cache *sc, size_t entries, const cache_key *key,
+                        const smsrep_verdict *v);
+void smsrep__shared_free(shared_cache *sc);
 
 #endif

@@ -228,8 +228,9 @@ static int judge_sender(store_conn *c, const smsrep_query *q, const char *region
 /* A handle is an immutable snapshot, so the sender verdict is a function of
  * (sender bytes, hint, region) and of the time only through complaints:
  * verdicts that do not depend on the time are kept in the borrowed
- * connection's cache, and a sender seen again costs a hash and a copy.
- * Anything that reads the message text must come after the cache. */
+ * connection's cache and in the one its handle's connections share, and a
+ * sender seen again costs a hash and a copy. Anything that reads the
+ * message text must come after the caches. */
 int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
                       uint32_t recipient_cc, smsrep_verdict *v)
 {
@@ -248,9 +249,16 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
         smsrep__store_release(s, c);
         return SMSREP_OK;
     }
-    status = judge_sender(c, q, region, recipient_cc, v, &timed);
-    if (status == SMSREP_OK && cacheable && !timed)
+    if (cacheable && smsrep__shared_get(smsrep__store_shared(s), entries, &key, v)) {
         smsrep__cache_put(cache, entries, &key, v);
+        smsrep__store_release(s, c);
+        return SMSREP_OK;
+    }
+    status = judge_sender(c, q, region, recipient_cc, v, &timed);
+    if (status == SMSREP_OK && cacheable && !timed) {
+        smsrep__cache_put(cache, entries, &key, v);
+        smsrep__shared_put(smsrep__store_shared(s), entries, &key, v);
+    }
     smsrep__store_release(s, c);
     return status;
 }

@@ -390,6 +390,11 @@ sender_cache *smsrep__store_cache(store_conn *c, size_t *entries)
     return &c->cache;
 }
 
+shared_cache *smsrep__store_shared(store *s)
+{
+    return &s->shared;
+}
+
 void smsrep__store_set_cache(store *s, size_t entries)
 {
     s->cache_entries = entries;
@@ -495,6 +500,12 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
         return SMSREP_E_NOMEM;
     }
     s->cache_entries = CACHE_DEFAULT_ENTRIES;
+    if (smsrep__shared_init(&s->shared) != SMSREP_OK) {
+        smsrep__shared_free(&s->shared);
+        pthread_mutex_destroy(&s->lock);
+        free(s);
+        return SMSREP_E_NOMEM;
+    }
     s->id = atomic_fetch_add(&next_handle_id, 1);
     if (path != NULL) {
         status = read_file(path, &s->main, errbuf, errbuf_size);
@@ -533,6 +544,7 @@ void smsrep__store_close(store *s)
         conn_close(c);
     }
     pthread_mutex_destroy(&s->lock);
+    smsrep__shared_free(&s->shared);
     smsrep__filter_free(&s->ranges);
     free(s->main.owned);
     free(s->overlay.owned);

@@ -89,7 +89,10 @@ void smsrep__store_release(store *s, store_conn *c);
 /* The borrowed connection's verdict cache, and in *entries the capacity in
  * force (0: off). */
 sender_cache *smsrep__store_cache(store_conn *c, size_t *entries);
-/* Sets the capacity of every connection's cache (0 turns caching off). For
+/* The cache the handle's connections share. */
+shared_cache *smsrep__store_shared(store *s);
+/* Sets the capacity of every connection's cache, and so of the shared one
+ * (0 turns caching off). For
  * tests and the benchmark; call it before the handle is shared. */
 void smsrep__store_set_cache(store *s, size_t entries);
 

@@ -59,6 +59,7 @@ struct smsrep_db {
     char data_version[32];
     char overlay_version[32];
     size_t cache_entries;       /* verdicts each connection keeps; 0: none */
+    shared_cache shared;        /* verdicts the connections share */
     uint64_t id;                /* unique in the process, never reused */
     pthread_mutex_t lock;       /* guards the list `all` only */
     store_conn *all;            /* every connection, free or busy */

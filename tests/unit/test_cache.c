@@ -2,8 +2,9 @@
  * test_cache.c: the verdict cache never changes a verdict. Every golden row
  * and thousands of generated senders give byte-identical answers with the
  * cache off, on a first (missing) check and on a repeated (hitting) one;
- * eviction keeps the cache bounded; colliding hashes miss; verdicts that
- * depend on the time (complaints) are never kept. */
+ * eviction keeps the cache bounded; colliding hashes miss; connections share
+ * what they judged; verdicts that depend on the time (complaints) are never
+ * kept. */
 #include "testing.h"
 
 #include <sqlite3.h>
@@ -258,6 +259,38 @@ static void keys_are_compared_whole(void **state)
     smsrep__cache_free(&c);
 }
 
+/* A verdict one connection judged serves another through the shared
+ * cache, which fills the second connection's own cache. */
+static void connections_share_their_verdicts(void **state)
+{
+    smsrep_db *db = NULL;
+    store_conn *a = NULL, *b = NULL;
+    input in = { "05053704545", 11, "JP", 0 };
+    smsrep_verdict first, again, out;
+    cache_key key;
+    size_t entries;
+    (void)state;
+
+    assert_int_equal(smsrep_open(&db, NULL, NULL, NULL, 0), SMSREP_OK);
+    assert_true(smsrep__cache_key(&key, in.sender, in.len, 0, "JP\0"));
+    assert_int_equal(smsrep__store_acquire(db, &a), SMSREP_OK);
+    /* a is held, so this check runs on another connection */
+    assert_int_equal(check(db, &in, &first), SMSREP_OK);
+    assert_false(smsrep__cache_get(smsrep__store_cache(a, &entries), entries, &key, &out));
+    assert_true(smsrep__shared_get(smsrep__store_shared(db), entries, &key, &out));
+    out.struct_size = first.struct_size; /* the caches keep what api.c fills in */
+    assert_memory_equal(&out, &first, sizeof out);
+    /* now hold the other one and free a: the check runs on a */
+    assert_int_equal(smsrep__store_acquire(db, &b), SMSREP_OK);
+    assert_ptr_not_equal(a, b);
+    smsrep__store_release(db, a);
+    assert_int_equal(check(db, &in, &again), SMSREP_OK);
+    assert_memory_equal(&again, &first, sizeof again);
+    assert_true(smsrep__cache_get(smsrep__store_cache(a, &entries), entries, &key, &out));
+    smsrep__store_release(db, b);
+    smsrep_close(db);
+}
+
 /* An overlay whose complaints about a number fade with time. */
 static void write_overlay(const char *path)
 {
@@ -315,6 +348,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(eviction_never_changes_a_verdict),
     cmocka_unit_test(the_cache_is_bounded),
     cmocka_unit_test(keys_are_compared_whole),
+    cmocka_unit_test(connections_share_their_verdicts),
     cmocka_unit_test(verdicts_that_age_are_not_kept),
 };
 
