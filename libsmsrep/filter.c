@@ -10,7 +10,8 @@
 int smsrep__filter_init(prefix_filter *f, size_t n)
 {
     uint64_t bits = 512;
-    while (bits < (uint64_t)n * 16)
+    /* at most 16 MiB: a larger database only sees more false positives */
+    while (bits < (uint64_t)n * 16 && bits < (UINT64_C(1) << 27))
         bits *= 2;
     f->words = calloc((size_t)(bits / 64), sizeof *f->words);
     f->mask = bits - 1;

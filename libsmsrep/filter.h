@@ -14,7 +14,8 @@ typedef struct prefix_filter {
 } prefix_filter;
 
 /* Sizes an empty filter for n prefixes (16 bits each, two probes: about
- * 1.4% false positives). Returns SMSREP_OK or SMSREP_E_NOMEM. */
+ * 1.4% false positives; at most 2^27 bits). Returns SMSREP_OK or
+ * SMSREP_E_NOMEM. */
 int smsrep__filter_init(prefix_filter *f, size_t n);
 void smsrep__filter_add(prefix_filter *f, const char *prefix, size_t len);
 /* 0 when no added prefix equals prefix[0..len); 1 when one may. */
