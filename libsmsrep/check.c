@@ -60,7 +60,7 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
         return status;
     if (e->short_code.found || hint == SMSREP_HINT_SHORT_CODE) {
         e->kind = SMSREP_KIND_SHORT_CODE;
-        return SMSREP_OK;
+        return smsrep__phone_short(d, e->recipient, &e->short_info);
     }
 
     e->kind = SMSREP_KIND_NUMBER;
@@ -92,8 +92,11 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
             return SMSREP_OK;
         }
     }
-    if (snd->ndigits <= SHORT_CODE_MAX_DIGITS)
+    if (snd->ndigits <= SHORT_CODE_MAX_DIGITS) {
         e->kind = SMSREP_KIND_SHORT_CODE;
+        /* e->phone is still the national reading of these very digits */
+        return smsrep__phone_short_of(&e->phone, e->recipient, &e->short_info);
+    }
     return SMSREP_OK;
 }
 
@@ -182,12 +185,13 @@ static void set_normalized(const evidence *e, smsrep_verdict *v)
     }
 }
 
-int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
-                      uint32_t recipient_cc, smsrep_verdict *v)
+/* The sender verdict: everything a check finds from the sender, the hint and
+ * the region. *timed says whether it also depends on the query's time. */
+static int judge_sender(store *s, store_conn *c, const smsrep_query *q, const char *region,
+                        uint32_t recipient_cc, sender_verdict *sv, int *timed)
 {
     evidence e;
     sender snd;
-    store_conn *c = NULL;
     int status;
 
     memset(&e, 0, sizeof e);
@@ -206,9 +210,6 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
     e.recipient_cc = recipient_cc;
     e.invisible = snd.invisible;
 
-    status = smsrep__store_acquire(s, &c);
-    if (status != SMSREP_OK)
-        return status;
     switch (snd.form) {
     case SENDER_MALFORMED:
         e.kind = SMSREP_KIND_INVALID;
@@ -230,20 +231,75 @@ int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
                                    q->time != 0 ? q->time : (int64_t)time(NULL), &e);
         if (status == SMSREP_OK && e.kind == SMSREP_KIND_SHORT_CODE) {
             smsrep__copyz(e.short_digits, sizeof e.short_digits, snd.digits);
-            status = smsrep__phone_short(snd.digits, region, &e.short_info);
-            if (status == SMSREP_OK)
-                status = smsrep__store_overlay_short(c, region, snd.digits, &e.overlay);
+            status = smsrep__store_overlay_short(c, region, snd.digits, &e.overlay);
         }
         break;
     }
-    smsrep__store_release(s, c);
     if (status != SMSREP_OK)
         return status;
-    if (q->text != NULL)
-        smsrep__text_scan(smsrep__store_book(s), q->text, q->text_len, &e.text_f);
 
-    set_normalized(&e, v);
-    smsrep__sender_display(q->sender, q->sender_len, v->display, sizeof v->display);
-    smsrep__judge(&e, v);
+    /* Complaints weigh less as they age; nothing else depends on the time. */
+    *timed = e.reports.found;
+    memset(&sv->v, 0, sizeof sv->v);
+    set_normalized(&e, &sv->v);
+    smsrep__sender_display(q->sender, q->sender_len, sv->v.display, sizeof sv->v.display);
+    smsrep__judge_sender(&e, sv);
     return SMSREP_OK;
+}
+
+/* The message text, read after the caches (which never hold it), is judged
+ * on top of the sender's judgement; then the verdict is finished. */
+static void finish(store *s, const smsrep_query *q, sender_verdict *sv, smsrep_verdict *v)
+{
+    if (q->text != NULL) {
+        text_findings t;
+        smsrep__text_scan(smsrep__store_book(s), q->text, q->text_len, &t);
+        smsrep__judge_text(&t, sv);
+    }
+    *v = sv->v;
+    smsrep__judge_finish(&sv->j, v);
+}
+
+/* A handle is an immutable snapshot, so the sender verdict is a function of
+ * (sender bytes, hint, region) and of the time only through complaints:
+ * verdicts that do not depend on the time are kept in the borrowed
+ * connection's cache and in the one its handle's connections share, and a
+ * sender seen again costs a hash and a copy. The caches keep the sender's
+ * judgement beside its verdict, so that a message text, which they never
+ * hold, is judged after them as if the sender had just been judged. */
+int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
+                      uint32_t recipient_cc, smsrep_verdict *v)
+{
+    store_conn *c = NULL;
+    sender_cache *cache;
+    sender_verdict sv;
+    cache_key key;
+    size_t entries;
+    int status, cacheable, timed = 0;
+
+    status = smsrep__store_acquire(s, &c);
+    if (status != SMSREP_OK)
+        return status;
+    cache = smsrep__store_cache(c, &entries);
+    cacheable = entries > 0 && smsrep__cache_key(&key, q->sender, q->sender_len, q->hint, region);
+    if (cacheable && smsrep__cache_get(cache, entries, &key, &sv)) {
+        smsrep__store_release(s, c);
+        finish(s, q, &sv, v);
+        return SMSREP_OK;
+    }
+    if (cacheable && smsrep__shared_get(smsrep__store_shared(s), entries, &key, &sv)) {
+        smsrep__cache_put(cache, entries, &key, &sv);
+        smsrep__store_release(s, c);
+        finish(s, q, &sv, v);
+        return SMSREP_OK;
+    }
+    status = judge_sender(s, c, q, region, recipient_cc, &sv, &timed);
+    if (status == SMSREP_OK && cacheable && !timed) {
+        smsrep__cache_put(cache, entries, &key, &sv);
+        smsrep__shared_put(smsrep__store_shared(s), entries, &key, &sv);
+    }
+    smsrep__store_release(s, c);
+    if (status == SMSREP_OK)
+        finish(s, q, &sv, v);
+    return status;
 }

@@ -20,9 +20,6 @@
 
 #include <string.h>
 
-enum { RANK_UNKNOWN, RANK_CAUTION, RANK_TRUSTED, RANK_SUSPICIOUS, RANK_SPOOFED, RANK_ALLOWED,
-       RANK_BLOCKED, RANK_COUNT };
-
 /* Each rank's class, score band (base and ceiling) and recommendation. */
 static const struct {
     uint32_t cls, base, top, recommendation;
@@ -41,30 +38,22 @@ static const struct {
 #define REPORTS_CAUTION 2.0
 #define REPORTS_SUSPICIOUS 10.0
 
-typedef struct judgement {
-    uint64_t reasons;
-    int rank;
-    unsigned findings[RANK_COUNT];
-    const char *source;            /* the source of the strongest finding */
-    const char *brand;
-    uint32_t relation;
-} judgement;
 
 static void find(judgement *j, int reason, int rank, const char *source)
 {
     if (reason >= 0)
         j->reasons |= SMSREP_REASON_BIT(reason);
     j->findings[rank]++;
-    if (rank > j->rank || (rank == j->rank && j->source == NULL)) {
+    if (rank > j->rank || (rank == j->rank && j->source[0] == '\0')) {
         j->rank = rank;
-        j->source = source;
+        smsrep__copyz(j->source, sizeof j->source, source);
     }
 }
 
 static void name_brand(judgement *j, const char *brand, uint32_t relation)
 {
-    if (brand != NULL && brand[0] != '\0' && j->brand == NULL) {
-        j->brand = brand;
+    if (brand != NULL && brand[0] != '\0' && j->brand[0] == '\0') {
+        smsrep__copyz(j->brand, sizeof j->brand, brand);
         j->relation = relation;
     }
 }
@@ -275,12 +264,17 @@ static void judge_overlay(const evidence *e, judgement *j)
  * trusted: a known sender of the brand it names, with links only to that
  * brand's domains, is; a link elsewhere under a brand's name, or a brand
  * other than the sender's own, argues for suspicious. */
-static void judge_text(const text_findings *t, judgement *j, smsrep_verdict *v)
+void smsrep__judge_text(const text_findings *t, sender_verdict *sv)
 {
-    const char *sender_brand = j->relation == SMSREP_RELATION_SENDER_OF ? j->brand : NULL;
+    judgement *j = &sv->j;
+    smsrep_verdict *v = &sv->v;
+    char sender_brand[SMSREP_BRAND_SIZE], sender_source[SMSREP_SOURCE_ID_SIZE];
+    int sender_of = j->relation == SMSREP_RELATION_SENDER_OF && j->brand[0] != '\0';
 
     if (!t->read)
         return;
+    smsrep__copyz(sender_brand, sizeof sender_brand, j->brand);
+    smsrep__copyz(sender_source, sizeof sender_source, j->source);
     if (t->code)
         find(j, SMSREP_REASON_ONE_TIME_CODE, RANK_UNKNOWN, NULL);
     if (t->notice)
@@ -305,44 +299,48 @@ static void judge_text(const text_findings *t, judgement *j, smsrep_verdict *v)
     } else if (t->shortened) {
         find(j, SMSREP_REASON_SHORTENED_URL, RANK_CAUTION, NULL);
     }
-    if (sender_brand != NULL && strcmp(sender_brand, t->claimed->name) != 0)
+    if (sender_of && strcmp(sender_brand, t->claimed->name) != 0)
         find(j, SMSREP_REASON_BRAND_SENDER_MISMATCH, RANK_SUSPICIOUS, t->claimed->source);
-    else if (sender_brand != NULL && t->foreign < 0 && !t->shortened)
-        find(j, SMSREP_REASON_TEXT_CONSISTENT, RANK_TRUSTED, j->source);
+    else if (sender_of && t->foreign < 0 && !t->shortened)
+        find(j, SMSREP_REASON_TEXT_CONSISTENT, RANK_TRUSTED, sender_source);
 }
 
-void smsrep__judge(const evidence *e, smsrep_verdict *v)
+void smsrep__judge_sender(const evidence *e, sender_verdict *sv)
 {
-    judgement j;
-    uint32_t score;
+    judgement *j = &sv->j;
+    smsrep_verdict *v = &sv->v;
 
-    memset(&j, 0, sizeof j);
+    memset(j, 0, sizeof *j);
     v->kind = e->kind;
-    judge_overlay(e, &j);
+    judge_overlay(e, j);
     if (e->malformed)
-        find(&j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, NULL);
+        find(j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, NULL);
     /* Screens put bidi marks around the numbers they show, so a number
      * copied from one carries them: named, never held against it. */
     if (!e->alnum_sender && e->invisible > 0)
-        find(&j, SMSREP_REASON_INVISIBLE_CHARACTERS, RANK_UNKNOWN, NULL);
+        find(j, SMSREP_REASON_INVISIBLE_CHARACTERS, RANK_UNKNOWN, NULL);
     if (e->alnum_sender) {
-        judge_alphanumeric(e, &j, v);
+        judge_alphanumeric(e, j, v);
     } else switch (e->kind) {
-    case SMSREP_KIND_NUMBER: judge_number(e, &j, v); break;
-    case SMSREP_KIND_SHORT_CODE: judge_short_code(e, &j, v); break;
+    case SMSREP_KIND_NUMBER: judge_number(e, j, v); break;
+    case SMSREP_KIND_SHORT_CODE: judge_short_code(e, j, v); break;
     default:
         /* Spoofed only when newer metadata confirms the code unassigned: one
          * the metadata in use merely lacks may have been assigned since. */
         if (e->phone.parse_error == PHONE_BAD_CALLING_CODE && e->calling_code.found)
-            find(&j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_SPOOFED, e->calling_code.source);
+            find(j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_SPOOFED, e->calling_code.source);
         else if (e->phone.parse_error == PHONE_BAD_CALLING_CODE)
-            find(&j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_CAUTION, "libphonenumber");
+            find(j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_CAUTION, "libphonenumber");
         else if (!e->malformed)
-            find(&j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, "libphonenumber");
+            find(j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, "libphonenumber");
         break;
     }
+}
 
-    judge_text(&e->text_f, &j, v);
+void smsrep__judge_finish(const judgement *jp, smsrep_verdict *v)
+{
+    const judgement j = *jp;
+    uint32_t score;
 
     /* Each further finding of the deciding class moves the score 5 points
      * into its band; for trusted, each caution finding moves it up. */
@@ -359,6 +357,16 @@ void smsrep__judge(const evidence *e, smsrep_verdict *v)
     v->recommendation = ranks[j.rank].recommendation;
     v->reasons = j.reasons;
     smsrep__copyz(v->brand, sizeof v->brand, j.brand);
-    v->brand_relation = j.brand ? j.relation : SMSREP_RELATION_NONE;
+    v->brand_relation = j.brand[0] != '\0' ? j.relation : SMSREP_RELATION_NONE;
     smsrep__copyz(v->source, sizeof v->source, j.source);
+}
+
+void smsrep__judge(const evidence *e, smsrep_verdict *v)
+{
+    sender_verdict sv;
+    sv.v = *v;
+    smsrep__judge_sender(e, &sv);
+    smsrep__judge_text(&e->text_f, &sv);
+    *v = sv.v;
+    smsrep__judge_finish(&sv.j, v);
 }

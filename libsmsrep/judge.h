@@ -8,6 +8,7 @@
 #include "lookalike.h"
 #include "phone.h"
 #include "registry.h"
+#include "sender_verdict.h"
 #include "store.h"
 #include "text.h"
 
@@ -49,7 +50,16 @@ typedef struct evidence {
     report_row reports;            /* complaints about the number */
 } evidence;
 
-/* Fills every field of *v past struct_size from the evidence. */
+/* Judges the sender: fills sv->v's sender fields (kind, region, number type,
+ * reply cost, DLT fields) and sv->j. Reads no message text. */
+void smsrep__judge_sender(const evidence *e, sender_verdict *sv);
+/* Judges a message text on top of the sender's judgement: adds to sv->j and
+ * sets sv->v's text_brand and url_host. */
+void smsrep__judge_text(const text_findings *t, sender_verdict *sv);
+/* Turns a judgement into the class, score, recommendation, reasons, brand
+ * and source of *v. */
+void smsrep__judge_finish(const judgement *j, smsrep_verdict *v);
+/* All three, with the evidence's own text findings (for tests). */
 void smsrep__judge(const evidence *e, smsrep_verdict *v);
 
 #endif

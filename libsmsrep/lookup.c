@@ -119,10 +119,44 @@ int smsrep__confidence_from_name(const char *name)
 }
 
 
+/* A text column's bytes, read where they lie (NULL for SQL NULL).
+ * sqlite3_column_text() would copy a value that lies in a page to add its
+ * NUL: an allocation, and Debian's SQLite (built without lookaside) takes a
+ * process-wide mutex for every allocation, which threads checking at once
+ * contend for. Databases are UTF-8 (store.c refuses others), so the blob of
+ * a text value is its UTF-8. */
+static const char *column(sqlite3_stmt *st, int col, size_t *len)
+{
+    const void *p;
+    if (sqlite3_column_type(st, col) != SQLITE_TEXT) {
+        const unsigned char *t = sqlite3_column_text(st, col);
+        *len = t != NULL ? (size_t)sqlite3_column_bytes(st, col) : 0;
+        return (const char *)t;
+    }
+    p = sqlite3_column_blob(st, col);
+    *len = (size_t)sqlite3_column_bytes(st, col);
+    return p != NULL ? (const char *)p : "";
+}
+
+/* The column as a NUL-terminated string in buf, or "" when it is NULL or
+ * does not fit (no word the lookups compare is that long). */
+static const char *column_word(sqlite3_stmt *st, int col, char *buf, size_t cap)
+{
+    size_t len;
+    const char *t = column(st, col, &len);
+    if (t == NULL || len >= cap)
+        len = 0;
+    else
+        memcpy(buf, t, len);
+    buf[len] = '\0';
+    return buf;
+}
+
 void smsrep__column_text(sqlite3_stmt *st, int col, char *dst, size_t cap)
 {
-    const unsigned char *t = sqlite3_column_text(st, col);
-    smsrep__copy_repair(dst, cap, t ? (const char *)t : "", t ? (size_t)sqlite3_column_bytes(st, col) : 0);
+    size_t len;
+    const char *t = column(st, col, &len);
+    smsrep__copy_repair(dst, cap, t != NULL ? t : "", len);
 }
 
 int smsrep__query_status(int rc)
@@ -135,28 +169,34 @@ int smsrep__query_status(int rc)
 /* A region from the database: "", "001" or two upper-case letters, else "". */
 static void region_text(sqlite3_stmt *st, int col, char *dst, size_t cap)
 {
-    const unsigned char *t = sqlite3_column_text(st, col);
-    int ok = t != NULL && (strcmp((const char *)t, "001") == 0 ||
-                           (t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && t[2] == 0));
-    smsrep__copyz(dst, cap, ok ? (const char *)t : "");
+    char t[4];
+    column_word(st, col, t, sizeof t);
+    smsrep__copyz(dst, cap,
+                  strcmp(t, "001") == 0 ||
+                          (t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && t[2] == 0)
+                      ? t
+                      : "");
 }
 
 static int column_enum(sqlite3_stmt *st, int col, int (*from_name)(const char *, size_t))
 {
-    const unsigned char *t = sqlite3_column_text(st, col);
-    int v = t ? from_name((const char *)t, (size_t)sqlite3_column_bytes(st, col)) : -1;
+    size_t len;
+    const char *t = column(st, col, &len);
+    int v = t != NULL ? from_name(t, len) : -1;
     return v < 0 ? 0 : v;
 }
 
 static int column_signal(sqlite3_stmt *st, int col)
 {
-    int v = smsrep__signal_from_name((const char *)sqlite3_column_text(st, col));
+    char buf[32];
+    int v = smsrep__signal_from_name(column_word(st, col, buf, sizeof buf));
     return v < 0 ? SIG_NONE : v;
 }
 
 static int column_confidence(sqlite3_stmt *st, int col)
 {
-    int v = smsrep__confidence_from_name((const char *)sqlite3_column_text(st, col));
+    char buf[8];
+    int v = smsrep__confidence_from_name(column_word(st, col, buf, sizeof buf));
     return v < 0 ? CONF_LOW : v;
 }
 
@@ -172,9 +212,10 @@ static int step(sqlite3_stmt *st, int *status)
 }
 
 /* Finds the row with the longest prefix of digits whose length window holds
- * the whole string, asking only the prefix lengths that exist. */
-static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const char *region,
-                          const char *digits, store_row *row)
+ * the whole string, asking only the prefix lengths that exist and, given a
+ * filter, only the prefixes that may. */
+static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const prefix_filter *filter,
+                          const char *region, const char *digits, store_row *row)
 {
     size_t n = strlen(digits), len;
     int status = SMSREP_OK;
@@ -182,6 +223,8 @@ static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const char *region
     memset(row, 0, sizeof *row);
     for (len = n; len >= 1; len--) {
         if (len > 31 || !(lengths & (UINT32_C(1) << len)))
+            continue;
+        if (filter != NULL && !smsrep__filter_may_hold(filter, digits, len))
             continue;
         sqlite3_reset(st);
         sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
@@ -207,7 +250,8 @@ static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const char *region
 
 int smsrep__store_range(store_conn *c, const char *e164, store_row *row)
 {
-    return longest_prefix(c->st[ST_RANGE], c->owner->range_lengths, "", e164, row);
+    return longest_prefix(c->st[ST_RANGE], c->owner->range_lengths, &c->owner->ranges, "",
+                          e164, row);
 }
 
 /* The one row a statement of one_row()'s layout finds for two keys; a
@@ -244,7 +288,7 @@ int smsrep__store_known_number(store_conn *c, const char *e164, const char *regi
 int smsrep__store_short_code(store_conn *c, const char *region, const char *digits,
                              store_row *row)
 {
-    return longest_prefix(c->st[ST_SHORT], c->owner->short_lengths, region, digits, row);
+    return longest_prefix(c->st[ST_SHORT], c->owner->short_lengths, NULL, region, digits, row);
 }
 
 int smsrep__store_sender_id(store_conn *c, const char *region, const char *canonical,
@@ -282,7 +326,7 @@ int smsrep__store_overlay_number(store_conn *c, const char *e164, store_row *row
         memset(row, 0, sizeof *row);
         return SMSREP_OK;
     }
-    return longest_prefix(c->st[ST_OV_NUMBER], c->owner->overlay_lengths, "", e164, row);
+    return longest_prefix(c->st[ST_OV_NUMBER], c->owner->overlay_lengths, NULL, "", e164, row);
 }
 
 int smsrep__store_overlay_short(store_conn *c, const char *region, const char *digits,
@@ -328,7 +372,8 @@ int smsrep__store_reports(store_conn *c, const char *e164, int64_t now, report_r
     sqlite3_bind_text(st, 1, e164, -1, SQLITE_STATIC);
     while ((rc = step(st, &status)) == SQLITE_ROW) {
         sqlite3_int64 reports = sqlite3_column_int64(st, 0);
-        int64_t last = days_of((const char *)sqlite3_column_text(st, 1));
+        char date[16];
+        int64_t last = days_of(column_word(st, 1, date, sizeof date));
         double age, weight;
         if (reports <= 0 || last < 0)
             continue; /* a row from outside that says nothing usable */

@@ -105,6 +105,11 @@ try {
     out->parse_error = map_error(err);
     if (err != PhoneNumberUtil::NO_PARSING_ERROR)
         return SMSREP_OK;
+    out->read = 1;
+    out->read_cc = static_cast<uint32_t>(pn.country_code());
+    out->read_national = pn.national_number();
+    out->read_italian_zero = pn.italian_leading_zero();
+    out->read_zeros = pn.has_number_of_leading_zeros() ? pn.number_of_leading_zeros() : 0;
 
     std::string e164, where;
     u.Format(pn, PhoneNumberUtil::E164, &e164);
@@ -148,18 +153,46 @@ try {
     return SMSREP_E_INTERNAL;
 }
 
-extern "C" int smsrep__phone_short(const char *digits, const char *region, phone_short *out)
-try {
-    std::memset(out, 0, sizeof *out);
-    const PhoneNumberUtil &u = util();
+namespace {
+
+void short_of(const PhoneNumber &pn, const char *region, phone_short *out)
+{
     const ShortNumberInfo &s = short_info();
-    PhoneNumber pn;
-    if (u.Parse(digits, region, &pn) != PhoneNumberUtil::NO_PARSING_ERROR)
-        return SMSREP_OK;
     out->valid = s.IsValidShortNumberForRegion(pn, region);
     out->sms_service = s.IsSmsServiceForRegion(pn, region);
     out->cost = out->valid ? map_cost(s.GetExpectedCostForRegion(pn, region))
                            : static_cast<uint32_t>(SMSREP_COST_UNKNOWN);
+}
+
+} // namespace
+
+extern "C" int smsrep__phone_short(const char *digits, const char *region, phone_short *out)
+try {
+    std::memset(out, 0, sizeof *out);
+    PhoneNumber pn;
+    if (util().Parse(digits, region, &pn) == PhoneNumberUtil::NO_PARSING_ERROR)
+        short_of(pn, region, out);
+    return SMSREP_OK;
+} catch (const std::bad_alloc &) {
+    return SMSREP_E_NOMEM;
+} catch (...) {
+    return SMSREP_E_INTERNAL;
+}
+
+extern "C" int smsrep__phone_short_of(const phone_number *reading, const char *region,
+                                      phone_short *out)
+try {
+    std::memset(out, 0, sizeof *out);
+    if (!reading->read)
+        return SMSREP_OK; // Parse() refused the digits, as smsrep__phone_short() would
+    PhoneNumber pn;
+    pn.set_country_code(static_cast<int>(reading->read_cc));
+    pn.set_national_number(reading->read_national);
+    if (reading->read_italian_zero)
+        pn.set_italian_leading_zero(true);
+    if (reading->read_zeros != 0)
+        pn.set_number_of_leading_zeros(reading->read_zeros);
+    short_of(pn, region, out);
     return SMSREP_OK;
 } catch (const std::bad_alloc &) {
     return SMSREP_E_NOMEM;

@@ -29,6 +29,13 @@ typedef struct phone_number {
     uint32_t type;             /* enum smsrep_number_type */
     char e164[24];             /* digits without '+' (at most 15), "" when not parsed */
     char region[4];            /* "US", "001" (non-geographic), "" */
+    /* libphonenumber's own reading, when Parse() gave one (whatever came
+     * after), so that smsrep__phone_short_of() need not parse again */
+    int read;
+    uint32_t read_cc;
+    uint64_t read_national;
+    int read_italian_zero;
+    int read_zeros;            /* number_of_leading_zeros; 0 when unset */
 } phone_number;
 
 typedef struct phone_short {
@@ -48,6 +55,10 @@ int smsrep__phone_parse(const char *digits, int international, const char *regio
 
 /* What the metadata says of digits as a short number dialled in region. */
 int smsrep__phone_short(const char *digits, const char *region, phone_short *out);
+/* The same for digits already read nationally in region by
+ * smsrep__phone_parse(digits, 0, region, reading): Parse() gives the same
+ * number both times, so its reading is reused instead of parsing again. */
+int smsrep__phone_short_of(const phone_number *reading, const char *region, phone_short *out);
 
 /* The calling code of an upper-case region ("JP" -> 81), or 0 when
  * libphonenumber does not know the region. */

@@ -6,8 +6,10 @@
  *
  * Design: SQLite connections are not to be used by two threads at once, and
  * a shared connection behind a mutex would make every check queue behind
- * every other. So each check borrows a connection of its own; the pool's
- * mutex is held only to pop or push one pointer. Every connection
+ * every other. So each check borrows a connection of its own: the one its
+ * thread used last when that is free (an atomic flag, no lock, no shared
+ * cache line), otherwise any free one under the pool's mutex, otherwise a
+ * new one. Every connection
  * deserializes the same images with SQLITE_DESERIALIZE_READONLY (the overlay
  * attached as schema "overlay"), so images are shared, never copied per
  * connection, and never written. Reading files once also makes a handle a
@@ -20,6 +22,7 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +124,22 @@ static int check_image(sqlite3 *db, const kind_of_image *k, int trusted, char *e
     }
     if (trusted)
         return SMSREP_OK;
+    /* lookup.c reads text in place as UTF-8 */
+    snprintf(sql, sizeof sql, "PRAGMA %s.encoding", k->schema);
+    rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW &&
+        strcmp((const char *)sqlite3_column_text(st, 0), "UTF-8") != 0) {
+        say(errbuf, cap, "the %s holds %s text; libsmsrep databases are UTF-8", k->what,
+            (const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+        return SMSREP_E_DB_FORMAT;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != SQLITE_ROW) {
+        say(errbuf, cap, "cannot read the %s: %s", k->what, sqlite3_errstr(rc));
+        return open_status(rc);
+    }
     snprintf(sql, sizeof sql, "PRAGMA %s.quick_check", k->schema);
     rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     if (rc == SQLITE_OK)
@@ -247,6 +266,7 @@ static void conn_close(store_conn *c)
     for (i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(c->st[i]);
     sqlite3_close(c->db);
+    smsrep__cache_free(&c->cache);
     free(c);
 }
 
@@ -292,6 +312,13 @@ static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t
             status = (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_CORRUPT;
         }
     }
+    /* One read transaction for the connection's life: the images never
+     * change, and an autocommit statement would take SQLite's process-wide
+     * mutex at its end (sqlite3ConnectionUnlocked), which threads contend. */
+    if (status == SMSREP_OK && (rc = sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK) {
+        say(errbuf, cap, "cannot begin reading: %s", sqlite3_errstr(rc));
+        status = open_status(rc);
+    }
     if (status != SMSREP_OK) {
         conn_close(c);
         return status;
@@ -300,35 +327,88 @@ static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t
     return SMSREP_OK;
 }
 
+/* The connection this thread used last, and the handle it belongs to. A
+ * handle's id is never reused, so a connection remembered from a closed
+ * handle is never touched again. */
+static _Thread_local struct {
+    uint64_t handle;
+    store_conn *conn;
+} mine;
+
+static atomic_uint_fast64_t next_handle_id = 1;
+
+/* Takes a connection no other thread holds. */
+static int claim(store_conn *c)
+{
+    int idle = 0;
+    return atomic_compare_exchange_strong_explicit(&c->busy, &idle, 1, memory_order_acquire,
+                                                   memory_order_relaxed);
+}
+
+/* Adds a connection to the pool, idle or held by the caller. */
+static void pool_add(store *s, store_conn *c)
+{
+    pthread_mutex_lock(&s->lock);
+    c->next = s->all;
+    s->all = c;
+    pthread_mutex_unlock(&s->lock);
+}
+
 int smsrep__store_acquire(store *s, store_conn **out)
 {
     store_conn *c;
-    pthread_mutex_lock(&s->lock);
-    c = s->idle;
-    if (c != NULL)
-        s->idle = c->next;
-    pthread_mutex_unlock(&s->lock);
-    if (c != NULL) {
-        c->next = NULL;
-        *out = c;
+    int status;
+
+    /* The fast path touches nothing another thread writes: each thread
+     * finds its own connection again (and the verdicts in its cache). */
+    if (mine.handle == s->id && claim(mine.conn)) {
+        *out = mine.conn;
         return SMSREP_OK;
     }
-    /* None idle: every other connection is inside a check. Open one more
-     * rather than wait; the pool grows to the peak number of threads. */
-    return conn_open(s, 0, out, NULL, 0);
+    pthread_mutex_lock(&s->lock);
+    for (c = s->all; c != NULL && !claim(c); c = c->next)
+        ;
+    pthread_mutex_unlock(&s->lock);
+    if (c == NULL) {
+        /* Every connection is inside a check. Open one more rather than
+         * wait; the pool grows to the peak number of threads. */
+        status = conn_open(s, 0, &c, NULL, 0);
+        if (status != SMSREP_OK)
+            return status;
+        atomic_store_explicit(&c->busy, 1, memory_order_relaxed);
+        pool_add(s, c);
+    }
+    mine.handle = s->id;
+    mine.conn = c;
+    *out = c;
+    return SMSREP_OK;
+}
+
+sender_cache *smsrep__store_cache(store_conn *c, size_t *entries)
+{
+    *entries = c->owner->cache_entries;
+    return &c->cache;
+}
+
+shared_cache *smsrep__store_shared(store *s)
+{
+    return &s->shared;
+}
+
+void smsrep__store_set_cache(store *s, size_t entries)
+{
+    s->cache_entries = entries;
 }
 
 void smsrep__store_release(store *s, store_conn *c)
 {
     int i;
+    (void)s;
     if (c == NULL)
         return;
     for (i = 0; i < ST_COUNT; i++)
         sqlite3_reset(c->st[i]);
-    pthread_mutex_lock(&s->lock);
-    c->next = s->idle;
-    s->idle = c;
-    pthread_mutex_unlock(&s->lock);
+    atomic_store_explicit(&c->busy, 0, memory_order_release);
 }
 
 /* ------------------------------------------------------------ open, close */
@@ -338,8 +418,7 @@ void smsrep__store_release(store *s, store_conn *c)
 static int read_facts(store *s, store_conn *c, char *errbuf, size_t cap)
 {
     static const char main_sql[] =
-        "SELECT 0, length(prefix) FROM number_range UNION"
-        " SELECT 1, length(prefix) FROM short_code UNION"
+        "SELECT 1, length(prefix) FROM short_code UNION"
         " SELECT 2, (SELECT value FROM meta WHERE key = 'data_version')";
     static const char overlay_sql[] =
         " UNION SELECT 3, length(prefix) FROM overlay.rule WHERE kind = 'number' UNION"
@@ -357,9 +436,7 @@ static int read_facts(store *s, store_conn *c, char *errbuf, size_t cap)
             smsrep__column_text(st, 1, which == 2 ? s->data_version : s->overlay_version,
                                 sizeof s->data_version);
         } else if (len >= 1 && len <= 31) {
-            uint32_t *mask = which == 0 ? &s->range_lengths
-                             : which == 1 ? &s->short_lengths
-                                          : &s->overlay_lengths;
+            uint32_t *mask = which == 1 ? &s->short_lengths : &s->overlay_lengths;
             *mask |= UINT32_C(1) << len;
         }
         rc = SQLITE_OK;
@@ -390,6 +467,41 @@ static int read_rows(store *s, store_conn *c, const char *sql,
         return status;
     if (rc != SQLITE_DONE) {
         say(errbuf, cap, "cannot read the %s: %s", what, sqlite3_errstr(rc));
+        return open_status(rc);
+    }
+    return SMSREP_OK;
+}
+
+/* Reads every number_range prefix into the filter and the length mask: a
+ * number then costs SQLite lookups only for prefixes that may exist, however
+ * many rows the database holds. */
+static int read_ranges(store *s, store_conn *c, char *errbuf, size_t cap)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t n = 0;
+    int rc = pragma_int(c->db, "SELECT count(*) FROM number_range", &n), status;
+
+    if (rc != SQLITE_OK) {
+        say(errbuf, cap, "cannot read the database: %s", sqlite3_errstr(rc));
+        return open_status(rc);
+    }
+    status = smsrep__filter_init(&s->ranges, (size_t)n);
+    if (status != SMSREP_OK)
+        return status;
+    rc = sqlite3_prepare_v2(c->db, "SELECT prefix FROM number_range", -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *p = (const char *)sqlite3_column_text(st, 0);
+        size_t len = (size_t)sqlite3_column_bytes(st, 0);
+        if (p != NULL) {
+            smsrep__filter_add(&s->ranges, p, len);
+            if (len >= 1 && len <= 31)
+                s->range_lengths |= UINT32_C(1) << len;
+        }
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        say(errbuf, cap, "cannot read the database: %s", sqlite3_errstr(rc));
         return open_status(rc);
     }
     return SMSREP_OK;
@@ -452,6 +564,14 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
         free(s);
         return SMSREP_E_NOMEM;
     }
+    s->cache_entries = CACHE_DEFAULT_ENTRIES;
+    if (smsrep__shared_init(&s->shared) != SMSREP_OK) {
+        smsrep__shared_free(&s->shared);
+        pthread_mutex_destroy(&s->lock);
+        free(s);
+        return SMSREP_E_NOMEM;
+    }
+    s->id = atomic_fetch_add(&next_handle_id, 1);
     if (path != NULL) {
         status = read_file(path, &s->main, errbuf, errbuf_size);
     } else if (data != NULL) {
@@ -468,6 +588,8 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
     if (status == SMSREP_OK)
         status = read_facts(s, c, errbuf, errbuf_size);
     if (status == SMSREP_OK)
+        status = read_ranges(s, c, errbuf, errbuf_size);
+    if (status == SMSREP_OK)
         status = read_rows(s, c, names_sql, take_name, "brand names", errbuf, errbuf_size);
     if (status == SMSREP_OK)
         status = read_rows(s, c, "SELECT name, aliases, domains, source FROM brand", take_brand,
@@ -477,7 +599,7 @@ int smsrep__store_open(store **out, const char *path, const void *data, size_t s
         smsrep__store_close(s);
         return status;
     }
-    smsrep__store_release(s, c);
+    pool_add(s, c);
     *out = s;
     return SMSREP_OK;
 }
@@ -487,13 +609,15 @@ void smsrep__store_close(store *s)
     store_conn *c, *next;
     if (s == NULL)
         return;
-    for (c = s->idle; c != NULL; c = next) {
+    for (c = s->all; c != NULL; c = next) {
         next = c->next;
         conn_close(c);
     }
     pthread_mutex_destroy(&s->lock);
     smsrep__lookalike_free(&s->names);
     smsrep__text_free(&s->book);
+    smsrep__shared_free(&s->shared);
+    smsrep__filter_free(&s->ranges);
     free(s->main.owned);
     free(s->overlay.owned);
     free(s);
@@ -511,8 +635,16 @@ int smsrep__store_source(store *s, const char *id, smsrep_source_info *out)
 
     if (status != SMSREP_OK)
         return status;
+    for (i = 0; i < SOURCE_MEMO; i++) {
+        if (c->sources[i].id[0] != '\0' && strcmp(c->sources[i].id, id) == 0) {
+            info = c->sources[i].info;
+            smsrep__store_release(s, c);
+            info.struct_size = out->struct_size;
+            memcpy(out, &info, out->struct_size < sizeof info ? out->struct_size : sizeof info);
+            return SMSREP_OK;
+        }
+    }
     memset(&info, 0, sizeof info);
-    info.struct_size = out->struct_size;
     for (i = 0; i < sizeof where / sizeof where[0] && !found && status == SMSREP_OK; i++) {
         sqlite3_stmt *st = c->st[where[i]];
         if (st == NULL)
@@ -532,9 +664,15 @@ int smsrep__store_source(store *s, const char *id, smsrep_source_info *out)
         }
         sqlite3_reset(st);
     }
+    if (found && id[0] != '\0' && strlen(id) < sizeof c->sources[0].id) {
+        unsigned slot = c->next_source++ % SOURCE_MEMO;
+        strcpy(c->sources[slot].id, id);
+        c->sources[slot].info = info;
+    }
     smsrep__store_release(s, c);
     if (status == SMSREP_OK && !found)
         status = SMSREP_E_NOT_FOUND;
+    info.struct_size = out->struct_size;
     if (status == SMSREP_OK)
         memcpy(out, &info, out->struct_size < sizeof info ? out->struct_size : sizeof info);
     return status;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cache.h"
 #include "smsrep.h"
 
 /* The database schema this library reads: PRAGMA user_version, which
@@ -78,6 +79,16 @@ void smsrep__store_close(store *s);
  * another check. */
 int smsrep__store_acquire(store *s, store_conn **out);
 void smsrep__store_release(store *s, store_conn *c);
+
+/* The borrowed connection's verdict cache, and in *entries the capacity in
+ * force (0: off). */
+sender_cache *smsrep__store_cache(store_conn *c, size_t *entries);
+/* The cache the handle's connections share. */
+shared_cache *smsrep__store_shared(store *s);
+/* Sets the capacity of every connection's cache, and so of the shared one
+ * (0 turns caching off). For
+ * tests and the benchmark; call it before the handle is shared. */
+void smsrep__store_set_cache(store *s, size_t entries);
 
 /* Lookups; each returns SMSREP_OK (row->found tells) or E_DB_QUERY/E_NOMEM. */
 int smsrep__store_range(store_conn *c, const char *e164, store_row *row);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
- * fuzz_open.c: fuzz target over smsrep_open_memory(). The input is a whole
- * database image from outside, which the library must check and never
- * trust: opening it must fail cleanly or give a handle on which checks,
+ * fuzz_open.c: fuzz target over smsrep_open_memory() and smsrep_open() of a
+ * file. The input is a whole database image from outside, which the
+ * library must check and never trust: opening it must fail cleanly or give
+ * a handle on which checks,
  * smsrep_source(), smsrep_db_info_get() and smsrep_db_counts() all behave.
  *
  * The error buffer is a heap block of 1 + size % 300 bytes, so that short
@@ -125,8 +126,8 @@ static void exercise(smsrep_db *db, int with_overlay)
     check_counts(db, SMSREP_COUNT_BY_REGION);
 }
 
-/* The image once as the bundled database, from memory, and once as an
- * overlay over the embedded database, from a file (overlays are files). */
+/* The image as the bundled database, from memory and from a file, and as
+ * an overlay over the embedded database (overlays are files). */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static char overlay[64];
@@ -150,6 +151,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     f = fopen(overlay, "wb");
     FUZZ_ASSERT(f != NULL && fwrite(data, 1, size, f) == size && fclose(f) == 0,
                 "cannot write the overlay file");
+    /* the same file as the bundled database, read from its path */
+    db = (smsrep_db *)(uintptr_t)1;
+    memset(err, 'x', errcap);
+    status = smsrep_open(&db, overlay, NULL, err, errcap);
+    if (check_open(status, db, err, errcap)) {
+        exercise(db, 0);
+        smsrep_close(db);
+    }
     db = (smsrep_db *)(uintptr_t)1;
     memset(err, 'x', errcap);
     status = smsrep_open(&db, NULL, overlay, err, errcap);

@@ -4,7 +4,8 @@
  * ICU and libphonenumber's operator new as well as libsmsrep. At every
  * failure point each call must return its normal status or out_of_memory,
  * any verdict it returns must equal the normal verdict (a failed allocation
- * must never quietly change a judgement), and every block allocated inside
+ * must never quietly change a judgement, nor may a verdict kept in or
+ * missing from the cache), and every block allocated inside
  * the window must be freed by smsrep_close(). glibc only; not built with
  * sanitizers, which bring their own malloc.
  *
@@ -150,11 +151,15 @@ static const struct { const char *sender, *region; } checks[] = {
 };
 #define NCHECKS (sizeof checks / sizeof checks[0])
 
+/* Each sender is checked twice, so that the second check comes from the
+ * verdict cache (or, if keeping it failed, is judged again). */
+#define PASSES 2
+
 typedef struct outcome {
     int open_status;
     char open_error[SMSREP_ERRBUF_SIZE];
-    int status[NCHECKS];
-    smsrep_verdict verdict[NCHECKS];
+    int status[PASSES * NCHECKS];
+    smsrep_verdict verdict[PASSES * NCHECKS];
 } outcome;
 
 static void run(const char *path, const char *overlay, outcome *o)
@@ -165,13 +170,13 @@ static void run(const char *path, const char *overlay, outcome *o)
     o->open_status = smsrep_open(&db, path, overlay, o->open_error, sizeof o->open_error);
     if (o->open_status != SMSREP_OK)
         return;
-    for (i = 0; i < NCHECKS; i++) {
+    for (i = 0; i < PASSES * NCHECKS; i++) {
         smsrep_query q = SMSREP_QUERY_INIT;
         smsrep_verdict init = SMSREP_VERDICT_INIT;
         o->verdict[i] = init;
-        q.sender = checks[i].sender;
-        q.sender_len = strlen(checks[i].sender);
-        memcpy(q.region, checks[i].region, 3);
+        q.sender = checks[i % NCHECKS].sender;
+        q.sender_len = strlen(checks[i % NCHECKS].sender);
+        memcpy(q.region, checks[i % NCHECKS].region, 3);
         q.time = INT64_C(1795305600); /* 2026-11-22: report weights do not move */
         o->status[i] = smsrep_check(db, &q, &o->verdict[i]);
     }
@@ -204,14 +209,15 @@ static void walk(const char *path, const char *overlay)
                          got.open_error);
             nomem++;
         }
-        for (i = 0; got.open_status == SMSREP_OK && i < NCHECKS; i++) {
+        for (i = 0; got.open_status == SMSREP_OK && i < PASSES * NCHECKS; i++) {
             if (got.status[i] == SMSREP_E_NOMEM) {
                 nomem++;
                 continue;
             }
             if (got.status[i] != normal.status[i] ||
                 memcmp(&got.verdict[i], &normal.verdict[i], sizeof got.verdict[i]) != 0)
-                fail_msg("allocation %ld: check of %s changed (status %s)", n, checks[i].sender,
+                fail_msg("allocation %ld: check of %s changed (status %s)", n,
+                         checks[i % NCHECKS].sender,
                          smsrep_status_name(got.status[i]));
         }
         leaks += still_live() > 0;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
  * test_phone.c: phone.cc, the libphonenumber shim: E.164 and types for the
  * stories' numbers, national numbers read in the right region, the
- * documented traps (short codes, wrong regions, unknown calling codes). */
+ * documented traps (short codes, wrong regions, unknown calling codes), and
+ * short-number facts from a reading equal to those from a fresh parse. */
 #include "testing.h"
 
 #include "phone.h"
@@ -102,6 +103,36 @@ static void region_calling_codes(void **state)
     assert_int_equal(smsrep__phone_region_calling_code(""), 0);
 }
 
+/* Reusing the national reading for the short-number metadata gives what a
+ * fresh parse gives, for short codes of every length, leading zeros
+ * (Italian style) included, in regions with and without SMS metadata. */
+static void short_of_a_reading_equals_a_fresh_parse(void **state)
+{
+    static const char *const regions[] = { "US", "GB", "JP", "DE", "FR", "IT", "IN", "BR", "ZZ" };
+    static const char *const fixed[] = { "22000", "262966", "911", "112", "999", "110",
+                                         "0005123456", "00123", "0", "000", "118", "61007" };
+    unsigned r, i, same = 0;
+    (void)state;
+    for (r = 0; r < sizeof regions / sizeof regions[0]; r++) {
+        for (i = 0; i < 200; i++) {
+            char d[16];
+            phone_number reading;
+            phone_short fresh, reused;
+            if (i < sizeof fixed / sizeof fixed[0])
+                snprintf(d, sizeof d, "%s", fixed[i]);
+            else
+                snprintf(d, sizeof d, "%0*u", (int)(3 + i % 6), (i * 2654435761u) % 100000000u);
+            parse_ok(d, 0, regions[r], &reading);
+            assert_int_equal(smsrep__phone_short(d, regions[r], &fresh), SMSREP_OK);
+            assert_int_equal(smsrep__phone_short_of(&reading, regions[r], &reused), SMSREP_OK);
+            if (memcmp(&fresh, &reused, sizeof fresh) != 0)
+                fail_msg("%s in %s: the reading's short-number facts differ", d, regions[r]);
+            same += fresh.valid != 0;
+        }
+    }
+    assert_true(same > 0); /* some of them were valid short numbers */
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(stories_numbers),
     cmocka_unit_test(wrong_region_is_invalid),
@@ -110,6 +141,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(non_geographic_numbers),
     cmocka_unit_test(short_numbers),
     cmocka_unit_test(region_calling_codes),
+    cmocka_unit_test(short_of_a_reading_equals_a_fresh_parse),
 };
 
 SMSREP_TEST_MAIN(tests)

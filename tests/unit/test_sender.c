@@ -68,6 +68,11 @@ static const row rows[] = {
     { "!!!", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
     { "0901\x01" "234", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
     { "AMA\x7FZON", 0, SMSREP_E_CHARACTER, 0, 0, NULL },
+    /* bidirectional controls are read past and counted (issue 4): a verdict
+     * names them (invisible_characters), rather than refusing the sender */
+    { "\xE2\x80\xAE" "05053704545", 0, SMSREP_OK, SENDER_NUMERIC, 0, "05053704545" },
+    { "AMA\xE2\x80\x8FZON", 0, SMSREP_OK, SENDER_TEXT, 0, "AMA\xE2\x80\x8FZON" },
+    { "PAY\xD8\x9CPAY", 0, SMSREP_OK, SENDER_TEXT, 0, "PAY\xD8\x9CPAY" },
     { "\xFF\xFE" "09027303177", 0, SMSREP_E_ENCODING, 0, 0, NULL },
     { "\xC0\x80", 0, SMSREP_E_ENCODING, 0, 0, NULL },
 };

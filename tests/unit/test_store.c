@@ -351,6 +351,38 @@ static void sources_and_counts(void **state)
     smsrep__store_close(s);
 }
 
+/* Sources remembered per connection give what the database says, for the
+ * id asked, however many ids take turns in the few slots. */
+static void remembered_sources_are_the_right_ones(void **state)
+{
+    store *s = NULL;
+    smsrep_count rows[32];
+    static smsrep_source_info first[32];
+    size_t n = 0, i, k, round;
+    (void)state;
+    assert_int_equal(smsrep__store_open(&s, NULL, NULL, 0, NULL, NULL, 0), SMSREP_OK);
+    for (i = 0; i < 32; i++)
+        rows[i].struct_size = sizeof rows[i];
+    assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_SOURCE, rows, 32, &n), SMSREP_OK);
+    n = n < 32 ? n : 32;
+    assert_true(n > 8);
+    for (round = 0; round < 3; round++) {
+        for (k = 0; k < n; k++) {
+            smsrep_source_info a = SMSREP_SOURCE_INFO_INIT, b = SMSREP_SOURCE_INFO_INIT;
+            i = round == 1 ? n - 1 - k : k;
+            assert_int_equal(smsrep__store_source(s, rows[i].key, &a), SMSREP_OK);
+            assert_int_equal(smsrep__store_source(s, rows[i].key, &b), SMSREP_OK);
+            assert_string_equal(a.id, rows[i].key);
+            assert_memory_equal(&a, &b, sizeof a);
+            if (round == 0)
+                first[i] = a;
+            else
+                assert_memory_equal(&a, &first[i], sizeof a);
+        }
+    }
+    smsrep__store_close(s);
+}
+
 /* A check holding its connection never makes another check wait: a second
  * acquire gets a different connection at once; the pool then reuses them. */
 static void pool_never_blocks(void **state)
@@ -379,6 +411,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(short_codes_by_region_and_shape),
     cmocka_unit_test(sender_ids_and_brand_names),
     cmocka_unit_test(sources_and_counts),
+    cmocka_unit_test(remembered_sources_are_the_right_ones),
     cmocka_unit_test(pool_never_blocks),
 };
 

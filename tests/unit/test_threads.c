@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0
  * test_threads.c: one handle shared by many threads. Every thread's verdicts
- * must equal the single-threaded ones; built with SMSREP_TSAN, ThreadSanitizer
- * also proves the sharing free of data races. */
+ * must equal the single-threaded ones (computed with no cache), whether the
+ * connections' verdict caches hit, evict or are off; built with SMSREP_TSAN,
+ * ThreadSanitizer also proves the sharing free of data races. */
 #include "testing.h"
 
 #include <pthread.h>
 
 #include "smsrep.h"
+#include "store.h"
 
-#define THREADS 4
+#define THREADS 8
 #define ROUNDS 60
 
 static const char *const senders[] = {
@@ -55,17 +57,20 @@ static void *worker(void *arg)
     return (void *)mismatches;
 }
 
-static void shared_handle_gives_the_same_verdicts(void **state)
+/* Threads check on one handle whose connections keep `cache` verdicts
+ * each (0: none); every answer must equal the single-threaded one. */
+static void shared_handle(size_t cache)
 {
     static shared s;
     pthread_t t[THREADS];
     size_t i;
     long total = 0;
-    (void)state;
 
     assert_int_equal(smsrep_open(&s.db, NULL, NULL, NULL, 0), SMSREP_OK);
+    smsrep__store_set_cache(s.db, 0);
     for (i = 0; i < N; i++)
         s.status[i] = run(s.db, i, &s.expected[i]);
+    smsrep__store_set_cache(s.db, cache);
     assert_int_equal(pthread_barrier_init(&s.start, NULL, THREADS), 0);
     for (i = 0; i < THREADS; i++)
         assert_int_equal(pthread_create(&t[i], NULL, worker, &s), 0);
@@ -77,6 +82,25 @@ static void shared_handle_gives_the_same_verdicts(void **state)
     pthread_barrier_destroy(&s.start);
     smsrep_close(s.db);
     assert_int_equal(total, 0);
+}
+
+static void shared_handle_gives_the_same_verdicts(void **state)
+{
+    (void)state;
+    shared_handle(1024);
+}
+
+/* A cache of 8 for 16 senders: every connection evicts as it goes. */
+static void shared_handle_with_evicting_caches(void **state)
+{
+    (void)state;
+    shared_handle(8);
+}
+
+static void shared_handle_without_a_cache(void **state)
+{
+    (void)state;
+    shared_handle(0);
 }
 
 /* Handles opened and closed in parallel do not disturb one another. */
@@ -114,6 +138,8 @@ static void handles_open_and_close_in_parallel(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(shared_handle_gives_the_same_verdicts),
+    cmocka_unit_test(shared_handle_with_evicting_caches),
+    cmocka_unit_test(shared_handle_without_a_cache),
     cmocka_unit_test(handles_open_and_close_in_parallel),
 };
 
