@@ -84,6 +84,12 @@ int smsrep__phone_short(const char *digits, const char *region, phone_short *out
     return SMSREP_OK;
 }
 
+int smsrep__phone_short_of(const phone_number *reading, const char *region, phone_short *out)
+{
+    (void)reading;
+    return smsrep__phone_short(NULL, region, out);
+}
+
 uint32_t smsrep__phone_region_calling_code(const char *region)
 {
     return smsrep__plan_region_code(region);
