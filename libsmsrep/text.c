@@ -10,7 +10,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 static int alnum_ascii(char c)
@@ -100,6 +99,18 @@ void smsrep__text_free(text_book *book)
     memset(book, 0, sizeof *book);
 }
 
+/* Does folded[0..n) (ASCII lower-cased) equal needle, ASCII case aside?
+ * Not strncasecmp: it follows the process's locale, and in a Turkish one
+ * 'I' is not 'i'. */
+static int ascii_ieq(const char *folded, const char *needle, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (folded[i] != lower(needle[i]))
+            return 0;
+    return 1;
+}
+
 /* The first place needle stands in text as a word (ASCII neighbours are not
  * letters or digits); case-insensitive unless short. -1 when nowhere. */
 static long find_word_case(const char *text, const char *folded, size_t len, const char *needle,
@@ -113,7 +124,7 @@ static long find_word_case(const char *text, const char *folded, size_t len, con
     for (i = 0; i + n <= len; i++) {
         if (folded[i] != first)
             continue;
-        if (exact_case ? memcmp(text + i, needle, n) != 0 : strncasecmp(folded + i, needle, n) != 0)
+        if (exact_case ? memcmp(text + i, needle, n) != 0 : !ascii_ieq(folded + i, needle, n))
             continue;
         if (i > 0 && alnum_ascii(text[i - 1]) && alnum_ascii(needle[0]))
             continue;
