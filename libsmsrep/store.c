@@ -472,12 +472,23 @@ static int read_rows(store *s, store_conn *c, const char *sql,
     return SMSREP_OK;
 }
 
-/* Reads every number_range prefix into the filter and the length mask: a
+/* Every number_range prefix goes into the filter and the length mask: a
  * number then costs SQLite lookups only for prefixes that may exist, however
- * many rows the database holds. */
+ * many rows the database holds. The filter is sized by a count first. */
+static int take_range(store *s, sqlite3_stmt *st)
+{
+    const char *p = (const char *)sqlite3_column_text(st, 0);
+    size_t len = (size_t)sqlite3_column_bytes(st, 0);
+    if (p != NULL) {
+        smsrep__filter_add(&s->ranges, p, len);
+        if (len >= 1 && len <= 31)
+            s->range_lengths |= UINT32_C(1) << len;
+    }
+    return SMSREP_OK;
+}
+
 static int read_ranges(store *s, store_conn *c, char *errbuf, size_t cap)
 {
-    sqlite3_stmt *st = NULL;
     int64_t n = 0;
     int rc = pragma_int(c->db, "SELECT count(*) FROM number_range", &n), status;
 
@@ -488,23 +499,8 @@ static int read_ranges(store *s, store_conn *c, char *errbuf, size_t cap)
     status = smsrep__filter_init(&s->ranges, (size_t)n);
     if (status != SMSREP_OK)
         return status;
-    rc = sqlite3_prepare_v2(c->db, "SELECT prefix FROM number_range", -1, &st, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *p = (const char *)sqlite3_column_text(st, 0);
-        size_t len = (size_t)sqlite3_column_bytes(st, 0);
-        if (p != NULL) {
-            smsrep__filter_add(&s->ranges, p, len);
-            if (len >= 1 && len <= 31)
-                s->range_lengths |= UINT32_C(1) << len;
-        }
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        say(errbuf, cap, "cannot read the database: %s", sqlite3_errstr(rc));
-        return open_status(rc);
-    }
-    return SMSREP_OK;
+    return read_rows(s, c, "SELECT prefix FROM number_range", take_range, "database",
+                     errbuf, cap);
 }
 
 /* Every name an alphanumeric ID may imitate, with the library's own loose

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0
- * golden.h: the golden tables' cell formats for test_golden.c: \xHH escapes
- * and comma-separated reason lists. */
+ * golden.h: the golden tables' cell formats, for the tests that read them
+ * (test_golden.c, test_cache.c): \xHH escapes and comma-separated reasons. */
 #ifndef SMSREP_GOLDEN_H
 #define SMSREP_GOLDEN_H
 

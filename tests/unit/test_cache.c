@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "golden.h"
 #include "judge.h"
 #include "store.h"
 
@@ -38,23 +39,6 @@ static void add(const char *sender, size_t len, const char *region, uint32_t hin
     in->hint = hint;
 }
 
-/* Decodes \xHH escapes in place; returns the decoded length. */
-static size_t unescape(char *s)
-{
-    char *in = s, *out = s;
-    while (*in) {
-        if (in[0] == '\\' && in[1] == 'x' && in[2] && in[3]) {
-            char hex[3] = { in[2], in[3], 0 };
-            *out++ = (char)strtol(hex, NULL, 16);
-            in += 4;
-        } else {
-            *out++ = *in++;
-        }
-    }
-    *out = '\0';
-    return (size_t)(out - s);
-}
-
 /* Every row of the golden table (input, region, hint), however it ends. */
 static void add_golden(void)
 {
@@ -79,7 +63,7 @@ static void add_golden(void)
         if (strcmp(hint, "-") != 0)
             h = smsrep_hint_from_name(hint, strlen(hint));
         assert_true(h >= 0);
-        add(line, unescape(line), strcmp(region, "-") == 0 ? "" : region, (uint32_t)h);
+        add(line, golden_unescape(line), strcmp(region, "-") == 0 ? "" : region, (uint32_t)h);
     }
     fclose(f);
     assert_true(ninputs - before > 100);

@@ -46,24 +46,6 @@ static const char *path_of(const char *name)
     return p;
 }
 
-static unsigned char *slurp(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf;
-    long n;
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    n = ftell(f);
-    assert_true(n > 0);
-    rewind(f);
-    buf = malloc((size_t)n);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *size = (size_t)n;
-    return buf;
-}
-
 static void spit(const char *path, const void *data, size_t size)
 {
     FILE *f = fopen(path, "wb");
@@ -140,7 +122,7 @@ static void zero_byte_missing_and_directory(void **state)
 static void truncated_files(void **state)
 {
     size_t size, i;
-    unsigned char *image = slurp(SMSREP_BUILT_DB, &size);
+    unsigned char *image = test_slurp(SMSREP_BUILT_DB, &size);
     const size_t cuts[] = { 1, 15, 16, 99, 100, 512, 4095, 4096, 4097, 8192, size / 3,
                             size / 2, size - 4096, size - 1 };
     (void)state;
@@ -159,7 +141,7 @@ static void truncated_files(void **state)
 static void corrupt_pages(void **state)
 {
     size_t size, page;
-    unsigned char *image = slurp(SMSREP_BUILT_DB, &size);
+    unsigned char *image = test_slurp(SMSREP_BUILT_DB, &size);
     unsigned char *copy = malloc(size);
     int refusals = 0;
     (void)state;
@@ -238,8 +220,8 @@ static void empty_and_wrong_schema(void **state)
 static void files_change_under_open_handles(void **state)
 {
     size_t size, fixture_size;
-    unsigned char *image = slurp(SMSREP_BUILT_DB, &size);
-    unsigned char *fixture = slurp(SMSREP_FIXTURE_DB, &fixture_size);
+    unsigned char *image = test_slurp(SMSREP_BUILT_DB, &size);
+    unsigned char *fixture = test_slurp(SMSREP_FIXTURE_DB, &fixture_size);
     const char *live = path_of("live.sqlite"), *next = path_of("next.sqlite");
     smsrep_db *db = NULL, *other = NULL;
     smsrep_db_info info = SMSREP_DB_INFO_INIT;

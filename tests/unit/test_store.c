@@ -14,24 +14,6 @@
 #include "lookalike.h"
 #include "store.h"
 
-static unsigned char *slurp(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf;
-    long n;
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    n = ftell(f);
-    assert_true(n > 0);
-    rewind(f);
-    buf = malloc((size_t)n);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *size = (size_t)n;
-    return buf;
-}
-
 static store *open_fixture(void)
 {
     store *s = NULL;
@@ -57,7 +39,7 @@ static void opens_path_memory_and_embedded(void **state)
     store *s = NULL;
     smsrep_db_info info = SMSREP_DB_INFO_INIT;
     size_t size;
-    unsigned char *image = slurp(SMSREP_FIXTURE_DB, &size);
+    unsigned char *image = test_slurp(SMSREP_FIXTURE_DB, &size);
     (void)state;
 
     s = open_fixture();
@@ -114,7 +96,7 @@ static int open_sql(const char *sql, char *err, size_t cap)
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
-    image = slurp(path, &size);
+    image = test_slurp(path, &size);
     unlink(path);
     status = open_image(image, size, err, cap);
     free(image);
@@ -150,7 +132,7 @@ static void refuses_other_applications_and_versions(void **state)
 static void survives_damaged_images(void **state)
 {
     size_t size, i;
-    unsigned char *image = slurp(SMSREP_FIXTURE_DB, &size);
+    unsigned char *image = test_slurp(SMSREP_FIXTURE_DB, &size);
     unsigned char *copy = malloc(size);
     char err[SMSREP_ERRBUF_SIZE];
     int status, refused = 0;
