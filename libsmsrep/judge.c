@@ -280,11 +280,8 @@ void smsrep__judge_text(const text_findings *t, sender_verdict *sv)
     if (t->notice)
         find(j, SMSREP_REASON_SERVICE_NOTICE, RANK_UNKNOWN, NULL);
     if (t->claimed == NULL) {
-        if (t->punycode) {
-            size_t i;
-            for (i = 0; i < t->hosts.n && v->url_host[0] == '\0'; i++)
-                if (strncmp(t->hosts.host[i], "xn--", 4) == 0 || strstr(t->hosts.host[i], ".xn--"))
-                    smsrep__copyz(v->url_host, sizeof v->url_host, t->hosts.host[i]);
+        if (t->punycode >= 0) {
+            smsrep__copyz(v->url_host, sizeof v->url_host, t->hosts.host[t->punycode]);
             find(j, SMSREP_REASON_PUNYCODE_HOST, RANK_CAUTION, NULL);
         }
         return;

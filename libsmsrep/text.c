@@ -218,6 +218,7 @@ void smsrep__text_scan(const text_book *book, const char *text, size_t len, text
 
     memset(out, 0, sizeof *out);
     out->foreign = -1;
+    out->punycode = -1;
     if (text == NULL)
         return;
     out->read = 1;
@@ -246,7 +247,8 @@ void smsrep__text_scan(const text_book *book, const char *text, size_t len, text
     for (i = 0; i < out->hosts.n; i++) {
         const char *h = out->hosts.host[i];
         int official = 0, puny = strncmp(h, "xn--", 4) == 0 || strstr(h, ".xn--") != NULL;
-        out->punycode |= puny;
+        if (puny && out->punycode < 0)
+            out->punycode = (int)i;
         if (shortener(h)) {
             out->shortened = 1;
             continue;

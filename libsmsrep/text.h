@@ -38,7 +38,8 @@ typedef struct text_findings {
     int foreign;                /* index in hosts of the first host not on the claimed
                                    brand's domains (shorteners aside), -1 none */
     int foreign_punycode;       /* that host holds an xn-- label */
-    int punycode;               /* some host holds an xn-- label */
+    int punycode;               /* index in hosts of the first host with an xn--
+                                   label, -1 none */
     int shortened;              /* some host is a link shortener */
     int notice;                 /* a messaging service's automatic notice */
     int code;                   /* reads as a one-time code */
