@@ -577,6 +577,35 @@ static void load_calling_code(builder *b, sqlite3_stmt *insert, char **f)
     insert_row(b, insert, f, 4);
 }
 
+/* A word that qualifies look-alike matching, in the library's own forms
+ * (as brand names are): a country or purpose word beside a brand's name, or
+ * an ordinary word never taken for a brand's near miss. */
+static void load_lookalike_word(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static const char *const roles[] = { "country", "purpose", "ordinary", NULL };
+    alnum_form form;
+    char *values[5];
+    const char *c;
+    int status;
+
+    for (c = f[0]; *c; c++)
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
+            fail(b, "word \"%s\" must be upper-case ASCII letters and digits", f[0]);
+    if (strlen(f[0]) < 2 || strlen(f[0]) > 11)
+        fail(b, "word \"%s\" must have 2 to 11 characters, as a sender ID", f[0]);
+    check_enum(b, f[1], "role", roles);
+    check_source(b, f[2]);
+    status = smsrep__alnum_forms(f[0], strlen(f[0]), &form);
+    if (status != SMSREP_OK)
+        fail(b, "cannot canonicalise \"%s\": %s", f[0], smsrep_strerror(status));
+    values[0] = form.canonical;
+    values[1] = form.skeleton;
+    values[2] = f[1];
+    values[3] = f[2];
+    values[4] = f[3];
+    insert_row(b, insert, values, 5);
+}
+
 /* ------------------------------------------------------------ main */
 
 static char *read_text(const char *path)
@@ -664,6 +693,8 @@ int main(int argc, char **argv)
              "INSERT INTO alnum_rule VALUES (?1, ?2, ?3, ?4)", load_alnum_rule);
     load_csv(&b, data, "calling_codes.csv", "prefix,status,source,note",
              "INSERT INTO calling_code VALUES (?1, ?2, ?3, ?4)", load_calling_code);
+    load_csv(&b, data, "lookalike_words.csv", "word,role,source,note",
+             "INSERT INTO lookalike_word VALUES (?1, ?2, ?3, ?4, ?5)", load_lookalike_word);
 
     if (!exists(&b, "SELECT 1 FROM meta WHERE key = ?1", "data_version"))
         fail(NULL, "meta.csv lacks data_version");

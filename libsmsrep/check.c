@@ -209,6 +209,7 @@ static int judge_sender(store *s, store_conn *c, const smsrep_query *q, const ch
     smsrep__copyz(e.recipient, sizeof e.recipient, region);
     e.recipient_cc = recipient_cc;
     e.invisible = snd.invisible;
+    e.bidi_override = snd.bidi_override;
 
     switch (snd.form) {
     case SENDER_MALFORMED:

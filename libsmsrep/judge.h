@@ -19,6 +19,8 @@ typedef struct evidence {
     uint32_t recipient_cc;         /* its calling code, 0 unknown */
     int malformed;                 /* not a well-formed sender */
     size_t invisible;              /* invisible characters in the sender as it arrived */
+    size_t bidi_override;          /* numbers: bidi controls that reorder what is shown
+                                      (alphanumerics: alnum.bidi_override) */
 
     /* numbers */
     phone_number phone;

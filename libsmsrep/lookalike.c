@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0
  * lookalike.c: matches an alphanumeric sender ID against every brand name,
  * registered and generic sender ID by canonical form, by loose key (UTS #39
- * skeleton plus digit-for-letter swaps) and by containment at word edges. */
+ * skeleton plus digit-for-letter swaps), by one edit from a brand name, and
+ * by containment at word edges or beside a country or purpose word.
+ *
+ * The edit match compares the ID's "cores" (the whole ID, each of its words,
+ * the ID without an affix word at either end) with each brand name in one
+ * pass over the names; a core that is itself some name, or an ordinary word,
+ * is never taken for a near miss. Cost: a length test per core and name,
+ * and a linear comparison only when the lengths differ by at most one. */
 #include "lookalike.h"
 
 #include "utf8.h"
@@ -14,6 +21,11 @@
  * of a longer ID without a separator. */
 #define MIN_ALIKE 3
 #define LONG_NAME 5
+/* Names shorter than this (letters of the edit key) get no edit match: one
+ * edit from a four-letter name is too many ordinary words. */
+#define MIN_EDIT 5
+/* The parts of an ID compared for edits: the whole, words, ends stripped. */
+#define MAX_CORES 12
 
 static void join(const char *loose, char *out, size_t cap)
 {
@@ -24,24 +36,50 @@ static void join(const char *loose, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* The key one-letter edits are counted on: the skeleton writes "m" as
+ * "rn", so "AMMAZON" would be two edits from "AMAZON" without this. Writes
+ * "" for keys that are not ASCII: a byte edit is then no letter edit. */
+static void edit_key(const char *joined, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *joined != '\0' && n + 1 < cap; joined++) {
+        if ((unsigned char)*joined >= 0x80) {
+            n = 0;
+            break;
+        }
+        if (joined[0] == 'R' && joined[1] == 'N') {
+            out[n++] = 'M';
+            joined++;
+        } else {
+            out[n++] = *joined;
+        }
+    }
+    out[n] = '\0';
+}
+
 int smsrep__lookalike_add(lookalike_set *set, int kind, const char *region,
                           const char *canonical, const char *skeleton, const char *brand,
                           const char *source)
 {
-    lookalike_target *t;
+    lookalike_target *t, **arr;
+    size_t *n, *alloc;
+    int word = kind == TARGET_AFFIX || kind == TARGET_ORDINARY;
 
-    if (kind < TARGET_BRAND_NAME || kind > TARGET_GENERIC ||
+    if (kind < TARGET_BRAND_NAME || kind > TARGET_ORDINARY ||
         strlen(canonical) >= sizeof t->canonical)
         return SMSREP_OK;
-    if (set->n == set->alloc) {
-        size_t want = set->alloc ? set->alloc * 2 : 256;
-        lookalike_target *grown = realloc(set->t, want * sizeof *grown);
+    arr = word ? &set->w : &set->t;
+    n = word ? &set->nw : &set->n;
+    alloc = word ? &set->walloc : &set->alloc;
+    if (*n == *alloc) {
+        size_t want = *alloc ? *alloc * 2 : 256;
+        lookalike_target *grown = realloc(*arr, want * sizeof *grown);
         if (grown == NULL)
             return SMSREP_E_NOMEM;
-        set->t = grown;
-        set->alloc = want;
+        *arr = grown;
+        *alloc = want;
     }
-    t = &set->t[set->n];
+    t = &(*arr)[*n];
     memset(t, 0, sizeof *t);
     t->kind = kind;
     smsrep__copyz(t->region, sizeof t->region, region);
@@ -50,17 +88,21 @@ int smsrep__lookalike_add(lookalike_set *set, int kind, const char *region,
     smsrep__copyz(t->source, sizeof t->source, source);
     smsrep__alnum_loose(skeleton, t->loose, sizeof t->loose);
     join(t->loose, t->joined, sizeof t->joined);
+    if (kind != TARGET_SENDER_ID && kind != TARGET_GENERIC) {
+        edit_key(t->joined, t->edit, sizeof t->edit);
+        if (kind == TARGET_BRAND_NAME && strlen(t->edit) < MIN_EDIT)
+            t->edit[0] = '\0';
+    }
     if (t->joined[0] != '\0')
-        set->n++;
+        (*n)++;
     return SMSREP_OK;
 }
 
 void smsrep__lookalike_free(lookalike_set *set)
 {
     free(set->t);
-    set->t = NULL;
-    set->n = 0;
-    set->alloc = 0;
+    free(set->w);
+    memset(set, 0, sizeof *set);
 }
 
 /* Does name (a joined key) equal one or more whole consecutive words of
@@ -93,42 +135,195 @@ static int whole_words(const char *loose, const char *name)
     return 0;
 }
 
-static int how_close(const lookalike_target *t, const alnum_form *f, const char *joined)
+/* Is s[0..len) a country or purpose word? */
+static int is_affix(const lookalike_set *set, const char *s, size_t len)
 {
-    size_t len = strlen(t->joined);
+    size_t i;
+    for (i = 0; i < set->nw; i++)
+        if (set->w[i].kind == TARGET_AFFIX && strlen(set->w[i].joined) == len &&
+            memcmp(set->w[i].joined, s, len) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_ordinary(const lookalike_set *set, const char *s)
+{
+    size_t i;
+    for (i = 0; i < set->nw; i++)
+        if (set->w[i].kind == TARGET_ORDINARY && strcmp(set->w[i].joined, s) == 0)
+            return 1;
+    return 0;
+}
+
+/* The words of an ID: its joined key and, when it has more than one, each
+ * word of its loose key. */
+typedef struct id_parts {
+    char joined[ALNUM_LOOSE_SIZE];
+    int ordinary;                         /* the whole ID is an ordinary word */
+    const char *word[MAX_CORES];
+    size_t word_len[MAX_CORES];
+    int word_ordinary[MAX_CORES];
+    size_t words;
+    struct {                              /* parts compared for one edit */
+        char key[ALNUM_LOOSE_SIZE];       /* joined form */
+        char edit[ALNUM_LOOSE_SIZE];      /* edit_key() of it */
+        size_t len;                       /* strlen(edit) */
+        int is_name;                      /* some name has this very key */
+        const lookalike_target *near;     /* the longest name one edit away */
+    } core[MAX_CORES];
+    size_t cores;
+} id_parts;
+
+static void add_core(const lookalike_set *set, id_parts *p, const char *s, size_t len)
+{
+    size_t i;
+    if (p->cores == MAX_CORES || len + 1 > sizeof p->core[0].key)
+        return;
+    memcpy(p->core[p->cores].key, s, len);
+    p->core[p->cores].key[len] = '\0';
+    for (i = 0; i < p->cores; i++)
+        if (strcmp(p->core[i].key, p->core[p->cores].key) == 0)
+            return;
+    if (is_ordinary(set, p->core[p->cores].key))
+        return;
+    edit_key(p->core[p->cores].key, p->core[p->cores].edit, sizeof p->core[0].edit);
+    p->core[p->cores].len = strlen(p->core[p->cores].edit);
+    if (p->core[p->cores].len + 1 < MIN_EDIT)
+        return; /* one edit can't reach a name of MIN_EDIT letters */
+    p->core[p->cores].is_name = 0;
+    p->core[p->cores].near = NULL;
+    p->cores++;
+}
+
+static void split(const lookalike_set *set, const alnum_form *f, id_parts *p)
+{
+    const char *s = f->loose;
+    size_t jl, i;
+
+    memset(p, 0, sizeof *p);
+    join(f->loose, p->joined, sizeof p->joined);
+    p->ordinary = is_ordinary(set, p->joined);
+    while (*s != '\0' && p->words < MAX_CORES) {
+        size_t len = strcspn(s, " ");
+        char w[ALNUM_LOOSE_SIZE];
+        memcpy(w, s, len);
+        w[len] = '\0';
+        p->word[p->words] = s;
+        p->word_ordinary[p->words] = is_ordinary(set, w);
+        p->word_len[p->words++] = len;
+        s += len;
+        if (*s == ' ')
+            s++;
+    }
+    jl = strlen(p->joined);
+    add_core(set, p, p->joined, jl);
+    for (i = 0; p->words > 1 && i < p->words; i++)
+        add_core(set, p, p->word[i], p->word_len[i]);
+    for (i = 0; i < set->nw; i++) {
+        const lookalike_target *w = &set->w[i];
+        size_t al = strlen(w->joined);
+        if (w->kind != TARGET_AFFIX || al >= jl)
+            continue;
+        if (strncmp(p->joined, w->joined, al) == 0)
+            add_core(set, p, p->joined + al, jl - al);
+        if (strcmp(p->joined + jl - al, w->joined) == 0)
+            add_core(set, p, p->joined, jl - al);
+    }
+}
+
+/* Is a one substitution, insertion, deletion or swap of neighbours from b
+ * (optimal string alignment distance exactly 1)? */
+static int one_edit(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t i = 0;
+
+    if (na > nb + 1 || nb > na + 1)
+        return 0;
+    while (i < na && i < nb && a[i] == b[i])
+        i++;
+    if (na == nb) {
+        if (i == na)
+            return 0;
+        if (memcmp(a + i + 1, b + i + 1, na - i - 1) == 0)
+            return 1;
+        return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               memcmp(a + i + 2, b + i + 2, na - i - 2) == 0;
+    }
+    if (na > nb)
+        return memcmp(a + i + 1, b + i, nb - i) == 0;
+    return memcmp(a + i, b + i + 1, na - i) == 0;
+}
+
+/* Does the name (a joined key of len bytes) start or end word[0..wl), the
+ * rest of the word being a country or purpose word, or (names of LONG_NAME
+ * or more) anything after it? */
+static int joined_to(const lookalike_set *set, const char *word, size_t wl, const char *name,
+                     size_t len)
+{
+    if (wl <= len)
+        return 0;
+    if (memcmp(word, name, len) == 0 && (len >= LONG_NAME || is_affix(set, word + len, wl - len)))
+        return 1;
+    return memcmp(word + wl - len, name, len) == 0 && is_affix(set, word, wl - len);
+}
+
+static int how_close(const lookalike_set *set, const lookalike_target *t, const alnum_form *f,
+                     const id_parts *p)
+{
+    size_t len = strlen(t->joined), i;
 
     if (strcmp(f->canonical, t->canonical) == 0)
         return LOOK_EXACT;
     if (len < MIN_ALIKE)
         return LOOK_NONE;
-    if (strcmp(joined, t->joined) == 0)
+    if (strcmp(p->joined, t->joined) == 0)
         return LOOK_ALIKE;
     if (whole_words(f->loose, t->joined) ||
-        (len >= LONG_NAME && strncmp(joined, t->joined, len) == 0))
+        (!p->ordinary && joined_to(set, p->joined, strlen(p->joined), t->joined, len)))
         return LOOK_CONTAINS;
+    for (i = 0; p->words > 1 && i < p->words; i++)
+        if (!p->word_ordinary[i] && joined_to(set, p->word[i], p->word_len[i], t->joined, len))
+            return LOOK_CONTAINS;
     return LOOK_NONE;
+}
+
+static void take(lookalike_match *out, int how, const lookalike_target *t)
+{
+    if (how > out->how ||
+        (how == out->how && how != LOOK_NONE &&
+         strlen(t->joined) > strlen(out->target->joined))) {
+        out->how = how;
+        out->target = t;
+    }
 }
 
 void smsrep__lookalike_brand(const lookalike_set *set, const alnum_form *f, lookalike_match *out)
 {
-    char joined[ALNUM_LOOSE_SIZE];
-    size_t i;
+    id_parts p;
+    size_t i, c;
 
     memset(out, 0, sizeof *out);
-    join(f->loose, joined, sizeof joined);
+    split(set, f, &p);
     for (i = 0; i < set->n; i++) {
         const lookalike_target *t = &set->t[i];
-        int how;
+        size_t tl;
         if (t->kind == TARGET_GENERIC)
             continue;
-        how = how_close(t, f, joined);
-        if (how > out->how ||
-            (how == out->how && how != LOOK_NONE &&
-             strlen(t->joined) > strlen(out->target->joined))) {
-            out->how = how;
-            out->target = t;
+        take(out, how_close(set, t, f, &p), t);
+        tl = strlen(t->edit);
+        for (c = 0; c < p.cores; c++) {
+            if (!p.core[c].is_name && strcmp(p.core[c].key, t->joined) == 0)
+                p.core[c].is_name = 1;
+            else if (tl > 0 && t->kind == TARGET_BRAND_NAME &&
+                     one_edit(p.core[c].edit, p.core[c].len, t->edit, tl) &&
+                     (p.core[c].near == NULL ||
+                      strlen(t->joined) > strlen(p.core[c].near->joined)))
+                p.core[c].near = t;
         }
     }
+    for (c = 0; c < p.cores; c++)
+        if (!p.core[c].is_name && p.core[c].near != NULL)
+            take(out, LOOK_NEAR, p.core[c].near);
 }
 
 void smsrep__lookalike_generic(const lookalike_set *set, const char *region, const alnum_form *f,

@@ -503,8 +503,9 @@ static int read_ranges(store *s, store_conn *c, char *errbuf, size_t cap)
                      errbuf, cap);
 }
 
-/* Every name an alphanumeric ID may imitate, with the library's own loose
- * keys, so that a check compares in memory without a query. */
+/* Every name an alphanumeric ID may imitate, and the words that qualify the
+ * matching, with the library's own loose keys, so that a check compares in
+ * memory without a query. */
 static const char names_sql[] =
     "SELECT 0, '*', n.canonical, n.skeleton, b.name, b.source FROM brand_name n"
     " JOIN brand b ON b.id = n.brand"
@@ -513,7 +514,10 @@ static const char names_sql[] =
     " JOIN brand b ON b.id = s.brand WHERE s.signal = 'registered'"
     " UNION ALL"
     " SELECT 2, s.region, s.canonical, s.skeleton, '', s.source FROM sender_id s"
-    " WHERE s.signal = 'generic'";
+    " WHERE s.signal = 'generic'"
+    " UNION ALL"
+    " SELECT CASE w.role WHEN 'ordinary' THEN 4 ELSE 3 END, '*', w.canonical, w.skeleton, '',"
+    " w.source FROM lookalike_word w";
 
 static int take_name(store *s, sqlite3_stmt *st)
 {
@@ -698,6 +702,7 @@ static const struct {
     { "brand", "brand", "''", "source", 0 },
     { "calling_code", "calling_code", "''", "source", 0 },
     { "known_number", "known_number", "dest_region", "source", 0 },
+    { "lookalike_word", "lookalike_word", "''", "source", 0 },
     { "number_range", "number_range", "region", "source", 0 },
     { "sender_id", "sender_id", "region", "source", 0 },
     { "short_code", "short_code", "region", "source", 0 },

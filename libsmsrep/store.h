@@ -12,7 +12,7 @@
 
 /* The database schema this library reads: PRAGMA user_version, which
  * db/schema.sql sets and the builder checks against this value. */
-#define SMSREP__SCHEMA_VERSION 3u
+#define SMSREP__SCHEMA_VERSION 4u
 #define SMSREP__APPLICATION_ID 0x534D5352 /* "SMSR" */
 
 /* The smsrep_db handle is the store. */
