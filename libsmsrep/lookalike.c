@@ -93,6 +93,8 @@ int smsrep__lookalike_add(lookalike_set *set, int kind, const char *region,
         if (kind == TARGET_BRAND_NAME && strlen(t->edit) < MIN_EDIT)
             t->edit[0] = '\0';
     }
+    t->joined_len = strlen(t->joined);
+    t->edit_len = strlen(t->edit);
     if (t->joined[0] != '\0')
         (*n)++;
     return SMSREP_OK;
@@ -140,17 +142,18 @@ static int is_affix(const lookalike_set *set, const char *s, size_t len)
 {
     size_t i;
     for (i = 0; i < set->nw; i++)
-        if (set->w[i].kind == TARGET_AFFIX && strlen(set->w[i].joined) == len &&
+        if (set->w[i].kind == TARGET_AFFIX && set->w[i].joined_len == len &&
             memcmp(set->w[i].joined, s, len) == 0)
             return 1;
     return 0;
 }
 
-static int is_ordinary(const lookalike_set *set, const char *s)
+static int is_ordinary(const lookalike_set *set, const char *s, size_t len)
 {
     size_t i;
     for (i = 0; i < set->nw; i++)
-        if (set->w[i].kind == TARGET_ORDINARY && strcmp(set->w[i].joined, s) == 0)
+        if (set->w[i].kind == TARGET_ORDINARY && set->w[i].joined_len == len &&
+            memcmp(set->w[i].joined, s, len) == 0)
             return 1;
     return 0;
 }
@@ -159,6 +162,7 @@ static int is_ordinary(const lookalike_set *set, const char *s)
  * word of its loose key. */
 typedef struct id_parts {
     char joined[ALNUM_LOOSE_SIZE];
+    size_t joined_len;
     int ordinary;                         /* the whole ID is an ordinary word */
     const char *word[MAX_CORES];
     size_t word_len[MAX_CORES];
@@ -167,7 +171,7 @@ typedef struct id_parts {
     struct {                              /* parts compared for one edit */
         char key[ALNUM_LOOSE_SIZE];       /* joined form */
         char edit[ALNUM_LOOSE_SIZE];      /* edit_key() of it */
-        size_t len;                       /* strlen(edit) */
+        size_t key_len, len;              /* strlen(key), strlen(edit) */
         int is_name;                      /* some name has this very key */
         const lookalike_target *near;     /* the longest name one edit away */
     } core[MAX_CORES];
@@ -177,15 +181,16 @@ typedef struct id_parts {
 static void add_core(const lookalike_set *set, id_parts *p, const char *s, size_t len)
 {
     size_t i;
-    if (p->cores == MAX_CORES || len + 1 > sizeof p->core[0].key)
+    if (p->cores == MAX_CORES || len + 1 > sizeof p->core[0].key || len + 1 < MIN_EDIT)
+        return;
+    for (i = 0; i < p->cores; i++)
+        if (p->core[i].key_len == len && memcmp(p->core[i].key, s, len) == 0)
+            return;
+    if (is_ordinary(set, s, len))
         return;
     memcpy(p->core[p->cores].key, s, len);
     p->core[p->cores].key[len] = '\0';
-    for (i = 0; i < p->cores; i++)
-        if (strcmp(p->core[i].key, p->core[p->cores].key) == 0)
-            return;
-    if (is_ordinary(set, p->core[p->cores].key))
-        return;
+    p->core[p->cores].key_len = len;
     edit_key(p->core[p->cores].key, p->core[p->cores].edit, sizeof p->core[0].edit);
     p->core[p->cores].len = strlen(p->core[p->cores].edit);
     if (p->core[p->cores].len + 1 < MIN_EDIT)
@@ -200,33 +205,31 @@ static void split(const lookalike_set *set, const alnum_form *f, id_parts *p)
     const char *s = f->loose;
     size_t jl, i;
 
-    memset(p, 0, sizeof *p);
+    p->words = 0;
+    p->cores = 0;
     join(f->loose, p->joined, sizeof p->joined);
-    p->ordinary = is_ordinary(set, p->joined);
+    jl = p->joined_len = strlen(p->joined);
+    p->ordinary = is_ordinary(set, p->joined, jl);
     while (*s != '\0' && p->words < MAX_CORES) {
         size_t len = strcspn(s, " ");
-        char w[ALNUM_LOOSE_SIZE];
-        memcpy(w, s, len);
-        w[len] = '\0';
         p->word[p->words] = s;
-        p->word_ordinary[p->words] = is_ordinary(set, w);
+        p->word_ordinary[p->words] = is_ordinary(set, s, len);
         p->word_len[p->words++] = len;
         s += len;
         if (*s == ' ')
             s++;
     }
-    jl = strlen(p->joined);
     add_core(set, p, p->joined, jl);
     for (i = 0; p->words > 1 && i < p->words; i++)
         add_core(set, p, p->word[i], p->word_len[i]);
     for (i = 0; i < set->nw; i++) {
         const lookalike_target *w = &set->w[i];
-        size_t al = strlen(w->joined);
+        size_t al = w->joined_len;
         if (w->kind != TARGET_AFFIX || al >= jl)
             continue;
-        if (strncmp(p->joined, w->joined, al) == 0)
+        if (memcmp(p->joined, w->joined, al) == 0)
             add_core(set, p, p->joined + al, jl - al);
-        if (strcmp(p->joined + jl - al, w->joined) == 0)
+        if (memcmp(p->joined + jl - al, w->joined, al) == 0)
             add_core(set, p, p->joined, jl - al);
     }
 }
@@ -270,16 +273,16 @@ static int joined_to(const lookalike_set *set, const char *word, size_t wl, cons
 static int how_close(const lookalike_set *set, const lookalike_target *t, const alnum_form *f,
                      const id_parts *p)
 {
-    size_t len = strlen(t->joined), i;
+    size_t len = t->joined_len, i;
 
     if (strcmp(f->canonical, t->canonical) == 0)
         return LOOK_EXACT;
-    if (len < MIN_ALIKE)
+    if (len < MIN_ALIKE || len > p->joined_len)
         return LOOK_NONE;
-    if (strcmp(p->joined, t->joined) == 0)
-        return LOOK_ALIKE;
+    if (len == p->joined_len)
+        return memcmp(p->joined, t->joined, len) == 0 ? LOOK_ALIKE : LOOK_NONE;
     if (whole_words(f->loose, t->joined) ||
-        (!p->ordinary && joined_to(set, p->joined, strlen(p->joined), t->joined, len)))
+        (!p->ordinary && joined_to(set, p->joined, p->joined_len, t->joined, len)))
         return LOOK_CONTAINS;
     for (i = 0; p->words > 1 && i < p->words; i++)
         if (!p->word_ordinary[i] && joined_to(set, p->word[i], p->word_len[i], t->joined, len))
@@ -290,8 +293,7 @@ static int how_close(const lookalike_set *set, const lookalike_target *t, const 
 static void take(lookalike_match *out, int how, const lookalike_target *t)
 {
     if (how > out->how ||
-        (how == out->how && how != LOOK_NONE &&
-         strlen(t->joined) > strlen(out->target->joined))) {
+        (how == out->how && how != LOOK_NONE && t->joined_len > out->target->joined_len)) {
         out->how = how;
         out->target = t;
     }
@@ -306,18 +308,18 @@ void smsrep__lookalike_brand(const lookalike_set *set, const alnum_form *f, look
     split(set, f, &p);
     for (i = 0; i < set->n; i++) {
         const lookalike_target *t = &set->t[i];
-        size_t tl;
+        size_t tl = t->edit_len;
         if (t->kind == TARGET_GENERIC)
             continue;
         take(out, how_close(set, t, f, &p), t);
-        tl = strlen(t->edit);
         for (c = 0; c < p.cores; c++) {
-            if (!p.core[c].is_name && strcmp(p.core[c].key, t->joined) == 0)
+            if (p.core[c].key_len == t->joined_len &&
+                memcmp(p.core[c].key, t->joined, t->joined_len) == 0)
                 p.core[c].is_name = 1;
-            else if (tl > 0 && t->kind == TARGET_BRAND_NAME &&
+            else if (tl > 0 && t->kind == TARGET_BRAND_NAME && p.core[c].len + 1 >= tl &&
+                     p.core[c].len <= tl + 1 &&
                      one_edit(p.core[c].edit, p.core[c].len, t->edit, tl) &&
-                     (p.core[c].near == NULL ||
-                      strlen(t->joined) > strlen(p.core[c].near->joined)))
+                     (p.core[c].near == NULL || t->joined_len > p.core[c].near->joined_len))
                 p.core[c].near = t;
         }
     }

@@ -33,6 +33,7 @@ typedef struct lookalike_target {
     char edit[LOOKALIKE_KEY_SIZE];         /* joined with "RN" read back as "M", where
                                               one-letter edits are counted; "" when
                                               the name is too short or not ASCII */
+    size_t joined_len, edit_len;           /* strlen() of joined and edit */
 } lookalike_target;
 
 typedef struct lookalike_set {
