@@ -137,22 +137,13 @@ static int whole_words(const char *loose, const char *name)
     return 0;
 }
 
-/* Is s[0..len) a country or purpose word? */
-static int is_affix(const lookalike_set *set, const char *s, size_t len)
+/* Is s[0..len) a word of this kind (TARGET_AFFIX: a country or purpose
+ * word; TARGET_ORDINARY: an ordinary word)? */
+static int is_word(const lookalike_set *set, int kind, const char *s, size_t len)
 {
     size_t i;
     for (i = 0; i < set->nw; i++)
-        if (set->w[i].kind == TARGET_AFFIX && set->w[i].joined_len == len &&
-            memcmp(set->w[i].joined, s, len) == 0)
-            return 1;
-    return 0;
-}
-
-static int is_ordinary(const lookalike_set *set, const char *s, size_t len)
-{
-    size_t i;
-    for (i = 0; i < set->nw; i++)
-        if (set->w[i].kind == TARGET_ORDINARY && set->w[i].joined_len == len &&
+        if (set->w[i].kind == kind && set->w[i].joined_len == len &&
             memcmp(set->w[i].joined, s, len) == 0)
             return 1;
     return 0;
@@ -186,7 +177,7 @@ static void add_core(const lookalike_set *set, id_parts *p, const char *s, size_
     for (i = 0; i < p->cores; i++)
         if (p->core[i].key_len == len && memcmp(p->core[i].key, s, len) == 0)
             return;
-    if (is_ordinary(set, s, len))
+    if (is_word(set, TARGET_ORDINARY, s, len))
         return;
     memcpy(p->core[p->cores].key, s, len);
     p->core[p->cores].key[len] = '\0';
@@ -209,11 +200,11 @@ static void split(const lookalike_set *set, const alnum_form *f, id_parts *p)
     p->cores = 0;
     join(f->loose, p->joined, sizeof p->joined);
     jl = p->joined_len = strlen(p->joined);
-    p->ordinary = is_ordinary(set, p->joined, jl);
+    p->ordinary = is_word(set, TARGET_ORDINARY, p->joined, jl);
     while (*s != '\0' && p->words < MAX_CORES) {
         size_t len = strcspn(s, " ");
         p->word[p->words] = s;
-        p->word_ordinary[p->words] = is_ordinary(set, s, len);
+        p->word_ordinary[p->words] = is_word(set, TARGET_ORDINARY, s, len);
         p->word_len[p->words++] = len;
         s += len;
         if (*s == ' ')
@@ -265,9 +256,10 @@ static int joined_to(const lookalike_set *set, const char *word, size_t wl, cons
 {
     if (wl <= len)
         return 0;
-    if (memcmp(word, name, len) == 0 && (len >= LONG_NAME || is_affix(set, word + len, wl - len)))
+    if (memcmp(word, name, len) == 0 &&
+        (len >= LONG_NAME || is_word(set, TARGET_AFFIX, word + len, wl - len)))
         return 1;
-    return memcmp(word + wl - len, name, len) == 0 && is_affix(set, word, wl - len);
+    return memcmp(word + wl - len, name, len) == 0 && is_word(set, TARGET_AFFIX, word, wl - len);
 }
 
 static int how_close(const lookalike_set *set, const lookalike_target *t, const alnum_form *f,
