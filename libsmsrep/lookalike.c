@@ -57,6 +57,28 @@ static void edit_key(const char *joined, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* A brand name that is itself an ordinary word ("THREE", "CHASE") has
+ * ordinary words all around it (THERE, TREE; CASE, PHASE): it gets no edit
+ * match, whichever of the two was loaded first. */
+static void no_edits_for_words(lookalike_set *set, lookalike_target *added)
+{
+    size_t i;
+    if (added->kind == TARGET_ORDINARY) {
+        for (i = 0; i < set->n; i++)
+            if (set->t[i].kind == TARGET_BRAND_NAME &&
+                strcmp(set->t[i].joined, added->joined) == 0) {
+                set->t[i].edit_len = 0;
+                set->t[i].word = 1;
+            }
+        return;
+    }
+    for (i = 0; added->kind == TARGET_BRAND_NAME && i < set->nw; i++)
+        if (set->w[i].kind == TARGET_ORDINARY && strcmp(set->w[i].joined, added->joined) == 0) {
+            added->edit_len = 0;
+            added->word = 1;
+        }
+}
+
 int smsrep__lookalike_add(lookalike_set *set, int kind, const char *region,
                           const char *canonical, const char *skeleton, const char *brand,
                           const char *source)
@@ -95,8 +117,10 @@ int smsrep__lookalike_add(lookalike_set *set, int kind, const char *region,
     }
     t->joined_len = strlen(t->joined);
     t->edit_len = strlen(t->edit);
-    if (t->joined[0] != '\0')
-        (*n)++;
+    if (t->joined[0] == '\0')
+        return SMSREP_OK;
+    no_edits_for_words(set, t);
+    (*n)++;
     return SMSREP_OK;
 }
 
@@ -249,15 +273,15 @@ static int one_edit(const char *a, size_t na, const char *b, size_t nb)
 }
 
 /* Does the name (a joined key of len bytes) start or end word[0..wl), the
- * rest of the word being a country or purpose word, or (names of LONG_NAME
- * or more) anything after it? */
+ * rest of the word being a country or purpose word, or (when any_tail:
+ * names of LONG_NAME or more that are no ordinary word) anything after it? */
 static int joined_to(const lookalike_set *set, const char *word, size_t wl, const char *name,
-                     size_t len)
+                     size_t len, int any_tail)
 {
     if (wl <= len)
         return 0;
     if (memcmp(word, name, len) == 0 &&
-        (len >= LONG_NAME || is_word(set, TARGET_AFFIX, word + len, wl - len)))
+        (any_tail || is_word(set, TARGET_AFFIX, word + len, wl - len)))
         return 1;
     return memcmp(word + wl - len, name, len) == 0 && is_word(set, TARGET_AFFIX, word, wl - len);
 }
@@ -266,6 +290,7 @@ static int how_close(const lookalike_set *set, const lookalike_target *t, const 
                      const id_parts *p)
 {
     size_t len = t->joined_len, i;
+    int any_tail = len >= LONG_NAME && !t->word;
 
     if (strcmp(f->canonical, t->canonical) == 0)
         return LOOK_EXACT;
@@ -274,10 +299,11 @@ static int how_close(const lookalike_set *set, const lookalike_target *t, const 
     if (len == p->joined_len)
         return memcmp(p->joined, t->joined, len) == 0 ? LOOK_ALIKE : LOOK_NONE;
     if (whole_words(f->loose, t->joined) ||
-        (!p->ordinary && joined_to(set, p->joined, p->joined_len, t->joined, len)))
+        (!p->ordinary && joined_to(set, p->joined, p->joined_len, t->joined, len, any_tail)))
         return LOOK_CONTAINS;
     for (i = 0; p->words > 1 && i < p->words; i++)
-        if (!p->word_ordinary[i] && joined_to(set, p->word[i], p->word_len[i], t->joined, len))
+        if (!p->word_ordinary[i] &&
+            joined_to(set, p->word[i], p->word_len[i], t->joined, len, any_tail))
             return LOOK_CONTAINS;
     return LOOK_NONE;
 }

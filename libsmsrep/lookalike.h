@@ -33,7 +33,11 @@ typedef struct lookalike_target {
     char edit[LOOKALIKE_KEY_SIZE];         /* joined with "RN" read back as "M", where
                                               one-letter edits are counted; "" when
                                               the name is too short or not ASCII */
-    size_t joined_len, edit_len;           /* strlen() of joined and edit */
+    size_t joined_len, edit_len;           /* strlen() of joined and edit; edit_len 0:
+                                              no edit match */
+    int word;                              /* a brand name that is an ordinary word
+                                              ("THREE"): no edits, and inside a word
+                                              only beside an affix word */
 } lookalike_target;
 
 typedef struct lookalike_set {
@@ -78,7 +82,10 @@ void smsrep__lookalike_free(lookalike_set *set);
  * country or purpose word at one end is one substitution, insertion,
  * deletion or swap of neighbours from a brand name or alias of 5 or more
  * ASCII letters (Damerau/OSA distance 1 on the loose keys), unless that
- * part is itself a name or an ordinary word ("PAYDAY" is not PayPay).
+ * part is itself a name or an ordinary word ("PAYDAY" is not PayPay). A
+ * brand name that is itself listed as an ordinary word ("THREE", "TARGET")
+ * gets no edit match, and inside a word matches only beside a country or
+ * purpose word ("TARGETS" is no look-alike, "TARGETUK" is).
  * Registered sender IDs get no near matches: a brand's headers differ by a
  * letter (HDFCBK, HDFCBN). */
 void smsrep__lookalike_brand(const lookalike_set *set, const alnum_form *f, lookalike_match *out);

@@ -218,7 +218,7 @@ static evidence alnum(size_t chars, int gsm)
 }
 
 static const lookalike_target acme_name = { TARGET_BRAND_NAME, "*", "ACME", "ACME", "ACME",
-                                            "Acme", "brands", "", 4, 0 };
+                                            "Acme", "brands", "", 4, 0, 0 };
 
 static void alphanumerics(void **state)
 {

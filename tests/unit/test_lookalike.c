@@ -26,6 +26,7 @@ static int setup(void **state)
 {
     (void)state;
     memset(&names, 0, sizeof names);
+    add(TARGET_ORDINARY, "*", "CHASE", ""); /* before its brand, and after: either order */
     add(TARGET_BRAND_NAME, "*", "Amazon", "Amazon");
     add(TARGET_BRAND_NAME, "*", "Rakuten", "Rakuten");
     add(TARGET_BRAND_NAME, "*", "Rakuten Bank", "Rakuten Bank");
@@ -40,6 +41,9 @@ static int setup(void **state)
     add(TARGET_AFFIX, "*", "INFO", "");
     add(TARGET_AFFIX, "*", "ALERT", "");
     add(TARGET_ORDINARY, "*", "PAYDAY", "");
+    add(TARGET_BRAND_NAME, "*", "Chase", "Chase");
+    add(TARGET_BRAND_NAME, "*", "Three", "Three");
+    add(TARGET_ORDINARY, "*", "THREE", "");
     return 0;
 }
 
@@ -86,6 +90,13 @@ static void matches(void **state)
         { "UPZ", LOOK_NONE, "" },                /* short names: no edits */
         { "HDFCBX", LOOK_NONE, "" },             /* registered IDs: no edits */
         { "PAYDAY", LOOK_NONE, "" },             /* an ordinary word */
+        /* brand names that are ordinary words get no edits */
+        { "THERE", LOOK_NONE, "" },              { "TREE", LOOK_NONE, "" },
+        { "CASE", LOOK_NONE, "" },               { "PHASE", LOOK_NONE, "" },
+        { "THREE", LOOK_EXACT, "Three" },        { "THREE-JP", LOOK_CONTAINS, "Three" },
+        { "CHASEINFO", LOOK_CONTAINS, "Chase" }, { "CHA5E", LOOK_ALIKE, "Chase" },
+        { "CHASER", LOOK_NONE, "" },             { "THREESOME", LOOK_NONE, "" },
+        { "JPCHASE", LOOK_CONTAINS, "Chase" },
         { "PAYPAY", LOOK_EXACT, "PayPay" },      /* a name is never another's near miss */
         { "PAYPAY-JP", LOOK_CONTAINS, "PayPay" },
         { "AMAZONS", LOOK_NEAR, "Amazon" },
