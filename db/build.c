@@ -601,13 +601,40 @@ static void load_calling_code(builder *b, sqlite3_stmt *insert, char **f)
     insert_row(b, insert, f, CALLING_NCOLS);
 }
 
+static void load_lookalike_word(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static const char *const roles[] = { "country", "purpose", "ordinary", NULL };
+    alnum_form form;
+    char *values[5];
+    const char *c;
+    int status;
+
+    for (c = f[WORD_WORD]; *c; c++)
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
+            fail(b, "word \"%s\" must be upper-case ASCII letters and digits", f[WORD_WORD]);
+    if (strlen(f[WORD_WORD]) < 2 || strlen(f[WORD_WORD]) > 11)
+        fail(b, "word \"%s\" must have 2 to 11 characters, as a sender ID", f[WORD_WORD]);
+    check_enum(b, f[WORD_ROLE], "role", roles);
+    check_source(b, f[WORD_SOURCE]);
+    status = smsrep__alnum_forms(f[WORD_WORD], strlen(f[WORD_WORD]), &form);
+    if (status != SMSREP_OK)
+        fail(b, "cannot canonicalise \"%s\": %s", f[WORD_WORD], smsrep_strerror(status));
+    /* in the order of smsrep__lookalike_word_columns */
+    values[0] = form.canonical;
+    values[1] = form.skeleton;
+    values[2] = f[WORD_ROLE];
+    values[3] = f[WORD_SOURCE];
+    values[4] = f[WORD_NOTE];
+    insert_row(b, insert, values, 5);
+}
+
 /* Each table's loader, in the order of smsrep__tables. */
 static const row_loader loaders[TABLE_COUNT] = {
     [TABLE_META] = load_meta,       [TABLE_SOURCE] = load_source,
     [TABLE_BRAND] = load_brand,     [TABLE_RANGE] = load_number_range,
     [TABLE_KNOWN] = load_known_number, [TABLE_SHORT] = load_short_code,
     [TABLE_SENDER] = load_sender_id, [TABLE_RULE] = load_alnum_rule,
-    [TABLE_CALLING] = load_calling_code,
+    [TABLE_CALLING] = load_calling_code, [TABLE_WORD] = load_lookalike_word,
 };
 
 /* schema.sql must make every table with exactly the columns of its spec,
@@ -636,6 +663,10 @@ static void check_schema(builder *b)
                  have, expected);
     }
 }
+
+/* A word that qualifies look-alike matching, in the library's own forms
+ * (as brand names are): a country or purpose word beside a brand's name, or
+ * an ordinary word never taken for a brand's near miss. */
 
 /* ------------------------------------------------------------ main */
 

@@ -13,7 +13,7 @@
 -- its range, and an operator's overlay beats this whole database.
 
 PRAGMA application_id = 1397576530;  -- 0x534D5352, "SMSR"
-PRAGMA user_version = 3;             -- the schema version; bump on any change
+PRAGMA user_version = 4;             -- the schema version; bump on any change
 PRAGMA page_size = 4096;
 
 CREATE TABLE meta (
@@ -124,4 +124,17 @@ CREATE TABLE calling_code (
   status TEXT NOT NULL,              -- unassigned
   source TEXT NOT NULL REFERENCES source(id),
   note   TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Words that qualify the look-alike matching of sender IDs, in the same
+-- forms as brand_name: country and purpose words that make a brand's name
+-- joined to them a look-alike ("JPAMAZON", "DHLINFO", "AMAZN-JP"), and
+-- ordinary words one edit from a brand's name that are never taken for its
+-- near miss ("PAYDAY" is not PayPay). Since schema 4.
+CREATE TABLE lookalike_word (
+  canonical TEXT PRIMARY KEY,
+  skeleton  TEXT NOT NULL,
+  role      TEXT NOT NULL,           -- country | purpose | ordinary
+  source    TEXT NOT NULL REFERENCES source(id),
+  note      TEXT NOT NULL
 ) WITHOUT ROWID;

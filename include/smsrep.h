@@ -247,7 +247,8 @@ SMSREP_API const char *smsrep_status_name(int status);
     X(PUNYCODE_HOST,          33, "punycode_host")            \
     X(SHORTENED_URL,          34, "shortened_url")            \
     X(SERVICE_NOTICE,         35, "service_notice")           \
-    X(ONE_TIME_CODE,          36, "one_time_code")
+    X(ONE_TIME_CODE,          36, "one_time_code")          \
+    X(BIDI_OVERRIDE,          37, "bidi_override")          /* since 0.3 */
 
 #define SMSREP_X_(n, v, name) SMSREP_KIND_##n = v,
 enum smsrep_kind { SMSREP_KIND_MAP(SMSREP_X_) SMSREP_KIND_LAST_ };

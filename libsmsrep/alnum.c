@@ -198,6 +198,89 @@ void smsrep__alnum_loose(const char *skeleton, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* Bidirectional embeddings and overrides: LRE, RLE, PDF, LRO, RLO. */
+static int bidi_control(UChar32 cp)
+{
+    return cp >= 0x202A && cp <= 0x202E;
+}
+
+/* Writes in[0..n) in the order a reader sees it, for the simple case that
+ * smishing uses: the characters of a run from RLO (U+202E) to its PDF (or
+ * the end) are shown reversed, so "<RLO>NOZAMA" reads "AMAZON". Other bidi
+ * controls stay (the case folding drops them). Counts in out->bidi_override
+ * the controls that change what is shown: an override anywhere, an
+ * embedding or PDF between visible characters; Android wraps numbers it
+ * shows in LRE..PDF, which is harmless and not counted. */
+static void visual_order(const UChar *in, int32_t n, UChar *vis, alnum_form *out)
+{
+    int32_t i = 0, seen_visible = 0;
+
+    memcpy(vis, in, (size_t)n * sizeof *vis);
+    while (i < n) {
+        int32_t j, depth = 0, end, k;
+        UChar32 cp = next16(in, &i, n);
+        if (!bidi_control(cp)) {
+            seen_visible |= !u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+            continue;
+        }
+        if (cp == 0x202D || cp == 0x202E) {
+            out->bidi_override++;
+        } else {
+            int later = 0;
+            for (k = i; k < n && !later;) {
+                UChar32 c = next16(in, &k, n);
+                later = !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+            }
+            out->bidi_override += (size_t)(seen_visible && later);
+        }
+        if (cp != 0x202E)
+            continue;
+        /* the run ends at its PDF, counting nested openers, or at the end */
+        for (j = i, end = n; j < n;) {
+            int32_t here = j;
+            UChar32 c = next16(in, &j, n);
+            if (c == 0x202A || c == 0x202B || c == 0x202D || c == 0x202E) {
+                depth++;
+            } else if (c == 0x202C && depth-- == 0) {
+                end = here;
+                break;
+            }
+        }
+        /* reverse the code points of in[i..end) into vis, pairs kept whole */
+        for (j = i, k = end; j < end;) {
+            int32_t start = j;
+            next16(in, &j, n);
+            k -= j - start;
+            memcpy(vis + k, in + start, (size_t)(j - start) * sizeof *vis);
+        }
+    }
+}
+
+/* The case-folded form of src with every run of white space made one space
+ * and the ends trimmed; ASCII letters upper-cased, which is how sender IDs
+ * are usually shown. Returns its length or -1 with *status set. */
+static int32_t canonical16(const UChar *src, int32_t n, UChar *canon, int *status)
+{
+    UChar folded[WORK_FOLD];
+    int32_t n_fold, n_canon = 0, i;
+    int space = 0;
+
+    if ((n_fold = casefold(src, n, folded, WORK_FOLD, status)) < 0)
+        return -1;
+    for (i = 0; i < n_fold; i++) {
+        UChar c = folded[i];
+        if (u_isUWhiteSpace(c)) {
+            space = n_canon > 0;
+            continue;
+        }
+        if (space)
+            canon[n_canon++] = ' ';
+        space = 0;
+        canon[n_canon++] = (c >= 'a' && c <= 'z') ? (UChar)(c - 'a' + 'A') : c;
+    }
+    return n_canon;
+}
+
 /* Converts UTF-16 to UTF-8 into a fixed array, cutting at a character
  * boundary when the text does not fit. */
 static int to_utf8(const UChar *src, int32_t n, char *dst, size_t cap)
@@ -214,11 +297,11 @@ static int to_utf8(const UChar *src, int32_t n, char *dst, size_t cap)
 
 int smsrep__alnum_forms(const char *text, size_t len, alnum_form *out)
 {
-    UChar in[WORK_IN], folded[WORK_FOLD], canon[WORK_FOLD];
+    UChar in[WORK_IN], vis[WORK_IN], folded[WORK_FOLD], canon[WORK_FOLD];
     UChar skel[WORK_SKELETON], skel_folded[WORK_SKELETON];
     UErrorCode err = U_ZERO_ERROR;
-    int32_t n_in = 0, n_fold, n_canon = 0, n_skel, i;
-    int status = smsrep__alnum_init(), space = 0;
+    int32_t n_in = 0, n_fold, n_canon, n_skel;
+    int status = smsrep__alnum_init();
     size_t off;
 
     memset(out, 0, sizeof *out);
@@ -232,30 +315,21 @@ int smsrep__alnum_forms(const char *text, size_t len, alnum_form *out)
         return icu_status(err);
     if ((status = shown_form(in, n_in, out)) != SMSREP_OK)
         return status;
-    if ((n_fold = casefold(in, n_in, folded, WORK_FOLD, &status)) < 0)
+    visual_order(in, n_in, vis, out);
+    if ((n_canon = canonical16(in, n_in, canon, &status)) < 0)
         return status;
-
-    /* Collapse every run of white space into one space and trim the ends;
-     * upper-case ASCII letters, which is how sender IDs are usually shown. */
-    for (i = 0; i < n_fold; i++) {
-        UChar c = folded[i];
-        if (u_isUWhiteSpace(c)) {
-            space = n_canon > 0;
-            continue;
-        }
-        if (space)
-            canon[n_canon++] = ' ';
-        space = 0;
-        canon[n_canon++] = (c >= 'a' && c <= 'z') ? (UChar)(c - 'a' + 'A') : c;
-    }
     if ((status = to_utf8(canon, n_canon, out->canonical, sizeof out->canonical)) != SMSREP_OK)
         return status;
     /* a cut may end just after a space, which the form never does */
     for (off = strlen(out->canonical); off > 0 && out->canonical[off - 1] == ' '; off--)
         out->canonical[off - 1] = '\0';
 
-    /* The skeleton is taken of the case-folded form and folded again, since
-     * UTS #39 maps some characters to capitals ("0" to "O"). */
+    /* The canonical form keeps the order the characters were sent in; the
+     * skeleton, which look-alikes are matched on, the order a reader sees.
+     * It is taken of the case-folded form and folded again, since UTS #39
+     * maps some characters to capitals ("0" to "O"). */
+    if (out->bidi_override > 0 && (n_canon = canonical16(vis, n_in, canon, &status)) < 0)
+        return status;
     if (n_canon > SKELETON_INPUT) {
         n_canon = SKELETON_INPUT;
         if (U16_IS_LEAD(canon[n_canon - 1]))

@@ -27,6 +27,10 @@ typedef struct alnum_form {
     size_t invisible_inside; /* those between visible characters, where they split a
                                 name; a screen wraps what it shows in bidi marks at
                                 the ends */
+    size_t bidi_override; /* bidi overrides (U+202D, U+202E) anywhere, embeddings and
+                             PDF (U+202A..U+202C) between visible characters: the
+                             reader sees another order than was sent; skeleton and
+                             loose are of the order seen */
     int gsm_encodable;    /* every character of the NFKC form is in the GSM 7-bit
                              alphabet, so a network could have delivered it */
     int basic_charset;    /* only A-Z a-z 0-9 space . & _ - (what UK operators allow) */

@@ -77,6 +77,7 @@ static const struct {
     { "brand", "brand", "''", "source", 0 },
     { "calling_code", "calling_code", "''", "source", 0 },
     { "known_number", "known_number", "dest_region", "source", 0 },
+    { "lookalike_word", "lookalike_word", "''", "source", 0 },
     { "number_range", "number_range", "region", "source", 0 },
     { "sender_id", "sender_id", "region", "source", 0 },
     { "short_code", "short_code", "region", "source", 0 },

@@ -220,6 +220,7 @@ static int judge_sender(const smsrep_db *db, store_conn *c, const smsrep_query *
     e.recipient_cc = recipient_cc;
     e.invisible = snd.invisible;
     e.now = q->time != 0 ? q->time : (int64_t)time(NULL);
+    e.bidi_override = snd.bidi_override;
 
     /* The canonical reading decides the kind, once; the lookups follow it. */
     switch (snd.form) {

@@ -220,20 +220,25 @@ static int judge_registry(const evidence *e, judgement *j, smsrep_verdict *v)
 /* An alphanumeric ID belongs to no country, so the verdict's region and
  * number fields stay empty. Hidden characters inside an ID that reads as a
  * brand's make it a look-alike, however exact the visible letters; at its
- * ends they are what a screen put there, and only named. */
+ * ends they are what a screen put there, and only named. Bidi overrides
+ * have no innocent use: suspicious wherever they are, and the look-alike
+ * match has read the ID in the order they make a reader see. */
 static void judge_alphanumeric(const evidence *e, judgement *j, smsrep_verdict *v)
 {
     const store_row *id = &e->sender_id;
     const lookalike_match *m = &e->brand;
     int delivered_registered;
+    int hidden = e->alnum.invisible_inside > 0 || e->alnum.bidi_override > 0;
 
     if (e->kind == SMSREP_KIND_INVALID)
         find(j, SMSREP_REASON_MALFORMED_SENDER_ID, RANK_SUSPICIOUS, NULL);
     if (e->alnum.invisible > 0)
         find(j, SMSREP_REASON_INVISIBLE_CHARACTERS, RANK_CAUTION, NULL);
+    if (e->alnum.bidi_override > 0)
+        find(j, SMSREP_REASON_BIDI_OVERRIDE, RANK_SUSPICIOUS, NULL);
     delivered_registered = judge_registry(e, j, v);
 
-    if (id->found && id->signal == SIG_REGISTERED && e->alnum.invisible_inside == 0) {
+    if (id->found && id->signal == SIG_REGISTERED && !hidden) {
         find_evidence(j, SMSREP_REASON_REGISTERED_SENDER_ID, id);
         return;
     }
@@ -243,7 +248,7 @@ static void judge_alphanumeric(const evidence *e, judgement *j, smsrep_verdict *
         find(j, SMSREP_REASON_GENERIC_SENDER_ID, RANK_SUSPICIOUS,
              id->found && id->signal == SIG_GENERIC ? id->source : e->generic.target->source);
 
-    if (m->how == LOOK_EXACT && e->alnum.invisible_inside == 0) {
+    if (m->how == LOOK_EXACT && !hidden) {
         name_brand(j, m->target->brand, SMSREP_RELATION_CLAIMS);
     } else if (m->how != LOOK_NONE) {
         name_brand(j, m->target->brand, SMSREP_RELATION_IMPERSONATES);
@@ -347,6 +352,9 @@ void smsrep__judge_sender(const evidence *e, sender_verdict *sv)
      * copied from one carries them: named, never held against it. */
     if (!e->alnum_sender && e->invisible > 0)
         find(j, SMSREP_REASON_INVISIBLE_CHARACTERS, RANK_UNKNOWN, NULL);
+    /* An override inside a number shows its digits in another order. */
+    if (!e->alnum_sender && e->bidi_override > 0)
+        find(j, SMSREP_REASON_BIDI_OVERRIDE, RANK_SUSPICIOUS, NULL);
     if (e->alnum_sender) {
         judge_alphanumeric(e, j, v);
     } else switch (e->kind) {

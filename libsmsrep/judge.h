@@ -20,6 +20,8 @@ typedef struct evidence {
     int malformed;                 /* not a well-formed sender */
     size_t invisible;              /* invisible characters in the sender as it arrived */
     int64_t now;                   /* when the message arrived, Unix seconds */
+    size_t bidi_override;          /* numbers: bidi controls that reorder what is shown
+                                      (alphanumerics: alnum.bidi_override) */
 
     /* numbers */
     phone_number phone;

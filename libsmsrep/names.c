@@ -181,6 +181,9 @@ static const struct { const char *en, *ja; } reason_text[SMSREP_REASON_LAST_] = 
     [SMSREP_REASON_ONE_TIME_CODE] = {
         "the message carries a one-time code",
         "確認コード（ワンタイムパスワード）を含むメッセージです" },
+    [SMSREP_REASON_BIDI_OVERRIDE] = {
+        "the sender holds text-direction overrides, so it reads in another order than it was sent",
+        "送信元に文字の並び順を入れ替える制御文字が含まれ、送られた順序とは違う並びで表示されます" },
 };
 
 const char *smsrep_reason_text(uint32_t reason, const char *lang)

@@ -167,7 +167,8 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
     const char *s = raw;
     size_t i, n;
     uint32_t cp;
-    int digit, letters = 0, digits = 0, dashlike = 0, invisible = 0, tel;
+    int digit, letters = 0, digits = 0, dashlike = 0, invisible = 0, tel, seen = 0;
+    size_t embeddings = 0, reordering = 0;
 
     memset(out, 0, sizeof *out);
     if (len > SMSREP_SENDER_MAX)
@@ -179,8 +180,21 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
         return SMSREP_E_EMPTY;
 
     for (i = 0; i < len; i += n) {
+        int c;
         n = smsrep__utf8_decode(s + i, len - i, &cp);
-        switch (classify(cp, &digit)) {
+        c = classify(cp, &digit);
+        /* Android shows numbers wrapped in LRE..PDF: only embeddings
+         * between visible characters count, overrides wherever they are. */
+        if (cp == 0x202D || cp == 0x202E)
+            reordering++;
+        else if (cp >= 0x202A && cp <= 0x202C)
+            embeddings += (size_t)seen;
+        if (c != C_FORMAT) {
+            seen = 1;
+            reordering += embeddings;
+            embeddings = 0;
+        }
+        switch (c) {
         case C_CONTROL: return SMSREP_E_CHARACTER;
         case C_DIGIT: digits++; break;
         case C_LETTER: letters++; break;
@@ -189,6 +203,7 @@ int smsrep__sender_read(const char *raw, size_t len, uint32_t hint, sender *out)
         default: break;
         }
     }
+    out->bidi_override = reordering;
 
     /* The gateway's address type is believed however the sender is spelt:
      * an alphanumeric address is text even when it reads like a tel: URI.

@@ -25,6 +25,9 @@ typedef struct sender {
     const char *text;                   /* SENDER_TEXT: the trimmed input */
     size_t text_len;
     size_t invisible;                   /* invisible characters read (and ignored) */
+    size_t bidi_override;               /* bidi overrides (U+202D, U+202E) anywhere, and
+                                           embeddings or PDF (U+202A..U+202C) between
+                                           visible characters: what is shown is reordered */
 } sender;
 
 /* Reads raw[0..len) as it arrived. Returns SMSREP_OK with *out filled, or

@@ -249,7 +249,10 @@ int smsrep__store_each_name(store_conn *c, fields_taker take, void *ctx, char *e
         " JOIN brand b ON b.id = s.brand WHERE s.signal = 'registered'"
         " UNION ALL"
         " SELECT 2, s.region, s.canonical, s.skeleton, '', s.source FROM sender_id s"
-        " WHERE s.signal = 'generic'";
+        " WHERE s.signal = 'generic'"
+        " UNION ALL"
+        " SELECT CASE w.role WHEN 'ordinary' THEN 4 ELSE 3 END, '*', w.canonical, w.skeleton, '',"
+        " w.source FROM lookalike_word w";
     fields_ctx fc = { take, ctx, 1, NAME_FIELDS };
     return read_rows(c, sql, take_fields, &fc, "brand names", errbuf, cap);
 }

@@ -47,7 +47,8 @@ const char *smsrep__store_overlay_version(const store *s);
  * domains, read row by row at open for the matchers above the store. Each
  * row comes as text fields (repaired to UTF-8) in the order of its enum;
  * a name row also has a kind (0 a brand's name or alias, 1 a registered
- * sender ID, 2 a generic one). The callback returns SMSREP_OK to go on, or
+ * sender ID, 2 a generic one, 3 a country or purpose word, 4 an ordinary
+ * word; lookalike.h's enum target_kind). The callback returns SMSREP_OK to go on, or
  * a status to stop with. */
 enum name_field { NAME_REGION, NAME_CANONICAL, NAME_SKELETON, NAME_BRAND, NAME_SOURCE, NAME_FIELDS };
 enum brand_field { BRAND_NAME_FIELD, BRAND_ALIASES_FIELD, BRAND_DOMAINS_FIELD, BRAND_SOURCE_FIELD,

@@ -8,7 +8,7 @@
 
 /* The database schema the library reads: PRAGMA user_version, which
  * db/schema.sql sets and the builder checks against this value. */
-#define SMSREP__SCHEMA_VERSION 3u
+#define SMSREP__SCHEMA_VERSION 4u
 #define SMSREP__APPLICATION_ID 0x534D5352 /* "SMSR" */
 
 /* Each CSV file's columns in order: X(INDEX, "name"). The INDEX names are
@@ -40,6 +40,8 @@
     X(SENDER_SOURCE, "source") X(SENDER_NOTE, "note")
 #define SMSREP__RULE_CSV(X)                                                            \
     X(RULE_REGION, "region") X(RULE_RULE, "rule") X(RULE_SOURCE, "source") X(RULE_NOTE, "note")
+#define SMSREP__WORD_CSV(X)                                                            \
+    X(WORD_WORD, "word") X(WORD_ROLE, "role") X(WORD_SOURCE, "source") X(WORD_NOTE, "note")
 #define SMSREP__CALLING_CSV(X)                                                         \
     X(CALLING_PREFIX, "prefix") X(CALLING_STATUS, "status") X(CALLING_SOURCE, "source") \
     X(CALLING_NOTE, "note")
@@ -54,6 +56,7 @@ enum { SMSREP__SHORT_CSV(SMSREP__CSV_INDEX_) SHORT_NCOLS };
 enum { SMSREP__SENDER_CSV(SMSREP__CSV_INDEX_) SENDER_NCOLS };
 enum { SMSREP__RULE_CSV(SMSREP__CSV_INDEX_) RULE_NCOLS };
 enum { SMSREP__CALLING_CSV(SMSREP__CSV_INDEX_) CALLING_NCOLS };
+enum { SMSREP__WORD_CSV(SMSREP__CSV_INDEX_) WORD_NCOLS };
 #undef SMSREP__CSV_INDEX_
 
 /* A CSV file, the table it fills, and the table's columns in the order the
@@ -76,20 +79,24 @@ typedef struct smsrep__table_spec {
     SPEC("short_codes.csv", "short_code", SMSREP__SHORT_CSV, NULL)                            \
     SPEC("sender_ids.csv", "sender_id", SMSREP__SENDER_CSV, smsrep__sender_id_columns)        \
     SPEC("alnum_rules.csv", "alnum_rule", SMSREP__RULE_CSV, NULL)                             \
-    SPEC("calling_codes.csv", "calling_code", SMSREP__CALLING_CSV, NULL)
+    SPEC("calling_codes.csv", "calling_code", SMSREP__CALLING_CSV, NULL)                      \
+    SPEC("lookalike_words.csv", "lookalike_word", SMSREP__WORD_CSV, smsrep__lookalike_word_columns)
 
 /* The order the builder loads the files in (sources and brands before the
  * rows that name them); the value of SMSREP__TABLES_DEFINE in exactly one
  * file of a program makes smsrep__tables[] there. */
 enum smsrep__table_id {
     TABLE_META, TABLE_SOURCE, TABLE_BRAND, TABLE_RANGE, TABLE_KNOWN, TABLE_SHORT, TABLE_SENDER,
-    TABLE_RULE, TABLE_CALLING, TABLE_COUNT
+    TABLE_RULE, TABLE_CALLING, TABLE_WORD, TABLE_COUNT
 };
 extern const smsrep__table_spec smsrep__tables[TABLE_COUNT];
 
 #ifdef SMSREP__TABLES_DEFINE
 static const char *const smsrep__sender_id_columns[] = {
     "region", "canonical", "skeleton", "brand", "signal", "confidence", "source", "note", NULL
+};
+static const char *const smsrep__lookalike_word_columns[] = {
+    "canonical", "skeleton", "role", "source", "note", NULL
 };
 #define SMSREP__SPEC_(file, table, CSV, columns)                                      \
     { file, table, (const char *const[]){ CSV(SMSREP__CSV_NAME_) NULL }, columns },

@@ -143,7 +143,7 @@ db_info_counts_rows)
     run db info
     expect_rc 0
     has 'data version: '
-    has 'schema version: 3'
+    has 'schema version: 4'
     has 'rows per table:'
     has 'rows per source:'
     has 'rows per country:'
@@ -293,7 +293,7 @@ version)
     expect_rc 0
     has 'smsrep 0.'
     has 'libphonenumber '
-    has 'database schema 3'
+    has 'database schema 4'
     has 'embedded data ' ;;
 text_consistent_with_sender_is_allowed)
     run check --json --region JP --text "Amazon: https://amazon.co.jp/a/c/r?k=1" +15623784362

@@ -94,8 +94,9 @@ control_characters)
     has '?[31mRED: error:' ;;
 bidirectional_characters)
     # RLO, RLM, LRI..PDI and ALM around numbers and names are not refused:
-    # they are read past and named (invisible_characters), and inside a
-    # brand's name they make a look-alike; no output line carries them raw.
+    # they are read past and named (invisible_characters), inside a brand's
+    # name they make a look-alike, and an override (RLO) is bidi_override,
+    # suspicious; no output line carries them raw.
     printf '\342\200\25605053704545\n\342\200\217+15622628360\nAMA\342\200\256ZON\n\342\201\246AMAZON\342\201\251\nPAY\330\234PAY\n' >"$tmp/in"
     batch "$tmp/in" --json --region JP
     expect_rc 1
@@ -106,9 +107,10 @@ bidirectional_characters)
     has '"normalized":"+815053704545"'
     grep '"display":"AMA<U+202E>ZON"' "$tmp/out" | grep -q '"brand_relation":"impersonates"' ||
         fail "AMA<RLO>ZON does not impersonate Amazon"
+    # an override shows the digits reversed: no screen puts one there
     run check --region JP "$(printf '\342\200\256')05053704545"
-    expect_rc 0
-    has '<U+202E>05053704545: trusted'
+    expect_rc 1
+    has '<U+202E>05053704545: suspicious'
     LC_ALL=C grep -q "$(printf '\342\200\256')" "$tmp/out" && fail "a raw RLO reached the terminal"
     ;;
 options_without_values)

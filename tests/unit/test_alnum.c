@@ -41,6 +41,33 @@ static void lookalikes_share_a_skeleton(void **state)
     assert_string_not_equal(forms("APPLE").skeleton, forms("PAYPAL").skeleton);
 }
 
+/* Bidi overrides: the canonical form keeps the order sent, the skeleton
+ * (what look-alikes meet) the order a reader sees; embeddings and isolates
+ * around the whole ID change nothing and are not counted. */
+static void bidi_overrides_are_read_as_shown(void **state)
+{
+    alnum_form f;
+    (void)state;
+    f = forms("\xE2\x80\xAENOZAMA"); /* RLO NOZAMA shows AMAZON */
+    assert_string_equal(f.canonical, "NOZAMA");
+    assert_string_equal(f.skeleton, forms("AMAZON").skeleton);
+    assert_int_equal(f.bidi_override, 1);
+    f = forms("AMA\xE2\x80\xAENOZ\xE2\x80\xAC-JP"); /* AMA RLO NOZ PDF -JP shows AMAZON-JP */
+    assert_string_equal(f.canonical, "AMANOZ-JP");
+    assert_string_equal(f.skeleton, forms("AMAZON-JP").skeleton);
+    assert_int_equal(f.bidi_override, 2); /* the override, and its PDF inside */
+    f = forms("\xE2\x80\xAE\xF0\x9D\x90\x80" "BC"); /* a surrogate pair stays whole */
+    assert_string_equal(f.skeleton, forms("CB\xF0\x9D\x90\x80").skeleton);
+    f = forms("\xE2\x80\xADPAYPAL\xE2\x80\xAC"); /* LRO changes nothing, and is counted */
+    assert_string_equal(f.skeleton, forms("PAYPAL").skeleton);
+    assert_int_equal(f.bidi_override, 1);
+    assert_int_equal(forms("\xE2\x80\xAA" "AMAZON\xE2\x80\xAC").bidi_override, 0); /* LRE..PDF */
+    assert_int_equal(forms("\xE2\x81\xA6" "AMAZON\xE2\x81\xA9").bidi_override, 0); /* LRI..PDI */
+    assert_int_equal(forms("AMA\xE2\x80\xAAZON").bidi_override, 1); /* LRE inside */
+    assert_string_equal(forms("\xE2\x80\xAE" "ABC\xE2\x80\xAC" "DEF").skeleton,
+                        forms("CBADEF").skeleton); /* the run ends at its PDF */
+}
+
 static void gsm_rules(void **state)
 {
     alnum_form f;
@@ -81,6 +108,7 @@ static void long_forms_are_cut_at_a_character_boundary(void **state)
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(canonical_forms),
     cmocka_unit_test(lookalikes_share_a_skeleton),
+    cmocka_unit_test(bidi_overrides_are_read_as_shown),
     cmocka_unit_test(gsm_rules),
     cmocka_unit_test(long_forms_are_cut_at_a_character_boundary),
 };

@@ -221,7 +221,7 @@ static evidence alnum(size_t chars, int gsm)
 }
 
 static const lookalike_target acme_name = { TARGET_BRAND_NAME, "*", "ACME", "ACME", "ACME",
-                                            "Acme", "brands" };
+                                            "Acme", "brands", "", 4, 0, 0 };
 
 static void alphanumerics(void **state)
 {
@@ -279,6 +279,30 @@ static void alphanumerics(void **state)
     e.brand.how = LOOK_CONTAINS;
     v = judge(&e); /* the brand's name with other words */
     assert_int_equal(v.brand_relation, SMSREP_RELATION_IMPERSONATES);
+    e.brand.how = LOOK_NEAR;
+    v = judge(&e); /* one letter from the brand's name */
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(BRAND_LOOKALIKE) | BIT(UNREGISTERED_SENDER_ID));
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_IMPERSONATES);
+
+    e.brand.how = LOOK_CONTAINS; /* "ACME-JP", documented as Acme's own ID */
+    e.sender_id = row(SIG_REGISTERED, CONF_HIGH, "brand-page", "Acme");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_SENDER_OF);
+    e.alnum.invisible = 1;
+    e.alnum.bidi_override = 1;
+    v = judge(&e); /* the same ID under a bidi override is not the documented one */
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_true(v.reasons & BIT(BIDI_OVERRIDE));
+    assert_false(v.reasons & BIT(REGISTERED_SENDER_ID));
+    memset(&e.sender_id, 0, sizeof e.sender_id);
+    e.brand.how = LOOK_EXACT;
+    v = judge(&e); /* the brand's exact name, reordered by an override */
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_IMPERSONATES);
+    assert_int_equal(v.reasons, BIT(BRAND_LOOKALIKE) | BIT(UNREGISTERED_SENDER_ID) |
+                                    BIT(INVISIBLE_CHARACTERS) | BIT(BIDI_OVERRIDE));
+    e.alnum.invisible = e.alnum.bidi_override = 0;
 
     e = alnum(12, 1); /* longer than GSM allows */
     v = judge(&e);
@@ -375,6 +399,10 @@ static void numbers_copied_with_bidi_marks(void **state)
     v = judge(&e);
     assert_int_equal(v.class_, SMSREP_CLASS_UNKNOWN); /* named, not held against it */
     assert_int_equal(v.reasons, BIT(INVISIBLE_CHARACTERS));
+    e.bidi_override = 1;
+    v = judge(&e); /* an override shows the digits in another order: no screen does that */
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(INVISIBLE_CHARACTERS) | BIT(BIDI_OVERRIDE));
 }
 
 static void invalid_senders(void **state)

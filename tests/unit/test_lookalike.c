@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0
  * test_lookalike.c: matching sender IDs against brand names: exact, alike
- * (skeleton and digit swaps), containment only at word edges; and the
- * false-positive sweep: no brand's own name or registered ID is ever taken
- * for a look-alike, in the real embedded database. */
+ * (skeleton and digit swaps), one edit away, containment only at word edges
+ * or beside a country or purpose word; and the false-positive sweeps: no
+ * brand's own name or registered ID, and no ordinary word
+ * (tests/data/ordinary_words.txt), is ever taken for a look-alike, in the
+ * real embedded database. */
 #include "testing.h"
 
 #include "alnum.h"
@@ -24,6 +26,7 @@ static int setup(void **state)
 {
     (void)state;
     memset(&names, 0, sizeof names);
+    add(TARGET_ORDINARY, "*", "CHASE", ""); /* before its brand, and after: either order */
     add(TARGET_BRAND_NAME, "*", "Amazon", "Amazon");
     add(TARGET_BRAND_NAME, "*", "Rakuten", "Rakuten");
     add(TARGET_BRAND_NAME, "*", "Rakuten Bank", "Rakuten Bank");
@@ -32,6 +35,15 @@ static int setup(void **state)
     add(TARGET_BRAND_NAME, "*", "au", "au");
     add(TARGET_SENDER_ID, "IN", "HDFCBK", "HDFC Bank");
     add(TARGET_GENERIC, "GB", "Verify", "");
+    add(TARGET_BRAND_NAME, "*", "PayPal", "PayPal");
+    add(TARGET_BRAND_NAME, "*", "PayPay", "PayPay");
+    add(TARGET_AFFIX, "*", "JP", "");
+    add(TARGET_AFFIX, "*", "INFO", "");
+    add(TARGET_AFFIX, "*", "ALERT", "");
+    add(TARGET_ORDINARY, "*", "PAYDAY", "");
+    add(TARGET_BRAND_NAME, "*", "Chase", "Chase");
+    add(TARGET_BRAND_NAME, "*", "Three", "Three");
+    add(TARGET_ORDINARY, "*", "THREE", "");
     return 0;
 }
 
@@ -59,23 +71,61 @@ static void matches(void **state)
         { "AMAZ0N", LOOK_ALIKE, "Amazon" },      { "\xD0\x90mazon", LOOK_ALIKE, "Amazon" },
         { "AMAZON-JP", LOOK_CONTAINS, "Amazon" }, { "AMAZONJP", LOOK_CONTAINS, "Amazon" },
         { "MY AMAZON", LOOK_CONTAINS, "Amazon" }, { "RAKUTEN-BANK", LOOK_ALIKE, "Rakuten Bank" },
-        { "RAKUTEN-BNK", LOOK_CONTAINS, "Rakuten" }, /* the longer name wins when both fit */
+        { "RAKUTEN-BNK", LOOK_NEAR, "Rakuten Bank" }, /* a dropped letter beats an added word */
         { "UP5", LOOK_ALIKE, "UPS" },            { "MY-UPS-PARCEL", LOOK_CONTAINS, "UPS" },
         { "GROUPS", LOOK_NONE, "" },             { "UPSIDE", LOOK_NONE, "" }, /* short: words only */
         { "PINEAPPLE", LOOK_NONE, "" },          { "APPLEPAY", LOOK_CONTAINS, "Apple" },
         { "AU", LOOK_EXACT, "au" },              { "4U", LOOK_NONE, "" }, /* too short to imitate */
         { "HDFC8K", LOOK_ALIKE, "HDFC Bank" },   { "ZENITH", LOOK_NONE, "" },
         { "VERIFY", LOOK_NONE, "" },             /* generic IDs are no brand */
+        /* one edit from a name of 5 or more letters */
+        { "AMAZN", LOOK_NEAR, "Amazon" },        { "AMMAZON", LOOK_NEAR, "Amazon" },
+        { "AMZAON", LOOK_NEAR, "Amazon" },       { "AMAXON", LOOK_NEAR, "Amazon" },
+        { "ANAZON", LOOK_NEAR, "Amazon" },       { "RAKUTN", LOOK_NEAR, "Rakuten" },
+        { "APPEL", LOOK_NEAR, "Apple" },         { "AMAZN-JP", LOOK_NEAR, "Amazon" },
+        { "AMAZNJP", LOOK_NEAR, "Amazon" },      { "JPAMAZN", LOOK_NEAR, "Amazon" },
+        { "MY AMAZN", LOOK_NEAR, "Amazon" },     { "AMAZ0NN", LOOK_NEAR, "Amazon" },
+        { "AMAZONAMAZON", LOOK_CONTAINS, "Amazon" },
+        { "AMAZONN JP", LOOK_NEAR, "Amazon" },
+        { "UPZ", LOOK_NONE, "" },                /* short names: no edits */
+        { "HDFCBX", LOOK_NONE, "" },             /* registered IDs: no edits */
+        { "PAYDAY", LOOK_NONE, "" },             /* an ordinary word */
+        /* brand names that are ordinary words get no edits */
+        { "THERE", LOOK_NONE, "" },              { "TREE", LOOK_NONE, "" },
+        { "CASE", LOOK_NONE, "" },               { "PHASE", LOOK_NONE, "" },
+        { "THREE", LOOK_EXACT, "Three" },        { "THREE-JP", LOOK_CONTAINS, "Three" },
+        { "CHASEINFO", LOOK_CONTAINS, "Chase" }, { "CHA5E", LOOK_ALIKE, "Chase" },
+        { "CHASER", LOOK_NONE, "" },             { "THREESOME", LOOK_NONE, "" },
+        { "JPCHASE", LOOK_CONTAINS, "Chase" },
+        { "PAYPAY", LOOK_EXACT, "PayPay" },      /* a name is never another's near miss */
+        { "PAYPAY-JP", LOOK_CONTAINS, "PayPay" },
+        { "AMAZONS", LOOK_NEAR, "Amazon" },
+        /* a name joined to a country or purpose word */
+        { "JPAMAZON", LOOK_CONTAINS, "Amazon" }, { "AMAZONINFO", LOOK_CONTAINS, "Amazon" },
+        { "UPSINFO", LOOK_CONTAINS, "UPS" },     { "JPUPS", LOOK_CONTAINS, "UPS" },
+        { "JP-UPS", LOOK_CONTAINS, "UPS" },      { "UPS-ALERT", LOOK_CONTAINS, "UPS" },
+        { "MY-AMAZONJP", LOOK_CONTAINS, "Amazon" }, /* at a word's start after a separator */
+        { "MY-UPSJP", LOOK_CONTAINS, "UPS" },
+        { "SNAPPLE", LOOK_NONE, "" },            { "UPSIDE", LOOK_NONE, "" },
+        { "CUPS", LOOK_NONE, "" },               { "MYUPS", LOOK_NONE, "" },
+        /* bidi overrides: matched in the order a reader sees */
+        { "\xE2\x80\xAENOZAMA", LOOK_ALIKE, "Amazon" },
+        { "AMA\xE2\x80\xAENOZ\xE2\x80\xAC", LOOK_ALIKE, "Amazon" },
+        { "\xE2\x80\xAENOZAMA\xE2\x80\xAC-JP", LOOK_CONTAINS, "Amazon" },
+        { "\xE2\x81\xA6" "AMAZON\xE2\x81\xA9", LOOK_EXACT, "Amazon" },
     };
-    size_t i;
+    size_t i, wrong = 0;
     (void)state;
     for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         const char *brand;
         int got = how(rows[i].id, &brand);
-        if (got != rows[i].how || strcmp(brand, rows[i].brand) != 0)
-            fail_msg("%s: how %d brand \"%s\", expected %d \"%s\"", rows[i].id, got, brand,
-                     rows[i].how, rows[i].brand);
+        if (got != rows[i].how || strcmp(brand, rows[i].brand) != 0) {
+            print_error("%s: how %d brand \"%s\", expected %d \"%s\"\n", rows[i].id, got, brand,
+                        rows[i].how, rows[i].brand);
+            wrong++;
+        }
     }
+    assert_int_equal(wrong, 0);
 }
 
 static void generic_variants(void **state)
@@ -150,10 +200,53 @@ static void brands_own_ids_are_never_lookalikes(void **state)
     smsrep_close(db);
 }
 
+/* The words of tests/data/ordinary_words.txt, as sender IDs to each of the
+ * countries whose rules differ: none is taken for a look-alike. */
+static void ordinary_words_are_never_lookalikes(void **state)
+{
+    static const char *const regions[] = { "JP", "GB", "SG", "US", "" };
+    smsrep_db *db = NULL;
+    char line[128];
+    size_t words = 0, checked = 0, flagged = 0, r;
+    FILE *f = fopen(SMSREP_SOURCE_DIR "/tests/data/ordinary_words.txt", "r");
+    (void)state;
+
+    assert_non_null(f);
+    assert_int_equal(smsrep_open(&db, NULL, NULL, NULL, 0), SMSREP_OK);
+    while (fgets(line, sizeof line, f) != NULL) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        words++;
+        for (r = 0; r < sizeof regions / sizeof regions[0]; r++) {
+            smsrep_query q = SMSREP_QUERY_INIT;
+            smsrep_verdict v = SMSREP_VERDICT_INIT;
+            q.sender = line;
+            q.sender_len = strlen(line);
+            q.hint = SMSREP_HINT_ALPHANUMERIC;
+            snprintf(q.region, sizeof q.region, "%s", regions[r]);
+            assert_int_equal(smsrep_check(db, &q, &v), SMSREP_OK);
+            if (v.brand_relation == SMSREP_RELATION_IMPERSONATES ||
+                (v.reasons & SMSREP_REASON_BIT(SMSREP_REASON_BRAND_LOOKALIKE))) {
+                print_error("the ordinary word \"%s\" (to %s) was taken for a look-alike of %s\n",
+                            line, regions[r][0] ? regions[r] : "anywhere", v.brand);
+                flagged++;
+            }
+            checked++;
+        }
+    }
+    fclose(f);
+    assert_int_equal(flagged, 0);
+    assert_true(words >= 300);
+    print_message("checked %zu ordinary words (%zu checks): none flagged\n", words, checked);
+    smsrep_close(db);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(matches, setup, teardown),
     cmocka_unit_test_setup_teardown(generic_variants, setup, teardown),
     cmocka_unit_test(brands_own_ids_are_never_lookalikes),
+    cmocka_unit_test(ordinary_words_are_never_lookalikes),
 };
 
 SMSREP_TEST_MAIN(tests)

@@ -139,6 +139,31 @@ static void input_is_capped(void **state)
     assert_int_equal(s.form, SENDER_MALFORMED);
 }
 
+/* Overrides anywhere, embeddings and PDF between visible characters reorder
+ * what is shown; LRE..PDF and isolates around a number (Android's
+ * BidiFormatter, screens) do not. */
+static void bidi_overrides_are_counted(void **state)
+{
+    static const struct { const char *in; size_t want; } bidi[] = {
+        { "\xE2\x80\xAE" "05053704545", 1 },                  /* RLO first */
+        { "090\xE2\x80\xAE" "1234\xE2\x80\xAC" "5678", 2 },  /* RLO..PDF inside */
+        { "\xE2\x80\xAA+15622628360\xE2\x80\xAC", 0 },        /* LRE..PDF around */
+        { "\xE2\x81\xA6+15622628360\xE2\x81\xA9", 0 },        /* LRI..PDI around */
+        { "+1562\xE2\x80\xAB" "2628360", 1 },                 /* RLE inside */
+        { "AMA\xE2\x80\xAEZON", 1 },
+        { "AMA\xE2\x80\x8BZON", 0 },                          /* a zero width: no reordering */
+    };
+    size_t i;
+    sender s;
+    (void)state;
+    for (i = 0; i < sizeof bidi / sizeof bidi[0]; i++) {
+        assert_int_equal(smsrep__sender_read(bidi[i].in, strlen(bidi[i].in), 0, &s), SMSREP_OK);
+        if (s.bidi_override != bidi[i].want)
+            fail_msg("row %zu: %zu bidi overrides, expected %zu", i, s.bidi_override,
+                     bidi[i].want);
+    }
+}
+
 /* A NUL inside the given length is a control character, not an end. */
 static void embedded_nul_is_refused(void **state)
 {
@@ -150,6 +175,7 @@ static void embedded_nul_is_refused(void **state)
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(table),
     cmocka_unit_test(invisible_are_counted),
+    cmocka_unit_test(bidi_overrides_are_counted),
     cmocka_unit_test(input_is_capped),
     cmocka_unit_test(embedded_nul_is_refused),
 };

@@ -125,6 +125,9 @@ static void refuses_other_applications_and_versions(void **state)
                      SMSREP_E_DB_VERSION); /* 0.1's schema; 0.2 added brand sectors */
     assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 3;"
                               "CREATE TABLE t(x);", err, sizeof err),
+                     SMSREP_E_DB_VERSION); /* 0.2's schema; issue 13 added lookalike_word */
+    assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 4;"
+                              "CREATE TABLE t(x);", err, sizeof err),
                      SMSREP_E_DB_CORRUPT);
 }
 
@@ -320,19 +323,21 @@ static void sources_and_counts(void **state)
     for (i = 0; i < 16; i++)
         rows[i].struct_size = sizeof rows[i];
     assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_TABLE, rows, 16, &n), SMSREP_OK);
-    assert_int_equal(n, 8);
+    assert_int_equal(n, 9);
     assert_string_equal(rows[0].table, "alnum_rule");
     assert_int_equal(rows[0].rows, 4);
     assert_string_equal(rows[1].table, "brand");
     assert_int_equal(rows[1].rows, 2);
-    assert_string_equal(rows[4].table, "number_range");
-    assert_int_equal(rows[4].rows, 36); /* 12 rows; three expand into 9 prefixes each */
+    assert_string_equal(rows[4].table, "lookalike_word");
+    assert_int_equal(rows[4].rows, 2);
+    assert_string_equal(rows[5].table, "number_range");
+    assert_int_equal(rows[5].rows, 36); /* 12 rows; three expand into 9 prefixes each */
     assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_REGION, rows, 2, &n), SMSREP_OK);
     assert_true(n > 2);                  /* more groups than room: total still told */
     assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_SOURCE, rows, 16, &n), SMSREP_OK);
     for (i = 0; i < n; i++)
         sum += rows[i].rows;
-    assert_int_equal(sum, 4 + 2 + 1 + 3 + 36 + 6 + 5); /* every data row names a source */
+    assert_int_equal(sum, 4 + 2 + 1 + 3 + 2 + 36 + 6 + 5); /* every data row names a source */
     smsrep__handle_close(s);
 }
 
