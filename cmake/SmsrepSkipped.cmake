@@ -11,7 +11,7 @@ file(WRITE ${PROJECT_BINARY_DIR}/CTestCustom.cmake
 
 # smsrep_skipped_test(NAME LABEL WHY): a test NAME that says WHY it is skipped.
 function(smsrep_skipped_test name label why)
-  add_test(NAME ${name} COMMAND sh ${PROJECT_SOURCE_DIR}/tests/integration/skip.sh ${name} ${why})
+  add_test(NAME ${name} COMMAND sh ${PROJECT_SOURCE_DIR}/tests/integration/skip.sh ${name} "${why}")
   set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77 LABELS ${label}
                        ENVIRONMENT SMSREP_SKIP_DIR=${SMSREP_SKIP_DIR})
 endfunction()

@@ -8,7 +8,7 @@ dir=$1
 [ -d "$dir" ] || exit 0
 n=$(ls "$dir" | wc -l)
 [ "$n" -gt 0 ] || exit 0
-echo "SKIPPED: $n integration test(s) did not run here, and the count above includes them:"
+echo "SKIPPED: $n integration test(s) could not run here:"
 for f in "$dir"/*; do
     printf '  %s: %s\n' "$(basename "$f")" "$(head -n 1 "$f")"
 done
