@@ -6,6 +6,7 @@
 # phonenumbers / binding. smsrep-bench runs it with PYTHONPATH set to the
 # build's module; by hand:
 #   PYTHONPATH=build/examples/python /usr/bin/python3 tests/bench/binding.py DIR [PASSES]
+import os
 import sys
 import time
 
@@ -13,22 +14,9 @@ import phonenumbers
 
 import smsrep
 
-
-def load(path):
-    with open(path, "rb") as f:
-        rows = [line.rstrip(b"\n").split(b"\t", 1) for line in f]
-    return [(r.decode() or None, s.decode("utf-8", "replace")) for r, s in rows]
-
-
-def peer(rows):
-    """What a gateway scripter would write with python3-phonenumbers."""
-    for region, sender in rows:
-        try:
-            n = phonenumbers.parse(sender, region)
-        except phonenumbers.NumberParseException:
-            continue
-        phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)
-        phonenumbers.number_type(n)
+sys.dont_write_bytecode = True      # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from peer import judge, load  # noqa: E402  (peer.py beside this file)
 
 
 def one_by_one(db, rows):
@@ -69,7 +57,7 @@ def main():
     for name in ("unique", "gateway"):
         rows = load(f"{directory}/{name}.tsv")
         pairs = [(s, r) for r, s in rows]
-        py = best(peer, passes, rows, False)
+        py = best(judge, passes, rows, False)
         one = best(one_by_one, passes, rows, True)
         many = best(batch, passes, pairs, True)
         print(f"  {name}: {len(rows)} messages")

@@ -207,7 +207,7 @@ static PyObject *db_check_many(PyObject *obj, PyObject *args, PyObject *kw)
         PyErr_SetString(PyExc_ValueError, "errors must be \"return\" or \"raise\"");
         return NULL;
     }
-    raise = errors[1] == 'a';
+    raise = strcmp(errors, "raise") == 0;
     if (read_time(when_obj, &when) != 0 || (iter = PyObject_GetIter(items)) == NULL)
         return NULL;
     out = PyList_New(0);
