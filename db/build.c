@@ -14,8 +14,10 @@
 #include "csv.h"
 
 #include "alnum.h"
+#include "signals.h"
 #include "smsrep.h"
-#include "store.h"
+#define SMSREP__TABLES_DEFINE
+#include "tables.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -144,6 +146,13 @@ static void check_enum(const builder *b, const char *value, const char *what,
     fail(b, "%s \"%s\" is not one of the allowed names", what, value);
 }
 
+/* A signal that db/README.md and signals.h allow in this table. */
+static void check_signal(const builder *b, const char *value, const char *what, unsigned table)
+{
+    if (smsrep__signal_from_name(value, strlen(value), table) < 0)
+        fail(b, "%s \"%s\" is not one of the allowed names", what, value);
+}
+
 /* Does a row of table with this key exist? */
 static int exists(builder *b, const char *sql, const char *key)
 {
@@ -197,20 +206,40 @@ static void insert_row(builder *b, sqlite3_stmt *st, char **values, int n)
         fail(b, "SQLite: %s", sqlite3_errmsg(b->db));
 }
 
-/* Loads one CSV file: checks the header, then hands each row to load(). */
-static void load_csv(builder *b, const char *dir, const char *name, const char *header,
-                     const char *insert_sql, row_loader load)
+/* Joins a NULL-terminated list of names with sep into out[cap]. */
+static void join(const char *const *names, const char *sep, char *out, size_t cap)
 {
-    char path[4096];
+    size_t i;
+    out[0] = '\0';
+    for (i = 0; names[i] != NULL; i++) {
+        if (i)
+            strncat(out, sep, cap - strlen(out) - 1);
+        strncat(out, names[i], cap - strlen(out) - 1);
+    }
+}
+
+/* Loads one CSV file: checks the header against the table's spec, then
+ * hands each row to load(), which inserts by the spec's column names. */
+static void load_csv(builder *b, const char *dir, const smsrep__table_spec *spec, row_loader load)
+{
+    char path[4096], header[512], columns[512], params[256], insert_sql[1400];
     csv_reader r;
     csv_record rec;
     sqlite3_stmt *insert;
-    int columns = 1, i, got;
-    const char *c;
+    const char *const *cols = spec->columns != NULL ? spec->columns : spec->csv;
+    int columns_n = 0, i, got;
 
-    for (c = header; *c; c++)
-        columns += *c == ',';
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    for (i = 0; spec->csv[i] != NULL; i++)
+        columns_n++;
+    join(spec->csv, ",", header, sizeof header);
+    join(cols, ", ", columns, sizeof columns);
+    params[0] = '\0';
+    for (i = 0; cols[i] != NULL; i++)
+        snprintf(params + strlen(params), sizeof params - strlen(params), "%s?%d", i ? ", " : "",
+                 i + 1);
+    snprintf(insert_sql, sizeof insert_sql, "INSERT INTO %s (%s) VALUES (%s)", spec->table, columns,
+             params);
+    snprintf(path, sizeof path, "%s/%s", dir, spec->file);
     b->file = path;
     b->line = 0;
     if (csv_open(&r, path) != 0)
@@ -235,8 +264,8 @@ static void load_csv(builder *b, const char *dir, const char *name, const char *
     }
     while ((got = csv_next(&r, &rec)) == 1) {
         b->line = rec.line;
-        if (rec.count != columns)
-            fail(b, "%d fields; the header has %d", rec.count, columns);
+        if (rec.count != columns_n)
+            fail(b, "%d fields; the header has %d", rec.count, columns_n);
         for (i = 0; i < rec.count; i++)
             check_text(b, rec.field[i], "a field", 0);
         load(b, insert, rec.field);
@@ -255,27 +284,27 @@ static void load_meta(builder *b, sqlite3_stmt *insert, char **f)
 {
     int y, m, d;
     char tail;
-    check_text(b, f[0], "key", 1);
-    check_text(b, f[1], "value", 1);
-    if (strcmp(f[0], "data_version") == 0 &&
-        (strlen(f[1]) != 10 || sscanf(f[1], "%4d.%2d.%2d%c", &y, &m, &d, &tail) != 3))
-        fail(b, "data_version must be YYYY.MM.DD, not \"%s\"", f[1]);
-    insert_row(b, insert, f, 2);
+    check_text(b, f[META_KEY], "key", 1);
+    check_text(b, f[META_VALUE], "value", 1);
+    if (strcmp(f[META_KEY], "data_version") == 0 &&
+        (strlen(f[META_VALUE]) != 10 || sscanf(f[META_VALUE], "%4d.%2d.%2d%c", &y, &m, &d, &tail) != 3))
+        fail(b, "data_version must be YYYY.MM.DD, not \"%s\"", f[META_VALUE]);
+    insert_row(b, insert, f, META_NCOLS);
 }
 
 static void load_source(builder *b, sqlite3_stmt *insert, char **f)
 {
-    if (!is_id(f[0]))
-        fail(b, "source id \"%s\" must be [a-z0-9_-]+, shorter than %d bytes", f[0],
+    if (!is_id(f[SOURCE_ID]))
+        fail(b, "source id \"%s\" must be [a-z0-9_-]+, shorter than %d bytes", f[SOURCE_ID],
              SMSREP_SOURCE_ID_SIZE);
-    check_text(b, f[1], "name", 1);
-    if (strncmp(f[2], "https://", 8) != 0 && strncmp(f[2], "http://", 7) != 0)
-        fail(b, "url \"%s\" must start with https:// or http://", f[2]);
-    check_text(b, f[3], "licence", 1);
-    if (!is_date(f[4]))
-        fail(b, "retrieved \"%s\" must be a date YYYY-MM-DD", f[4]);
-    check_text(b, f[5], "credit", 1);
-    insert_row(b, insert, f, 6);
+    check_text(b, f[SOURCE_NAME], "name", 1);
+    if (strncmp(f[SOURCE_URL], "https://", 8) != 0 && strncmp(f[SOURCE_URL], "http://", 7) != 0)
+        fail(b, "url \"%s\" must start with https:// or http://", f[SOURCE_URL]);
+    check_text(b, f[SOURCE_LICENCE], "licence", 1);
+    if (!is_date(f[SOURCE_RETRIEVED]))
+        fail(b, "retrieved \"%s\" must be a date YYYY-MM-DD", f[SOURCE_RETRIEVED]);
+    check_text(b, f[SOURCE_CREDIT], "credit", 1);
+    insert_row(b, insert, f, SOURCE_NCOLS);
 }
 
 /* Every name of a brand goes into brand_name in the library's own forms. */
@@ -337,22 +366,22 @@ static const char *const sectors[] = { "bank", "card", "payments", "retail", "te
 static void load_brand(builder *b, sqlite3_stmt *insert, char **f)
 {
     const char *p, *bar;
-    if (!is_id(f[0]))
-        fail(b, "brand id \"%s\" must be [a-z0-9_-]+", f[0]);
-    check_text(b, f[1], "name", 1);
-    if (strlen(f[1]) >= SMSREP_BRAND_SIZE)
+    if (!is_id(f[BRAND_ID]))
+        fail(b, "brand id \"%s\" must be [a-z0-9_-]+", f[BRAND_ID]);
+    check_text(b, f[BRAND_NAME], "name", 1);
+    if (strlen(f[BRAND_NAME]) >= SMSREP_BRAND_SIZE)
         fail(b, "name is longer than %d bytes", SMSREP_BRAND_SIZE - 1);
-    check_enum(b, f[4], "sector", sectors);
-    check_source(b, f[5]);
-    insert_row(b, insert, f, 6);
-    add_brand_name(b, f[0], f[1], strlen(f[1]));
-    for (p = f[2]; *p; p = *bar ? bar + 1 : bar) {
+    check_enum(b, f[BRAND_SECTOR], "sector", sectors);
+    check_source(b, f[BRAND_SOURCE]);
+    insert_row(b, insert, f, BRAND_NCOLS);
+    add_brand_name(b, f[BRAND_ID], f[BRAND_NAME], strlen(f[BRAND_NAME]));
+    for (p = f[BRAND_ALIASES]; *p; p = *bar ? bar + 1 : bar) {
         bar = strchr(p, '|');
         if (bar == NULL)
             bar = p + strlen(p);
-        add_brand_name(b, f[0], p, (size_t)(bar - p));
+        add_brand_name(b, f[BRAND_ID], p, (size_t)(bar - p));
     }
-    for (p = f[3]; *p; p = *bar ? bar + 1 : bar) {
+    for (p = f[BRAND_DOMAINS]; *p; p = *bar ? bar + 1 : bar) {
         bar = strchr(p, '|');
         if (bar == NULL)
             bar = p + strlen(p);
@@ -360,9 +389,6 @@ static void load_brand(builder *b, sqlite3_stmt *insert, char **f)
     }
 }
 
-static const char *const number_range_signals[] = {
-    "plan", "ip_phone", "m2m", "premium", "international_network",
-    "fictional", "cannot_originate_sms", "unallocated", NULL };
 static const char *const reply_costs[] = { "unknown", "free", "standard", "premium", NULL };
 static const char *const confidences[] = { "low", "medium", "high", NULL };
 
@@ -411,23 +437,23 @@ static void load_number_range(builder *b, sqlite3_stmt *insert, char **f)
     static char prefixes[MAX_EXPANSION][16];
     int n, i, min_len, max_len;
     const struct range_limit *limit;
-    char *values[9];
+    char *values[RANGE_NCOLS];
 
-    n = expand_prefix(b, f[0], prefixes, 0, MAX_EXPANSION);
-    min_len = number_of(b, f[1], 2, 15, "min_len");
-    max_len = number_of(b, f[2], 2, 15, "max_len");
+    n = expand_prefix(b, f[RANGE_PREFIX], prefixes, 0, MAX_EXPANSION);
+    min_len = number_of(b, f[RANGE_MIN_LEN], 2, 15, "min_len");
+    max_len = number_of(b, f[RANGE_MAX_LEN], 2, 15, "max_len");
     if (min_len > max_len)
         fail(b, "min_len %d is greater than max_len %d", min_len, max_len);
-    if (!is_region(f[3], 0, 1))
-        fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code or 001", f[3]);
-    if (f[4][0] != '\0' && smsrep_number_type_from_name(f[4], strlen(f[4])) < 0)
-        fail(b, "number_type \"%s\" is not a name smsrep.h defines", f[4]);
-    check_enum(b, f[5], "signal", number_range_signals);
-    check_enum(b, f[6], "reply_cost", reply_costs);
-    check_source(b, f[7]);
-    limit = limit_of(f[5]);
+    if (!is_region(f[RANGE_REGION], 0, 1))
+        fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code or 001", f[RANGE_REGION]);
+    if (f[RANGE_NUMBER_TYPE][0] != '\0' && smsrep_number_type_from_name(f[RANGE_NUMBER_TYPE], strlen(f[RANGE_NUMBER_TYPE])) < 0)
+        fail(b, "number_type \"%s\" is not a name smsrep.h defines", f[RANGE_NUMBER_TYPE]);
+    check_signal(b, f[RANGE_SIGNAL], "signal", IN_RANGE);
+    check_enum(b, f[RANGE_REPLY_COST], "reply_cost", reply_costs);
+    check_source(b, f[RANGE_SOURCE]);
+    limit = limit_of(f[RANGE_SIGNAL]);
     if (limit->exact && min_len != max_len)
-        fail(b, "a %s range needs an exact length (min_len == max_len), not %d..%d", f[5],
+        fail(b, "a %s range needs an exact length (min_len == max_len), not %d..%d", f[RANGE_SIGNAL],
              min_len, max_len);
     for (i = 0; i < n; i++) {
         int plen = (int)strlen(prefixes[i]);
@@ -437,7 +463,7 @@ static void load_number_range(builder *b, sqlite3_stmt *insert, char **f)
             fail(b, "prefix \"%s\" is longer than min_len %d", prefixes[i], min_len);
         if (max_len - plen > limit->free)
             fail(b, "%s range %s with length %d leaves %d digits free; the limit is %d",
-                 f[5], prefixes[i], max_len, max_len - plen, limit->free);
+                 f[RANGE_SIGNAL], prefixes[i], max_len, max_len - plen, limit->free);
         {
             sqlite3_stmt *st;
             if (sqlite3_prepare_v2(b->db,
@@ -454,12 +480,9 @@ static void load_number_range(builder *b, sqlite3_stmt *insert, char **f)
                      sqlite3_column_int(st, 1));
             sqlite3_finalize(st);
         }
-        values[0] = prefixes[i];
-        values[1] = f[1];
-        values[2] = f[2];
-        for (plen = 3; plen < 9; plen++)
-            values[plen] = f[plen];
-        insert_row(b, insert, values, 9);
+        memcpy(values, f, sizeof values);
+        values[RANGE_PREFIX] = prefixes[i];
+        insert_row(b, insert, values, RANGE_NCOLS);
     }
 }
 
@@ -488,93 +511,128 @@ static void load_known_number(builder *b, sqlite3_stmt *insert, char **f)
     char signal[32];
     const struct range_limit *limit;
 
-    if (!all_digits(f[0]) || f[0][0] == '0' || strlen(f[0]) < 7 || strlen(f[0]) > 15)
-        fail(b, "number \"%s\" must be 7 to 15 E.164 digits (no '+', no leading 0)", f[0]);
-    if (!is_region(f[1], 1, 0))
-        fail(b, "dest_region \"%s\" must be an ISO 3166 alpha-2 code or *", f[1]);
-    check_brand(b, f[2], 1);
-    check_enum(b, f[3], "relation", relations);
-    check_enum(b, f[4], "purpose", purposes);
-    check_enum(b, f[5], "confidence", confidences);
-    check_source(b, f[6]);
-    range_signal(b, f[0], signal, sizeof signal);
+    if (!all_digits(f[KNOWN_NUMBER]) || f[KNOWN_NUMBER][0] == '0' || strlen(f[KNOWN_NUMBER]) < 7 || strlen(f[KNOWN_NUMBER]) > 15)
+        fail(b, "number \"%s\" must be 7 to 15 E.164 digits (no '+', no leading 0)", f[KNOWN_NUMBER]);
+    if (!is_region(f[KNOWN_DEST_REGION], 1, 0))
+        fail(b, "dest_region \"%s\" must be an ISO 3166 alpha-2 code or *", f[KNOWN_DEST_REGION]);
+    check_brand(b, f[KNOWN_BRAND], 1);
+    check_enum(b, f[KNOWN_RELATION], "relation", relations);
+    check_enum(b, f[KNOWN_PURPOSE], "purpose", purposes);
+    check_enum(b, f[KNOWN_CONFIDENCE], "confidence", confidences);
+    check_source(b, f[KNOWN_SOURCE]);
+    range_signal(b, f[KNOWN_NUMBER], signal, sizeof signal);
     limit = signal[0] ? limit_of(signal) : NULL;
     if (limit != NULL && limit->exact)
-        fail(b, "number %s lies in a %s range; a documented sender cannot", f[0], signal);
-    insert_row(b, insert, f, 8);
+        fail(b, "number %s lies in a %s range; a documented sender cannot", f[KNOWN_NUMBER], signal);
+    insert_row(b, insert, f, KNOWN_NCOLS);
 }
 
 static void load_short_code(builder *b, sqlite3_stmt *insert, char **f)
 {
-    static const char *const signals[] = { "registered", "brand_sender", "emergency", "premium",
-                                           NULL };
-    int min_len, max_len, plen = (int)strlen(f[1]);
+    int min_len, max_len, plen = (int)strlen(f[SHORT_PREFIX]);
 
-    if (!is_region(f[0], 0, 0))
-        fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code", f[0]);
-    if (!all_digits(f[1]))
-        fail(b, "prefix \"%s\" must be digits", f[1]);
-    min_len = number_of(b, f[2], 2, 15, "min_len");
-    max_len = number_of(b, f[3], 2, 15, "max_len");
+    if (!is_region(f[SHORT_REGION], 0, 0))
+        fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code", f[SHORT_REGION]);
+    if (!all_digits(f[SHORT_PREFIX]))
+        fail(b, "prefix \"%s\" must be digits", f[SHORT_PREFIX]);
+    min_len = number_of(b, f[SHORT_MIN_LEN], 2, 15, "min_len");
+    max_len = number_of(b, f[SHORT_MAX_LEN], 2, 15, "max_len");
     if (plen > min_len || min_len > max_len)
         fail(b, "need length(prefix) <= min_len <= max_len, not %d, %d, %d", plen, min_len,
              max_len);
-    check_enum(b, f[4], "signal", signals);
-    if (strcmp(f[4], "emergency") == 0 && (plen != min_len || min_len != max_len))
+    check_signal(b, f[SHORT_SIGNAL], "signal", IN_SHORT);
+    if (strcmp(f[SHORT_SIGNAL], "emergency") == 0 && (plen != min_len || min_len != max_len))
         fail(b, "an emergency short code must be exact: min_len = max_len = length(prefix)");
     if (max_len - plen > 6)
         fail(b, "a short-code shape may leave at most 6 digits free, not %d", max_len - plen);
-    check_brand(b, f[5], strcmp(f[4], "brand_sender") == 0);
-    check_enum(b, f[6], "reply_cost", reply_costs);
-    check_enum(b, f[7], "confidence", confidences);
-    check_source(b, f[8]);
-    insert_row(b, insert, f, 10);
+    check_brand(b, f[SHORT_BRAND], strcmp(f[SHORT_SIGNAL], "brand_sender") == 0);
+    check_enum(b, f[SHORT_REPLY_COST], "reply_cost", reply_costs);
+    check_enum(b, f[SHORT_CONFIDENCE], "confidence", confidences);
+    check_source(b, f[SHORT_SOURCE]);
+    insert_row(b, insert, f, SHORT_NCOLS);
 }
 
 static void load_sender_id(builder *b, sqlite3_stmt *insert, char **f)
 {
-    static const char *const signals[] = { "registered", "generic", "scam_marker", NULL };
     alnum_form form;
     char *values[8];
-    int status, i;
+    int status;
 
-    if (!is_region(f[0], 1, 0))
-        fail(b, "region \"%s\" must be an ISO 3166 alpha-2 code or *", f[0]);
-    check_text(b, f[1], "sender_id", 1);
-    status = smsrep__alnum_forms(f[1], strlen(f[1]), &form);
+    if (!is_region(f[SENDER_REGION], 1, 0))
+        fail(b, "region \"%s\" must be an ISO 3166 alpha-2 code or *", f[SENDER_REGION]);
+    check_text(b, f[SENDER_ID], "sender_id", 1);
+    status = smsrep__alnum_forms(f[SENDER_ID], strlen(f[SENDER_ID]), &form);
     if (status != SMSREP_OK || form.canonical[0] == '\0')
-        fail(b, "sender_id \"%s\" has no canonical form", f[1]);
-    check_brand(b, f[2], strcmp(f[3], "registered") == 0);
-    check_enum(b, f[3], "signal", signals);
-    check_enum(b, f[4], "confidence", confidences);
-    check_source(b, f[5]);
-    values[0] = f[0];
+        fail(b, "sender_id \"%s\" has no canonical form", f[SENDER_ID]);
+    check_brand(b, f[SENDER_BRAND], strcmp(f[SENDER_SIGNAL], "registered") == 0);
+    check_signal(b, f[SENDER_SIGNAL], "signal", IN_SENDER);
+    check_enum(b, f[SENDER_CONFIDENCE], "confidence", confidences);
+    check_source(b, f[SENDER_SOURCE]);
+    /* in the order of smsrep__sender_id_columns */
+    values[0] = f[SENDER_REGION];
     values[1] = form.canonical;
     values[2] = form.skeleton;
-    for (i = 2; i < 7; i++)
-        values[i + 1] = f[i];
+    values[3] = f[SENDER_BRAND];
+    values[4] = f[SENDER_SIGNAL];
+    values[5] = f[SENDER_CONFIDENCE];
+    values[6] = f[SENDER_SOURCE];
+    values[7] = f[SENDER_NOTE];
     insert_row(b, insert, values, 8);
 }
 
 static void load_alnum_rule(builder *b, sqlite3_stmt *insert, char **f)
 {
-    static const char *const rules[] = { "registry_relabels", "dlt", "operator_charset",
-                                         "not_delivered", NULL };
-    if (!is_region(f[0], 0, 0))
-        fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code", f[0]);
-    check_enum(b, f[1], "rule", rules);
-    check_source(b, f[2]);
-    insert_row(b, insert, f, 4);
+    if (!is_region(f[RULE_REGION], 0, 0))
+        fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code", f[RULE_REGION]);
+    check_signal(b, f[RULE_RULE], "rule", IN_RULE);
+    check_source(b, f[RULE_SOURCE]);
+    insert_row(b, insert, f, RULE_NCOLS);
 }
 
 static void load_calling_code(builder *b, sqlite3_stmt *insert, char **f)
 {
     static const char *const statuses[] = { "unassigned", NULL };
-    if (!all_digits(f[0]) || f[0][0] == '0' || strlen(f[0]) > 3)
-        fail(b, "prefix \"%s\" must be 1 to 3 digits, not starting with 0", f[0]);
-    check_enum(b, f[1], "status", statuses);
-    check_source(b, f[2]);
-    insert_row(b, insert, f, 4);
+    if (!all_digits(f[CALLING_PREFIX]) || f[CALLING_PREFIX][0] == '0' || strlen(f[CALLING_PREFIX]) > 3)
+        fail(b, "prefix \"%s\" must be 1 to 3 digits, not starting with 0", f[CALLING_PREFIX]);
+    check_enum(b, f[CALLING_STATUS], "status", statuses);
+    check_source(b, f[CALLING_SOURCE]);
+    insert_row(b, insert, f, CALLING_NCOLS);
+}
+
+/* Each table's loader, in the order of smsrep__tables. */
+static const row_loader loaders[TABLE_COUNT] = {
+    [TABLE_META] = load_meta,       [TABLE_SOURCE] = load_source,
+    [TABLE_BRAND] = load_brand,     [TABLE_RANGE] = load_number_range,
+    [TABLE_KNOWN] = load_known_number, [TABLE_SHORT] = load_short_code,
+    [TABLE_SENDER] = load_sender_id, [TABLE_RULE] = load_alnum_rule,
+    [TABLE_CALLING] = load_calling_code,
+};
+
+/* schema.sql must make every table with exactly the columns of its spec,
+ * in the spec's order. */
+static void check_schema(builder *b)
+{
+    size_t t;
+    for (t = 0; t < TABLE_COUNT; t++) {
+        const smsrep__table_spec *spec = &smsrep__tables[t];
+        const char *const *want = spec->columns != NULL ? spec->columns : spec->csv;
+        char have[512] = "", expected[512];
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(b->db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", -1,
+                               &st, NULL) != SQLITE_OK)
+            fail(b, "SQLite: %s", sqlite3_errmsg(b->db));
+        sqlite3_bind_text(st, 1, spec->table, -1, SQLITE_STATIC);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            if (have[0])
+                strncat(have, ",", sizeof have - strlen(have) - 1);
+            strncat(have, (const char *)sqlite3_column_text(st, 0), sizeof have - strlen(have) - 1);
+        }
+        sqlite3_finalize(st);
+        join(want, ",", expected, sizeof expected);
+        if (strcmp(have, expected) != 0)
+            fail(b, "table %s has columns \"%s\"; libsmsrep/tables.h says \"%s\"", spec->table,
+                 have, expected);
+    }
 }
 
 /* ------------------------------------------------------------ main */
@@ -639,31 +697,9 @@ int main(int argc, char **argv)
     sqlite3_finalize(st);
     b.file = NULL;
 
-    load_csv(&b, data, "meta.csv", "key,value",
-             "INSERT INTO meta VALUES (?1, ?2)", load_meta);
-    load_csv(&b, data, "sources.csv", "id,name,url,licence,retrieved,credit",
-             "INSERT INTO source VALUES (?1, ?2, ?3, ?4, ?5, ?6)", load_source);
-    load_csv(&b, data, "brands.csv", "id,name,aliases,domains,sector,source",
-             "INSERT INTO brand VALUES (?1, ?2, ?3, ?4, ?5, ?6)", load_brand);
-    load_csv(&b, data, "number_ranges.csv",
-             "prefix,min_len,max_len,region,number_type,signal,reply_cost,source,note",
-             "INSERT INTO number_range VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-             load_number_range);
-    load_csv(&b, data, "known_numbers.csv",
-             "number,dest_region,brand,relation,purpose,confidence,source,note",
-             "INSERT INTO known_number VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-             load_known_number);
-    load_csv(&b, data, "short_codes.csv",
-             "region,prefix,min_len,max_len,signal,brand,reply_cost,confidence,source,note",
-             "INSERT INTO short_code VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-             load_short_code);
-    load_csv(&b, data, "sender_ids.csv",
-             "region,sender_id,brand,signal,confidence,source,note",
-             "INSERT INTO sender_id VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", load_sender_id);
-    load_csv(&b, data, "alnum_rules.csv", "region,rule,source,note",
-             "INSERT INTO alnum_rule VALUES (?1, ?2, ?3, ?4)", load_alnum_rule);
-    load_csv(&b, data, "calling_codes.csv", "prefix,status,source,note",
-             "INSERT INTO calling_code VALUES (?1, ?2, ?3, ?4)", load_calling_code);
+    check_schema(&b);
+    for (i = 0; i < TABLE_COUNT; i++)
+        load_csv(&b, data, &smsrep__tables[i], loaders[i]);
 
     if (!exists(&b, "SELECT 1 FROM meta WHERE key = ?1", "data_version"))
         fail(NULL, "meta.csv lacks data_version");

@@ -5,7 +5,10 @@
 -- Conventions: numbers are E.164 digits without '+'; a range is
 -- (prefix, min_len, max_len) where the lengths count every E.164 digit,
 -- country code included; short codes are national digits keyed by region.
--- Enumerated columns hold the same lowercase names the API prints. Every row
+-- Enumerated columns hold the same lowercase names the API prints; the
+-- signals each table may carry are listed once, in libsmsrep/signals.h, and
+-- explained in db/README.md. Each table's columns are also the spec in
+-- libsmsrep/tables.h, which the builder checks this file against. Every row
 -- names a source. The longest matching prefix wins, an exact number beats
 -- its range, and an operator's overlay beats this whole database.
 
@@ -56,8 +59,7 @@ CREATE TABLE number_range (
   max_len     INTEGER NOT NULL,
   region      TEXT NOT NULL,         -- 'JP', '001' for non-geographic
   number_type TEXT NOT NULL,         -- '' keeps libphonenumber's type
-  signal      TEXT NOT NULL,         -- plan | ip_phone | m2m | premium | international_network
-                                     -- | fictional | cannot_originate_sms | unallocated
+  signal      TEXT NOT NULL,         -- a number_range signal (signals.h)
   reply_cost  TEXT NOT NULL,         -- unknown | free | standard | premium
   source      TEXT NOT NULL REFERENCES source(id),
   note        TEXT NOT NULL,
@@ -83,7 +85,7 @@ CREATE TABLE short_code (
   prefix     TEXT NOT NULL,
   min_len    INTEGER NOT NULL,
   max_len    INTEGER NOT NULL,
-  signal     TEXT NOT NULL,          -- registered | brand_sender | emergency | premium
+  signal     TEXT NOT NULL,          -- a short_code signal (signals.h)
   brand      TEXT NOT NULL,          -- '' or a brand id
   reply_cost TEXT NOT NULL,
   confidence TEXT NOT NULL,
@@ -98,7 +100,7 @@ CREATE TABLE sender_id (
   canonical  TEXT NOT NULL,
   skeleton   TEXT NOT NULL,
   brand      TEXT NOT NULL,          -- '' or a brand id
-  signal     TEXT NOT NULL,          -- registered | generic | scam_marker
+  signal     TEXT NOT NULL,          -- a sender_id signal (signals.h)
   confidence TEXT NOT NULL,
   source     TEXT NOT NULL REFERENCES source(id),
   note       TEXT NOT NULL,
@@ -110,8 +112,7 @@ CREATE INDEX sender_id_skeleton ON sender_id(skeleton);
 -- IDs, from the regulator's or the operators' published rules.
 CREATE TABLE alnum_rule (
   region TEXT PRIMARY KEY,           -- the recipients' country
-  rule   TEXT NOT NULL,              -- registry_relabels (SG) | dlt (IN) | operator_charset (GB)
-                                     -- | not_delivered (US, CA, ...)
+  rule   TEXT NOT NULL,              -- an alnum_rule signal (signals.h)
   source TEXT NOT NULL REFERENCES source(id),
   note   TEXT NOT NULL
 ) WITHOUT ROWID;

@@ -23,9 +23,15 @@
  * Structs   Every struct the caller passes in begins with uint32_t struct_size,
  *           which the caller sets (use the *_INIT macros). Fields are only ever
  *           appended; the library reads and writes no more than struct_size
- *           bytes and refuses a size below the first published layout with
- *           SMSREP_E_STRUCT_SIZE. Members are fixed-width integers and inline
- *           character arrays; enum values travel as uint32_t.
+ *           bytes, accepts any size from the first published layout on (its
+ *           SMSREP_*_SIZE_x_y macro) and refuses a smaller one with
+ *           SMSREP_E_STRUCT_SIZE. A call that fills an array of structs steps
+ *           through it by the struct_size of its elements. Output structs hold
+ *           only fixed-width integers and inline character arrays; enum values
+ *           travel as uint32_t. The query is the one input struct that also
+ *           holds pointers to the caller's bytes and their size_t lengths,
+ *           read during the call only; its layout therefore differs between
+ *           32- and 64-bit platforms (each platform's layout is pinned).
  * Strings   Input text is UTF-8 given as pointer + length; it need not be
  *           NUL-terminated. Output strings are NUL-terminated UTF-8 in inline
  *           arrays. Region codes are ISO 3166-1 alpha-2, any case on input,
@@ -372,6 +378,8 @@ typedef struct smsrep_query {
     int64_t time;           /* when it arrived, Unix seconds; 0 = now */
 } smsrep_query;
 #define SMSREP_QUERY_INIT SMSREP_INIT_(smsrep_query)
+/* The first published size (0.1); any size from it on is accepted. */
+#define SMSREP_QUERY_SIZE_0_1 ((uint32_t)(offsetof(smsrep_query, time) + sizeof(int64_t)))
 
 #define SMSREP_NORMALIZED_SIZE 128
 #define SMSREP_BRAND_SIZE 64
@@ -442,6 +450,7 @@ typedef struct smsrep_source_info {
     char credit[256];            /* the credit line the licence asks for */
 } smsrep_source_info;
 #define SMSREP_SOURCE_INFO_INIT SMSREP_INIT_(smsrep_source_info)
+#define SMSREP_SOURCE_INFO_SIZE_0_1 ((uint32_t)(offsetof(smsrep_source_info, credit) + 256))
 
 /* METHOD. Looks up a source by id (a verdict's source). Returns SMSREP_OK,
  * or E_NOT_FOUND when the database has no such source. Fields longer than
@@ -457,6 +466,7 @@ typedef struct smsrep_db_info {
     char overlay_version[32];    /* the overlay's last change, "" none */
 } smsrep_db_info;
 #define SMSREP_DB_INFO_INIT SMSREP_INIT_(smsrep_db_info)
+#define SMSREP_DB_INFO_SIZE_0_1 ((uint32_t)(offsetof(smsrep_db_info, overlay_version) + 32))
 
 /* METHOD. Describes the open database. Since 0.1. */
 SMSREP_API int smsrep_db_info_get(smsrep_db *db, smsrep_db_info *out);
@@ -473,12 +483,16 @@ typedef struct smsrep_count {
     char table[32];
     char key[SMSREP_SOURCE_ID_SIZE];
 } smsrep_count;
+#define SMSREP_COUNT_SIZE_0_1 ((uint32_t)(offsetof(smsrep_count, key) + SMSREP_SOURCE_ID_SIZE))
 
 /* METHOD. Counts the rows of the open database (the bundled data; an
  * overlay's own rows under the table names "overlay_*"), grouped by
  * SMSREP_COUNT_BY_*. Fills out[0..cap) in table then key order and sets
  * *total to the number of groups, which may exceed cap (call again with a
- * larger array). Every out[i].struct_size must be set. Since 0.1. */
+ * larger array). The element size is out[0].struct_size (at least
+ * SMSREP_COUNT_SIZE_0_1): the library steps through the array by it, and
+ * every element must carry the same struct_size, else E_STRUCT_SIZE.
+ * Since 0.1. */
 SMSREP_API int smsrep_db_counts(smsrep_db *db, uint32_t group, smsrep_count *out, size_t cap,
                                 size_t *total);
 
@@ -503,6 +517,7 @@ typedef struct smsrep_burst_config {
                                   1024: 24 bytes each) */
 } smsrep_burst_config;
 #define SMSREP_BURST_CONFIG_INIT SMSREP_INIT_(smsrep_burst_config)
+#define SMSREP_BURST_CONFIG_SIZE_0_2 ((uint32_t)(offsetof(smsrep_burst_config, max_senders) + 4))
 
 /* What a message looked like, for smsrep_burst_observe(). Messages with
  * neither flag are remembered but never make a burst. */
@@ -519,6 +534,7 @@ typedef struct smsrep_burst_state {
     int64_t since;             /* time of the oldest of them; 0 when none */
 } smsrep_burst_state;
 #define SMSREP_BURST_STATE_INIT SMSREP_INIT_(smsrep_burst_state)
+#define SMSREP_BURST_STATE_SIZE_0_2 ((uint32_t)(offsetof(smsrep_burst_state, since) + 8))
 
 /* CONSTRUCTOR. config NULL takes every default. E_ARGUMENT for out NULL,
  * E_STRUCT_SIZE, E_NOMEM. Since 0.2. */

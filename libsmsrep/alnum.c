@@ -5,6 +5,7 @@
  * meet "AMAZON" in the brand index. ICU arrives with libphonenumber anyway. */
 #include "alnum.h"
 
+#include "ascii.h"
 #include "utf8.h"
 
 #include <pthread.h>
@@ -175,8 +176,7 @@ void smsrep__alnum_loose(const char *skeleton, char *out, size_t cap)
     for (; *p != '\0'; p++) {
         unsigned char c = *p;
         if (c < 0x80) {
-            if (c >= 'a' && c <= 'z')
-                c = (unsigned char)(c - 'a' + 'A');
+            c = (unsigned char)smsrep__ascii_upper((char)c);
             if (swap[c] != 0)
                 c = (unsigned char)swap[c];
             if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {

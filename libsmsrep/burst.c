@@ -5,6 +5,9 @@
  * creation: the recipient and the sender seen least recently give way. */
 #include "smsrep.h"
 
+#include "hash.h"
+#include "sized.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,12 +43,7 @@ struct smsrep_burst {
 /* FNV-1a, never 0 (0 marks an empty slot). */
 static uint64_t hash(const char *s, size_t len)
 {
-    uint64_t h = UINT64_C(14695981039346656037);
-    size_t i;
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= UINT64_C(1099511628211);
-    }
+    uint64_t h = smsrep__fnv1a(SMSREP__FNV_OFFSET, s, len);
     return h ? h : 1;
 }
 
@@ -57,11 +55,9 @@ int smsrep_burst_new(smsrep_burst **out, const smsrep_burst_config *config)
     if (out == NULL)
         return SMSREP_E_ARGUMENT;
     *out = NULL;
-    if (config != NULL) {
-        if (config->struct_size < sizeof c)
-            return SMSREP_E_STRUCT_SIZE;
-        memcpy(&c, config, sizeof c);
-    }
+    if (config != NULL && smsrep__sized_in(&c, sizeof c, config, SMSREP_BURST_CONFIG_SIZE_0_2) !=
+                              SMSREP_OK)
+        return SMSREP_E_STRUCT_SIZE;
     c.struct_size = sizeof c;
     if (c.window == 0)
         c.window = DEFAULT_WINDOW;
@@ -163,7 +159,7 @@ int smsrep_burst_observe(smsrep_burst *b, const char *recipient, size_t recipien
     if (b == NULL || out == NULL || recipient == NULL || sender == NULL || recipient_len == 0 ||
         sender_len == 0)
         return SMSREP_E_ARGUMENT;
-    if (out->struct_size < sizeof st)
+    if (smsrep__sized_check(out, SMSREP_BURST_STATE_SIZE_0_2) != SMSREP_OK)
         return SMSREP_E_STRUCT_SIZE;
 
     pthread_mutex_lock(&b->lock);
@@ -199,7 +195,6 @@ int smsrep_burst_observe(smsrep_burst *b, const char *recipient, size_t recipien
     r->in_burst = (int)st.in_burst;
     pthread_mutex_unlock(&b->lock);
 
-    st.struct_size = out->struct_size;
-    memcpy(out, &st, sizeof st);
+    smsrep__sized_out(out, &st, sizeof st);
     return SMSREP_OK;
 }

@@ -5,6 +5,8 @@
  * so a hash collision costs a miss, never a wrong verdict. */
 #include "cache.h"
 
+#include "hash.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,20 +25,16 @@ struct cache_entry {
 int smsrep__cache_key(cache_key *key, const char *sender, size_t len, uint32_t hint,
                       const char region[4])
 {
-    uint64_t h = UINT64_C(0xcbf29ce484222325); /* FNV-1a */
-    size_t i;
+    uint64_t h;
     if (len > SMSREP_SENDER_MAX)
         return 0;
     key->sender = sender;
     key->len = len;
     key->hint = hint;
     memcpy(key->region, region, 4);
-    for (i = 0; i < len; i++)
-        h = (h ^ (unsigned char)sender[i]) * UINT64_C(0x100000001b3);
-    for (i = 0; i < 4; i++)
-        h = (h ^ (unsigned char)region[i]) * UINT64_C(0x100000001b3);
-    h = (h ^ hint) * UINT64_C(0x100000001b3);
-    key->hash = h;
+    h = smsrep__fnv1a(SMSREP__FNV_OFFSET, sender, len);
+    h = smsrep__fnv1a(h, region, 4);
+    key->hash = (h ^ hint) * SMSREP__FNV_PRIME;
     return 1;
 }
 

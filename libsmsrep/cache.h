@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sender_verdict.h"
+#include "judgement.h"
 
 /* Entries per connection unless smsrep__store_set_cache() says otherwise:
  * about 1024 * 1.1 KB, allocated at the first insertion. */

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0
  * check.c: runs one check in a single direction: raw sender -> canonical form
- * (sender.c, phone.cc, alnum.c) -> lookups (store.c) -> judgement (judge.c).
- * Deciding whether national digits are a number or a short code is part of
- * the canonical form; it consults the short-code table, never a verdict. */
+ * and kind (sender.c, phone.cc, alnum.c) -> lookups (lookup.c, lookalike.c)
+ * -> judgement (judge.c), with the worker's and the handle's verdict caches
+ * before the sender is judged and the message text (text.c) after. Deciding
+ * whether national digits are a number or a short code is part of the
+ * canonical form; it consults the short-code table, never a verdict. */
 #include "check.h"
 
+#include "handle.h"
 #include "judge.h"
+#include "lookup.h"
 #include "sender.h"
 #include "utf8.h"
 
@@ -33,17 +37,26 @@ static size_t idd_length(const char *d)
     return 0;
 }
 
-/* Reads the digits as a number in the recipient's plan, as an international
- * number after a call prefix, or as a short code; sets e->kind. */
-static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evidence *e)
+/* The kind a reading of digits gives: a number when libphonenumber made
+ * one, valid or not. */
+static uint32_t number_kind(const phone_number *p)
+{
+    return p->parse_error == PHONE_PARSED && p->e164[0] != '\0' ? SMSREP_KIND_NUMBER
+                                                                 : SMSREP_KIND_INVALID;
+}
+
+/* Reads the digits (after an international call prefix of idd digits, if
+ * any) as a number in the recipient's plan, as an international number, or
+ * as a short code, and says which through *kind. */
+static int resolve_digits(store_conn *c, const sender *snd, size_t idd, uint32_t hint,
+                          evidence *e, uint32_t *kind)
 {
     const char *d = snd->digits;
-    size_t idd = snd->plus ? 0 : idd_length(d);
     phone_number intl;
     int status;
 
     if (!snd->plus && snd->ndigits < SHORT_CODE_MIN_DIGITS) {
-        e->kind = SMSREP_KIND_INVALID;
+        *kind = SMSREP_KIND_INVALID;
         e->malformed = 1;
         return SMSREP_OK;
     }
@@ -51,20 +64,21 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
         /* Without a region only an international form can be read. */
         if (!snd->plus && idd == 0)
             return SMSREP_E_NEED_REGION;
-        e->kind = SMSREP_KIND_NUMBER;
-        return smsrep__phone_parse(d + idd, 1, "ZZ", &e->phone);
+        status = smsrep__phone_parse(d + idd, 1, "ZZ", &e->phone);
+        *kind = number_kind(&e->phone);
+        return status;
     }
 
-    status = smsrep__store_short_code(c, e->recipient, d, &e->short_code);
+    status = smsrep__lookup_short_code(c, e->recipient, d, &e->short_code);
     if (status != SMSREP_OK)
         return status;
     if (e->short_code.found || hint == SMSREP_HINT_SHORT_CODE) {
-        e->kind = SMSREP_KIND_SHORT_CODE;
+        *kind = SMSREP_KIND_SHORT_CODE;
         return smsrep__phone_short(d, e->recipient, &e->short_info);
     }
 
-    e->kind = SMSREP_KIND_NUMBER;
     status = smsrep__phone_parse(d, 0, e->recipient, &e->phone);
+    *kind = number_kind(&e->phone);
     if (status != SMSREP_OK || e->phone.valid)
         return status;
     if (idd > 0) {
@@ -73,6 +87,7 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
             return status;
         if (intl.valid) {
             e->phone = intl;
+            *kind = SMSREP_KIND_NUMBER;
             return SMSREP_OK;
         }
     }
@@ -89,11 +104,12 @@ static int resolve_digits(store_conn *c, const sender *snd, uint32_t hint, evide
             return status;
         if (intl.valid) {
             e->phone = intl;
+            *kind = SMSREP_KIND_NUMBER;
             return SMSREP_OK;
         }
     }
     if (snd->ndigits <= SHORT_CODE_MAX_DIGITS) {
-        e->kind = SMSREP_KIND_SHORT_CODE;
+        *kind = SMSREP_KIND_SHORT_CODE;
         /* e->phone is still the national reading of these very digits */
         return smsrep__phone_short_of(&e->phone, e->recipient, &e->short_info);
     }
@@ -121,48 +137,40 @@ static int settle_text(const sender *snd, uint32_t hint, alnum_form *form, sende
     return status;
 }
 
-static int lookup_number(store_conn *c, const char *digits, int64_t now, evidence *e)
+/* What the database knows of a number read as such. */
+static int lookup_number(store_conn *c, evidence *e)
 {
-    int status;
-    if (e->phone.parse_error == PHONE_BAD_CALLING_CODE) {
-        e->kind = SMSREP_KIND_INVALID;
-        return smsrep__store_calling_code(c, digits, &e->calling_code);
-    }
-    if (e->phone.parse_error != PHONE_PARSED || e->phone.e164[0] == '\0') {
-        e->kind = SMSREP_KIND_INVALID;
-        return SMSREP_OK;
-    }
-    status = smsrep__store_range(c, e->phone.e164, &e->range);
+    int status = smsrep__lookup_range(c, e->phone.e164, &e->range);
     if (status == SMSREP_OK)
-        status = smsrep__store_known_number(c, e->phone.e164, e->recipient, &e->known);
+        status = smsrep__lookup_known_number(c, e->phone.e164, e->recipient, &e->known);
     if (status == SMSREP_OK)
-        status = smsrep__store_overlay_number(c, e->phone.e164, &e->overlay);
+        status = smsrep__lookup_overlay_number(c, e->phone.e164, &e->overlay);
     if (status == SMSREP_OK)
-        status = smsrep__store_reports(c, e->phone.e164, now, &e->reports);
+        status = smsrep__lookup_reports(c, e->phone.e164, &e->reports);
     return status;
 }
 
 /* In India the ID is read as a DLT header and its six-character header is
  * what the registry knows ("VM-HDFCBK-S" is HDFC Bank's "HDFCBK"). */
-static int lookup_alphanumeric(store *s, store_conn *c, evidence *e)
+static int lookup_alphanumeric(const smsrep_db *db, store_conn *c, evidence *e)
 {
     int status = SMSREP_OK;
 
     e->key = e->alnum;
     if (e->recipient[0] != '\0')
-        status = smsrep__store_alnum_rule(c, e->recipient, &e->alnum_rule);
+        status = smsrep__lookup_alnum_rule(c, e->recipient, &e->alnum_rule);
     if (status == SMSREP_OK && e->alnum_rule.found && e->alnum_rule.signal == SIG_DLT) {
         smsrep__dlt_parse(e->alnum.canonical, &e->dlt);
         if (e->dlt.shaped)
             status = smsrep__alnum_forms(e->dlt.header, strlen(e->dlt.header), &e->key);
     }
     if (status == SMSREP_OK)
-        status = smsrep__store_sender_id(c, e->recipient, e->key.canonical, &e->sender_id);
+        status = smsrep__lookup_sender_id(c, e->recipient, e->key.canonical, &e->sender_id);
     if (status == SMSREP_OK) {
-        smsrep__lookalike_brand(smsrep__store_names(s), &e->key, &e->brand);
+        smsrep__lookalike_brand(&db->names, &e->key, &e->brand);
         if (e->recipient[0] != '\0')
-            smsrep__lookalike_generic(smsrep__store_names(s), e->recipient, &e->key, &e->generic);
-        status = smsrep__store_overlay_sender(c, e->recipient, e->alnum.canonical, &e->overlay);
+            smsrep__lookalike_generic(&db->names, e->recipient, &e->key, &e->generic);
+        status = smsrep__lookup_overlay_sender(c, e->recipient, e->alnum.canonical, &e->overlay);
     }
     return status;
 }
@@ -187,11 +195,13 @@ static void set_normalized(const evidence *e, smsrep_verdict *v)
 
 /* The sender verdict: everything a check finds from the sender, the hint and
  * the region. *timed says whether it also depends on the query's time. */
-static int judge_sender(store *s, store_conn *c, const smsrep_query *q, const char *region,
-                        uint32_t recipient_cc, sender_verdict *sv, int *timed)
+static int judge_sender(const smsrep_db *db, store_conn *c, const smsrep_query *q,
+                        const char *region, uint32_t recipient_cc, sender_verdict *sv, int *timed)
 {
     evidence e;
     sender snd;
+    uint32_t kind = SMSREP_KIND_INVALID;
+    size_t idd = 0;
     int status;
 
     memset(&e, 0, sizeof e);
@@ -209,31 +219,39 @@ static int judge_sender(store *s, store_conn *c, const smsrep_query *q, const ch
     smsrep__copyz(e.recipient, sizeof e.recipient, region);
     e.recipient_cc = recipient_cc;
     e.invisible = snd.invisible;
+    e.now = q->time != 0 ? q->time : (int64_t)time(NULL);
 
+    /* The canonical reading decides the kind, once; the lookups follow it. */
     switch (snd.form) {
     case SENDER_MALFORMED:
-        e.kind = SMSREP_KIND_INVALID;
         e.malformed = 1;
         break;
     case SENDER_TEXT:
         /* GSM 03.40: an alphanumeric address holds at most 11 characters of
          * the GSM 7-bit alphabet; no network delivers anything else. */
         e.alnum_sender = 1;
-        e.kind = e.alnum.gsm_encodable && e.alnum.chars <= ALNUM_GSM_MAX_CHARS
-                     ? SMSREP_KIND_ALPHANUMERIC
-                     : SMSREP_KIND_INVALID;
-        status = lookup_alphanumeric(s, c, &e);
+        kind = e.alnum.gsm_encodable && e.alnum.chars <= ALNUM_GSM_MAX_CHARS
+                   ? SMSREP_KIND_ALPHANUMERIC
+                   : SMSREP_KIND_INVALID;
         break;
     default:
-        status = resolve_digits(c, &snd, q->hint, &e);
-        if (status == SMSREP_OK && e.kind == SMSREP_KIND_NUMBER)
-            status = lookup_number(c, snd.digits + (snd.plus ? 0 : idd_length(snd.digits)),
-                                   q->time != 0 ? q->time : (int64_t)time(NULL), &e);
-        if (status == SMSREP_OK && e.kind == SMSREP_KIND_SHORT_CODE) {
-            smsrep__copyz(e.short_digits, sizeof e.short_digits, snd.digits);
-            status = smsrep__store_overlay_short(c, region, snd.digits, &e.overlay);
-        }
+        idd = snd.plus ? 0 : idd_length(snd.digits);
+        status = resolve_digits(c, &snd, idd, q->hint, &e, &kind);
         break;
+    }
+    if (status != SMSREP_OK)
+        return status;
+    e.kind = kind;
+
+    if (e.alnum_sender)
+        status = lookup_alphanumeric(db, c, &e);
+    else if (kind == SMSREP_KIND_NUMBER)
+        status = lookup_number(c, &e);
+    else if (e.phone.parse_error == PHONE_BAD_CALLING_CODE)
+        status = smsrep__lookup_calling_code(c, snd.digits + idd, &e.calling_code);
+    if (status == SMSREP_OK && kind == SMSREP_KIND_SHORT_CODE) {
+        smsrep__copyz(e.short_digits, sizeof e.short_digits, snd.digits);
+        status = smsrep__lookup_overlay_short(c, region, snd.digits, &e.overlay);
     }
     if (status != SMSREP_OK)
         return status;
@@ -249,11 +267,12 @@ static int judge_sender(store *s, store_conn *c, const smsrep_query *q, const ch
 
 /* The message text, read after the caches (which never hold it), is judged
  * on top of the sender's judgement; then the verdict is finished. */
-static void finish(store *s, const smsrep_query *q, sender_verdict *sv, smsrep_verdict *v)
+static void finish(const smsrep_db *db, const smsrep_query *q, sender_verdict *sv,
+                   smsrep_verdict *v)
 {
     if (q->text != NULL) {
         text_findings t;
-        smsrep__text_scan(smsrep__store_book(s), q->text, q->text_len, &t);
+        smsrep__text_scan(&db->book, q->text, q->text_len, &t);
         smsrep__judge_text(&t, sv);
     }
     *v = sv->v;
@@ -263,43 +282,41 @@ static void finish(store *s, const smsrep_query *q, sender_verdict *sv, smsrep_v
 /* A handle is an immutable snapshot, so the sender verdict is a function of
  * (sender bytes, hint, region) and of the time only through complaints:
  * verdicts that do not depend on the time are kept in the borrowed
- * connection's cache and in the one its handle's connections share, and a
- * sender seen again costs a hash and a copy. The caches keep the sender's
+ * worker's cache and in the one its handle's workers share, and a sender
+ * seen again costs a hash and a copy. The caches keep the sender's
  * judgement beside its verdict, so that a message text, which they never
  * hold, is judged after them as if the sender had just been judged. */
-int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
+int smsrep__check_run(smsrep_db *db, const smsrep_query *q, const char *region,
                       uint32_t recipient_cc, smsrep_verdict *v)
 {
-    store_conn *c = NULL;
-    sender_cache *cache;
+    worker *w = NULL;
     sender_verdict sv;
     cache_key key;
-    size_t entries;
+    size_t entries = db->cache_entries;
     int status, cacheable, timed = 0;
 
-    status = smsrep__store_acquire(s, &c);
+    status = smsrep__pool_acquire(&db->pool, &w);
     if (status != SMSREP_OK)
         return status;
-    cache = smsrep__store_cache(c, &entries);
     cacheable = entries > 0 && smsrep__cache_key(&key, q->sender, q->sender_len, q->hint, region);
-    if (cacheable && smsrep__cache_get(cache, entries, &key, &sv)) {
-        smsrep__store_release(s, c);
-        finish(s, q, &sv, v);
+    if (cacheable && smsrep__cache_get(&w->cache, entries, &key, &sv)) {
+        smsrep__pool_release(w);
+        finish(db, q, &sv, v);
         return SMSREP_OK;
     }
-    if (cacheable && smsrep__shared_get(smsrep__store_shared(s), entries, &key, &sv)) {
-        smsrep__cache_put(cache, entries, &key, &sv);
-        smsrep__store_release(s, c);
-        finish(s, q, &sv, v);
+    if (cacheable && smsrep__shared_get(&db->shared, entries, &key, &sv)) {
+        smsrep__cache_put(&w->cache, entries, &key, &sv);
+        smsrep__pool_release(w);
+        finish(db, q, &sv, v);
         return SMSREP_OK;
     }
-    status = judge_sender(s, c, q, region, recipient_cc, &sv, &timed);
+    status = judge_sender(db, w->conn, q, region, recipient_cc, &sv, &timed);
     if (status == SMSREP_OK && cacheable && !timed) {
-        smsrep__cache_put(cache, entries, &key, &sv);
-        smsrep__shared_put(smsrep__store_shared(s), entries, &key, &sv);
+        smsrep__cache_put(&w->cache, entries, &key, &sv);
+        smsrep__shared_put(&db->shared, entries, &key, &sv);
     }
-    smsrep__store_release(s, c);
+    smsrep__pool_release(w);
     if (status == SMSREP_OK)
-        finish(s, q, &sv, v);
+        finish(db, q, &sv, v);
     return status;
 }

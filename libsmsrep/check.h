@@ -3,11 +3,11 @@
 #ifndef SMSREP_CHECK_H
 #define SMSREP_CHECK_H
 
-#include "store.h"
+#include "smsrep.h"
 
 /* Runs a check whose arguments api.c has validated: region is "" or an
  * upper-case region with calling code recipient_cc. Fills the whole of *v. */
-int smsrep__check_run(store *s, const smsrep_query *q, const char *region,
+int smsrep__check_run(smsrep_db *db, const smsrep_query *q, const char *region,
                       uint32_t recipient_cc, smsrep_verdict *v);
 
 #endif

@@ -18,6 +18,8 @@
 
 #include "utf8.h"
 
+#include <math.h>
+
 #include <string.h>
 
 /* Each rank's class, score band (base and ceiling) and recommendation. */
@@ -34,9 +36,15 @@ static const struct {
 };
 
 /* Decayed complaint weight from which a number is caution (two recent
- * complaints: one may be a mistake) and suspicious. */
+ * complaints: one may be a mistake) and suspicious. A complaint's weight
+ * halves every REPORT_HALF_LIFE_DAYS after the day its data set last saw
+ * the number. */
 #define REPORTS_CAUTION 2.0
 #define REPORTS_SUSPICIOUS 10.0
+#define REPORT_HALF_LIFE_DAYS 90.0
+
+/* The sector whose DLT headers must not arrive as promotional messages. */
+#define SECTOR_BANK "bank"
 
 
 static void find(judgement *j, int reason, int rank, const char *source)
@@ -132,9 +140,9 @@ static void judge_number(const evidence *e, judgement *j, smsrep_verdict *v)
     if (e->known.found)
         find_signal(j, &e->known);
     if (!p->valid && !plan_known)
-        find(j, SMSREP_REASON_INVALID_NUMBER, RANK_SPOOFED, "libphonenumber");
+        find(j, SMSREP_REASON_INVALID_NUMBER, RANK_SPOOFED, SOURCE_LIBPHONENUMBER);
     if (foreign(e, v->region, p->calling_code))
-        find(j, SMSREP_REASON_FOREIGN_ROUTE, RANK_CAUTION, "libphonenumber");
+        find(j, SMSREP_REASON_FOREIGN_ROUTE, RANK_CAUTION, SOURCE_LIBPHONENUMBER);
 }
 
 static void judge_short_code(const evidence *e, judgement *j, smsrep_verdict *v)
@@ -158,7 +166,7 @@ static void judge_short_code(const evidence *e, judgement *j, smsrep_verdict *v)
     if (v->reply_cost == SMSREP_COST_PREMIUM &&
         !(j->reasons & SMSREP_REASON_BIT(SMSREP_REASON_PREMIUM_REPLY_COST)))
         find(j, SMSREP_REASON_PREMIUM_REPLY_COST, RANK_CAUTION,
-             e->short_code.found ? e->short_code.source : "libphonenumber");
+             e->short_code.found ? e->short_code.source : SOURCE_LIBPHONENUMBER);
 }
 
 /* The recipient country's rules for sender IDs. Returns 1 when the network
@@ -190,7 +198,7 @@ static int judge_registry(const evidence *e, judgement *j, smsrep_verdict *v)
          * a promotional one asks to be read with care. Numeric headers are
          * promotional by definition. */
         if (d->message_class == SMSREP_MESSAGE_PROMOTIONAL && e->sender_id.found &&
-            e->sender_id.bank)
+            strcmp(e->sender_id.sector, SECTOR_BANK) == 0)
             find(j, SMSREP_REASON_DLT_CLASS_MISMATCH, RANK_SUSPICIOUS, rule->source);
         else if (d->numeric && d->message_class != SMSREP_MESSAGE_NONE &&
                  d->message_class != SMSREP_MESSAGE_PROMOTIONAL)
@@ -246,18 +254,41 @@ static void judge_alphanumeric(const evidence *e, judgement *j, smsrep_verdict *
              m->how != LOOK_NONE ? m->target->source : NULL);
 }
 
+/* The complaints' weight: each data set's reports, halved per half-life
+ * since it last saw the number; the source is the set that weighs most. */
+static double report_weight(const report_row *r, int64_t now, const char **source)
+{
+    int64_t today = now / 86400;
+    double total = 0.0, strongest = 0.0;
+    unsigned i;
+    *source = NULL;
+    for (i = 0; i < r->n; i++) {
+        double age = r->set[i].last_day > today ? 0.0 : (double)(today - r->set[i].last_day);
+        double weight = (double)r->set[i].reports * pow(0.5, age / REPORT_HALF_LIFE_DAYS);
+        total += weight;
+        if (weight > strongest) {
+            strongest = weight;
+            *source = r->set[i].source;
+        }
+    }
+    return total;
+}
+
 /* The operator's overlay: its rule beats everything bundled; its reports
  * add caution. */
 static void judge_overlay(const evidence *e, judgement *j)
 {
+    const char *source;
+    double weight = e->reports.found ? report_weight(&e->reports, e->now, &source) : 0.0;
+
     if (e->overlay.found && e->overlay.signal == SIG_DENY)
         find(j, SMSREP_REASON_OVERLAY_DENY, RANK_BLOCKED, e->overlay.source);
     else if (e->overlay.found && e->overlay.signal == SIG_ALLOW)
         find(j, SMSREP_REASON_OVERLAY_ALLOW, RANK_ALLOWED, e->overlay.source);
-    if (e->reports.found && e->reports.weight >= REPORTS_SUSPICIOUS)
-        find(j, SMSREP_REASON_REPORTED_NUMBER, RANK_SUSPICIOUS, e->reports.source);
-    else if (e->reports.found && e->reports.weight >= REPORTS_CAUTION)
-        find(j, SMSREP_REASON_REPORTED_NUMBER, RANK_CAUTION, e->reports.source);
+    if (weight >= REPORTS_SUSPICIOUS)
+        find(j, SMSREP_REASON_REPORTED_NUMBER, RANK_SUSPICIOUS, source);
+    else if (weight >= REPORTS_CAUTION)
+        find(j, SMSREP_REASON_REPORTED_NUMBER, RANK_CAUTION, source);
 }
 
 /* The message text against the sender. The text alone never makes a sender
@@ -327,9 +358,9 @@ void smsrep__judge_sender(const evidence *e, sender_verdict *sv)
         if (e->phone.parse_error == PHONE_BAD_CALLING_CODE && e->calling_code.found)
             find(j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_SPOOFED, e->calling_code.source);
         else if (e->phone.parse_error == PHONE_BAD_CALLING_CODE)
-            find(j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_CAUTION, "libphonenumber");
+            find(j, SMSREP_REASON_UNKNOWN_CALLING_CODE, RANK_CAUTION, SOURCE_LIBPHONENUMBER);
         else if (!e->malformed)
-            find(j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, "libphonenumber");
+            find(j, SMSREP_REASON_MALFORMED, RANK_SPOOFED, SOURCE_LIBPHONENUMBER);
         break;
     }
 }
@@ -356,14 +387,4 @@ void smsrep__judge_finish(const judgement *jp, smsrep_verdict *v)
     smsrep__copyz(v->brand, sizeof v->brand, j.brand);
     v->brand_relation = j.brand[0] != '\0' ? j.relation : SMSREP_RELATION_NONE;
     smsrep__copyz(v->source, sizeof v->source, j.source);
-}
-
-void smsrep__judge(const evidence *e, smsrep_verdict *v)
-{
-    sender_verdict sv;
-    sv.v = *v;
-    smsrep__judge_sender(e, &sv);
-    smsrep__judge_text(&e->text_f, &sv);
-    *v = sv.v;
-    smsrep__judge_finish(&sv.j, v);
 }

@@ -7,9 +7,9 @@
 #include "alnum.h"
 #include "lookalike.h"
 #include "phone.h"
-#include "registry.h"
-#include "sender_verdict.h"
-#include "store.h"
+#include "dlt.h"
+#include "judgement.h"
+#include "lookup.h"
 #include "text.h"
 
 /* Everything the earlier stages found; the judge reads nothing else. */
@@ -19,6 +19,7 @@ typedef struct evidence {
     uint32_t recipient_cc;         /* its calling code, 0 unknown */
     int malformed;                 /* not a well-formed sender */
     size_t invisible;              /* invisible characters in the sender as it arrived */
+    int64_t now;                   /* when the message arrived, Unix seconds */
 
     /* numbers */
     phone_number phone;
@@ -42,9 +43,6 @@ typedef struct evidence {
     lookalike_match brand;         /* the brand name or registered ID it comes closest to */
     lookalike_match generic;       /* a generic ID of the recipient's country it spells */
 
-    /* the message text, when one was given */
-    text_findings text_f;
-
     /* the operator's overlay, whichever kind */
     store_row overlay;             /* an allow or deny rule */
     report_row reports;            /* complaints about the number */
@@ -59,7 +57,5 @@ void smsrep__judge_text(const text_findings *t, sender_verdict *sv);
 /* Turns a judgement into the class, score, recommendation, reasons, brand
  * and source of *v. */
 void smsrep__judge_finish(const judgement *j, smsrep_verdict *v);
-/* All three, with the evidence's own text findings (for tests). */
-void smsrep__judge(const evidence *e, smsrep_verdict *v);
 
 #endif

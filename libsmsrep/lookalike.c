@@ -4,6 +4,8 @@
  * skeleton plus digit-for-letter swaps) and by containment at word edges. */
 #include "lookalike.h"
 
+#include "grow.h"
+
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -33,14 +35,9 @@ int smsrep__lookalike_add(lookalike_set *set, int kind, const char *region,
     if (kind < TARGET_BRAND_NAME || kind > TARGET_GENERIC ||
         strlen(canonical) >= sizeof t->canonical)
         return SMSREP_OK;
-    if (set->n == set->alloc) {
-        size_t want = set->alloc ? set->alloc * 2 : 256;
-        lookalike_target *grown = realloc(set->t, want * sizeof *grown);
-        if (grown == NULL)
-            return SMSREP_E_NOMEM;
-        set->t = grown;
-        set->alloc = want;
-    }
+    if ((t = smsrep__grow(set->t, &set->alloc, set->n, sizeof *t, 256)) == NULL)
+        return SMSREP_E_NOMEM;
+    set->t = t;
     t = &set->t[set->n];
     memset(t, 0, sizeof *t);
     t->kind = kind;

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0
  * lookup.c: the queries a check makes: longest-prefix number ranges, exact
  * known numbers, short codes, sender IDs, the recipient country's rules for
- * alphanumeric IDs, calling codes, and the overlay's rules and reports.
- * Every value read from a database is treated as untrusted: text is
- * repaired and enumerations are checked. */
-#include "store_int.h"
+ * alphanumeric IDs, calling codes, and the overlay's rules and reports. They
+ * return facts as the database holds them. Every value read from a database
+ * is treated as untrusted: text is repaired and enumerations are checked. */
+#include "lookup.h"
 
+#include "store_int.h"
 #include "utf8.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,24 +16,21 @@
  * UNION ALL of point lookups, first preference first, with LIMIT 1: they
  * stream from the indexes. ORDER BY ... LIMIT 1 or an IN (...) list would
  * make SQLite build a temporary b-tree (and an 87 KB page buffer) on every
- * execution. */
+ * execution. Parameters: ?1 a region (or the key), ?2 the key or a prefix,
+ * ?3 the length of the whole string. */
 const char *const smsrep__stmt_sql[ST_COUNT] = {
-    /* ST_RANGE and ST_SHORT share their parameters (?1 region, ?2 prefix,
-     * ?3 length of the whole string) and columns, for longest_prefix(). */
     [ST_RANGE] =
-        "SELECT signal, NULL, reply_cost, source, '', number_type, region FROM number_range"
+        "SELECT signal, reply_cost, source, number_type, region FROM number_range"
         " WHERE prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
-    /* ST_KNOWN, ST_SENDER and the overlay's ST_OV_SHORT and ST_OV_SENDER
-     * answer one_row(): ?1 and ?2 in, signal, confidence, source, brand out. */
     [ST_KNOWN] =
-        "SELECT 'brand_sender', k.confidence, k.source, b.name FROM known_number k"
+        "SELECT k.confidence, k.source, b.name FROM known_number k"
         " JOIN brand b ON b.id = k.brand WHERE k.number = ?1 AND k.dest_region = ?2"
         " UNION ALL"
-        " SELECT 'brand_sender', k.confidence, k.source, b.name FROM known_number k"
+        " SELECT k.confidence, k.source, b.name FROM known_number k"
         " JOIN brand b ON b.id = k.brand WHERE k.number = ?1 AND k.dest_region = '*'"
         " LIMIT 1",
     [ST_SHORT] =
-        "SELECT s.signal, s.confidence, s.reply_cost, s.source, coalesce(b.name, ''), '', ''"
+        "SELECT s.signal, s.confidence, s.source, coalesce(b.name, ''), s.reply_cost"
         " FROM short_code s LEFT JOIN brand b ON b.id = s.brand"
         " WHERE s.region = ?1 AND s.prefix = ?2 AND s.min_len <= ?3 AND s.max_len >= ?3",
     [ST_SENDER] =
@@ -45,8 +42,7 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
         " FROM sender_id s LEFT JOIN brand b ON b.id = s.brand"
         " WHERE s.region = '*' AND s.canonical = ?2"
         " LIMIT 1",
-    [ST_ALNUM_RULE] =
-        "SELECT rule, NULL, source, '' FROM alnum_rule WHERE region = ?1 AND ?2 = ''",
+    [ST_ALNUM_RULE] = "SELECT rule, source FROM alnum_rule WHERE region = ?1",
     [ST_SOURCE] =
         "SELECT id, name, url, licence, retrieved, credit FROM source WHERE id = ?1",
     [ST_CALLING] =
@@ -56,18 +52,17 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
         " UNION ALL"
         " SELECT source FROM calling_code WHERE prefix = substr(?1, 1, 1) AND status = 'unassigned'"
         " LIMIT 1",
-    /* The overlay's number rules answer longest_prefix() like ST_RANGE. */
     [ST_OV_NUMBER] =
-        "SELECT action, NULL, NULL, source, '', '', '' FROM overlay.rule"
+        "SELECT action, source FROM overlay.rule"
         " WHERE kind = 'number' AND region = ?1 AND prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
     [ST_OV_SHORT] =
-        "SELECT action, NULL, source, '' FROM overlay.rule"
+        "SELECT action, source FROM overlay.rule"
         " WHERE kind = 'short_code' AND region = ?1 AND prefix = ?2 AND min_len = 0",
     [ST_OV_SENDER] =
-        "SELECT action, NULL, source, '' FROM overlay.rule"
+        "SELECT action, source FROM overlay.rule"
         " WHERE kind = 'sender_id' AND region = ?1 AND prefix = ?2 AND min_len = 0"
         " UNION ALL"
-        " SELECT action, NULL, source, '' FROM overlay.rule"
+        " SELECT action, source FROM overlay.rule"
         " WHERE kind = 'sender_id' AND region = '*' AND prefix = ?2 AND min_len = 0"
         " LIMIT 1",
     [ST_OV_REPORT] =
@@ -76,54 +71,11 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
         "SELECT id, name, url, licence, retrieved, credit FROM overlay.source WHERE id = ?1",
 };
 
-
-static const char *const signal_names[] = {
-    [SIG_NONE] = "none", [SIG_PLAN] = "plan", [SIG_IP_PHONE] = "ip_phone", [SIG_M2M] = "m2m",
-    [SIG_PREMIUM] = "premium", [SIG_INTERNATIONAL_NETWORK] = "international_network",
-    [SIG_FICTIONAL] = "fictional", [SIG_CANNOT_ORIGINATE] = "cannot_originate_sms",
-    [SIG_UNALLOCATED] = "unallocated", [SIG_REGISTERED] = "registered",
-    [SIG_BRAND_SENDER] = "brand_sender", [SIG_EMERGENCY] = "emergency",
-    [SIG_GENERIC] = "generic", [SIG_SCAM_MARKER] = "scam_marker",
-    [SIG_ALLOW] = "allow", [SIG_DENY] = "deny",
-    [SIG_REGISTRY_RELABELS] = "registry_relabels", [SIG_DLT] = "dlt",
-    [SIG_OPERATOR_CHARSET] = "operator_charset", [SIG_NOT_DELIVERED] = "not_delivered",
-};
-
-const char *smsrep__signal_name(int signal)
-{
-    if (signal < 0 || (size_t)signal >= sizeof signal_names / sizeof signal_names[0])
-        return "none";
-    return signal_names[signal];
-}
-
-int smsrep__signal_from_name(const char *name)
-{
-    size_t i;
-    for (i = 0; name != NULL && i < sizeof signal_names / sizeof signal_names[0]; i++)
-        if (strcmp(name, signal_names[i]) == 0)
-            return (int)i;
-    return -1;
-}
-
-int smsrep__confidence_from_name(const char *name)
-{
-    if (name == NULL)
-        return -1;
-    if (strcmp(name, "low") == 0)
-        return CONF_LOW;
-    if (strcmp(name, "medium") == 0)
-        return CONF_MEDIUM;
-    if (strcmp(name, "high") == 0)
-        return CONF_HIGH;
-    return -1;
-}
-
-
 /* A text column's bytes, read where they lie (NULL for SQL NULL).
  * sqlite3_column_text() would copy a value that lies in a page to add its
  * NUL: an allocation, and Debian's SQLite (built without lookaside) takes a
  * process-wide mutex for every allocation, which threads checking at once
- * contend for. Databases are UTF-8 (store.c refuses others), so the blob of
+ * contend for. Databases are UTF-8 (image.c refuses others), so the blob of
  * a text value is its UTF-8. */
 static const char *column(sqlite3_stmt *st, int col, size_t *len)
 {
@@ -164,8 +116,6 @@ int smsrep__query_status(int rc)
     return (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_QUERY;
 }
 
-#define text smsrep__column_text
-
 /* A region from the database: "", "001" or two upper-case letters, else "". */
 static void region_text(sqlite3_stmt *st, int col, char *dst, size_t cap)
 {
@@ -186,18 +136,24 @@ static int column_enum(sqlite3_stmt *st, int col, int (*from_name)(const char *,
     return v < 0 ? 0 : v;
 }
 
-static int column_signal(sqlite3_stmt *st, int col)
+/* A signal that may stand in the given tables; SIG_NONE for anything else. */
+static int column_signal(sqlite3_stmt *st, int col, unsigned tables)
 {
-    char buf[32];
-    int v = smsrep__signal_from_name(column_word(st, col, buf, sizeof buf));
+    size_t len;
+    const char *t = column(st, col, &len);
+    int v = smsrep__signal_from_name(t, len, tables);
     return v < 0 ? SIG_NONE : v;
 }
 
 static int column_confidence(sqlite3_stmt *st, int col)
 {
     char buf[8];
-    int v = smsrep__confidence_from_name(column_word(st, col, buf, sizeof buf));
-    return v < 0 ? CONF_LOW : v;
+    column_word(st, col, buf, sizeof buf);
+    if (strcmp(buf, "medium") == 0)
+        return CONF_MEDIUM;
+    if (strcmp(buf, "high") == 0)
+        return CONF_HIGH;
+    return CONF_LOW;
 }
 
 /* Steps a bound statement once; returns SQLITE_ROW, SQLITE_DONE or a status
@@ -211,20 +167,26 @@ static int step(sqlite3_stmt *st, int *status)
     return rc;
 }
 
+/* Reads the row a statement found into *row. */
+typedef void (*row_reader)(sqlite3_stmt *st, store_row *row);
+
 /* Finds the row with the longest prefix of digits whose length window holds
  * the whole string, asking only the prefix lengths that exist and, given a
  * filter, only the prefixes that may. */
-static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const prefix_filter *filter,
-                          const char *region, const char *digits, store_row *row)
+static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const prefix_bloom *filter,
+                          const char *region, const char *digits, row_reader read,
+                          store_row *row)
 {
     size_t n = strlen(digits), len;
     int status = SMSREP_OK;
 
     memset(row, 0, sizeof *row);
+    if (st == NULL)
+        return SMSREP_OK; /* no overlay */
     for (len = n; len >= 1; len--) {
         if (len > 31 || !(lengths & (UINT32_C(1) << len)))
             continue;
-        if (filter != NULL && !smsrep__filter_may_hold(filter, digits, len))
+        if (filter != NULL && !smsrep__bloom_may_hold(filter, digits, len))
             continue;
         sqlite3_reset(st);
         sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
@@ -232,13 +194,7 @@ static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const prefix_filte
         sqlite3_bind_int(st, 3, (int)n);
         if (step(st, &status) == SQLITE_ROW) {
             row->found = 1;
-            row->signal = column_signal(st, 0);
-            row->confidence = column_confidence(st, 1);
-            row->reply_cost = (uint32_t)column_enum(st, 2, smsrep_reply_cost_from_name);
-            text(st, 3, row->source, sizeof row->source);
-            text(st, 4, row->brand, sizeof row->brand);
-            row->number_type = (uint32_t)column_enum(st, 5, smsrep_number_type_from_name);
-            region_text(st, 6, row->region, sizeof row->region);
+            read(st, row);
             break;
         }
         if (status != SMSREP_OK)
@@ -248,15 +204,10 @@ static int longest_prefix(sqlite3_stmt *st, uint32_t lengths, const prefix_filte
     return status;
 }
 
-int smsrep__store_range(store_conn *c, const char *e164, store_row *row)
-{
-    return longest_prefix(c->st[ST_RANGE], c->owner->range_lengths, &c->owner->ranges, "",
-                          e164, row);
-}
-
-/* The one row a statement of one_row()'s layout finds for two keys; a
- * statement that is not prepared (no overlay) finds nothing. */
-static int one_row(sqlite3_stmt *st, const char *a, const char *b, store_row *row)
+/* The one row a statement finds for two keys; a statement that is not
+ * prepared (no overlay) finds nothing. */
+static int one_row(sqlite3_stmt *st, const char *a, const char *b, row_reader read,
+                   store_row *row)
 {
     int status = SMSREP_OK;
 
@@ -264,81 +215,127 @@ static int one_row(sqlite3_stmt *st, const char *a, const char *b, store_row *ro
     if (st == NULL)
         return SMSREP_OK;
     sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+    if (b != NULL)
+        sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
     if (step(st, &status) == SQLITE_ROW) {
         row->found = 1;
-        row->signal = column_signal(st, 0);
-        row->confidence = column_confidence(st, 1);
-        text(st, 2, row->source, sizeof row->source);
-        text(st, 3, row->brand, sizeof row->brand);
-        row->bank = sqlite3_column_count(st) > 4 &&
-                    sqlite3_column_type(st, 4) == SQLITE_TEXT &&
-                    strcmp((const char *)sqlite3_column_text(st, 4), "bank") == 0;
+        read(st, row);
     }
     sqlite3_reset(st);
     return status;
 }
 
-int smsrep__store_known_number(store_conn *c, const char *e164, const char *region,
-                               store_row *row)
+static void read_range(sqlite3_stmt *st, store_row *row)
 {
-    return one_row(c->st[ST_KNOWN], e164, region, row);
+    row->signal = column_signal(st, 0, IN_RANGE);
+    row->reply_cost = (uint32_t)column_enum(st, 1, smsrep_reply_cost_from_name);
+    smsrep__column_text(st, 2, row->source, sizeof row->source);
+    row->number_type = (uint32_t)column_enum(st, 3, smsrep_number_type_from_name);
+    region_text(st, 4, row->region, sizeof row->region);
 }
 
-int smsrep__store_short_code(store_conn *c, const char *region, const char *digits,
+int smsrep__lookup_range(store_conn *c, const char *e164, store_row *row)
+{
+    return longest_prefix(c->st[ST_RANGE], c->owner->range_lengths, &c->owner->ranges, "",
+                          e164, read_range, row);
+}
+
+/* A known number is a brand's documented sender. */
+static void read_known(sqlite3_stmt *st, store_row *row)
+{
+    row->signal = SIG_BRAND_SENDER;
+    row->confidence = column_confidence(st, 0);
+    smsrep__column_text(st, 1, row->source, sizeof row->source);
+    smsrep__column_text(st, 2, row->brand, sizeof row->brand);
+}
+
+int smsrep__lookup_known_number(store_conn *c, const char *e164, const char *region,
+                                store_row *row)
+{
+    return one_row(c->st[ST_KNOWN], e164, region, read_known, row);
+}
+
+/* Short codes and sender IDs read alike: signal, confidence, source,
+ * brand, then one column of their own. */
+static void read_brand_row(sqlite3_stmt *st, unsigned tables, store_row *row)
+{
+    row->signal = column_signal(st, 0, tables);
+    row->confidence = column_confidence(st, 1);
+    smsrep__column_text(st, 2, row->source, sizeof row->source);
+    smsrep__column_text(st, 3, row->brand, sizeof row->brand);
+}
+
+static void read_short(sqlite3_stmt *st, store_row *row)
+{
+    read_brand_row(st, IN_SHORT, row);
+    row->reply_cost = (uint32_t)column_enum(st, 4, smsrep_reply_cost_from_name);
+}
+
+int smsrep__lookup_short_code(store_conn *c, const char *region, const char *digits,
+                              store_row *row)
+{
+    return longest_prefix(c->st[ST_SHORT], c->owner->short_lengths, NULL, region, digits,
+                          read_short, row);
+}
+
+static void read_sender(sqlite3_stmt *st, store_row *row)
+{
+    read_brand_row(st, IN_SENDER, row);
+    column_word(st, 4, row->sector, sizeof row->sector);
+}
+
+int smsrep__lookup_sender_id(store_conn *c, const char *region, const char *canonical,
                              store_row *row)
 {
-    return longest_prefix(c->st[ST_SHORT], c->owner->short_lengths, NULL, region, digits, row);
+    return one_row(c->st[ST_SENDER], region, canonical, read_sender, row);
 }
 
-int smsrep__store_sender_id(store_conn *c, const char *region, const char *canonical,
-                            store_row *row)
+static void read_rule(sqlite3_stmt *st, store_row *row)
 {
-    return one_row(c->st[ST_SENDER], region, canonical, row);
+    row->signal = column_signal(st, 0, IN_RULE);
+    smsrep__column_text(st, 1, row->source, sizeof row->source);
 }
 
-int smsrep__store_alnum_rule(store_conn *c, const char *region, store_row *row)
+int smsrep__lookup_alnum_rule(store_conn *c, const char *region, store_row *row)
 {
-    return one_row(c->st[ST_ALNUM_RULE], region, "", row);
+    return one_row(c->st[ST_ALNUM_RULE], region, NULL, read_rule, row);
 }
 
-int smsrep__store_calling_code(store_conn *c, const char *digits, store_row *row)
+static void read_calling(sqlite3_stmt *st, store_row *row)
 {
-    sqlite3_stmt *st = c->st[ST_CALLING];
-    int status;
+    row->signal = SIG_UNALLOCATED;
+    smsrep__column_text(st, 0, row->source, sizeof row->source);
+}
 
-    memset(row, 0, sizeof *row);
-    sqlite3_bind_text(st, 1, digits, -1, SQLITE_STATIC);
-    if (step(st, &status) == SQLITE_ROW) {
-        row->found = 1;
-        row->signal = SIG_UNALLOCATED;
-        text(st, 0, row->source, sizeof row->source);
-    }
-    sqlite3_reset(st);
-    return status;
+int smsrep__lookup_calling_code(store_conn *c, const char *digits, store_row *row)
+{
+    return one_row(c->st[ST_CALLING], digits, NULL, read_calling, row);
 }
 
 /* ------------------------------------------------------------ the overlay */
 
-int smsrep__store_overlay_number(store_conn *c, const char *e164, store_row *row)
+static void read_overlay_rule(sqlite3_stmt *st, store_row *row)
 {
-    if (c->st[ST_OV_NUMBER] == NULL) {
-        memset(row, 0, sizeof *row);
-        return SMSREP_OK;
-    }
-    return longest_prefix(c->st[ST_OV_NUMBER], c->owner->overlay_lengths, NULL, "", e164, row);
+    row->signal = column_signal(st, 0, IN_OVERLAY);
+    smsrep__column_text(st, 1, row->source, sizeof row->source);
 }
 
-int smsrep__store_overlay_short(store_conn *c, const char *region, const char *digits,
-                                store_row *row)
+int smsrep__lookup_overlay_number(store_conn *c, const char *e164, store_row *row)
 {
-    return one_row(c->st[ST_OV_SHORT], region, digits, row);
+    return longest_prefix(c->st[ST_OV_NUMBER], c->owner->overlay_lengths, NULL, "", e164,
+                          read_overlay_rule, row);
 }
 
-int smsrep__store_overlay_sender(store_conn *c, const char *region, const char *canonical,
+int smsrep__lookup_overlay_short(store_conn *c, const char *region, const char *digits,
                                  store_row *row)
 {
-    return one_row(c->st[ST_OV_SENDER], region, canonical, row);
+    return one_row(c->st[ST_OV_SHORT], region, digits, read_overlay_rule, row);
+}
+
+int smsrep__lookup_overlay_sender(store_conn *c, const char *region, const char *canonical,
+                                  store_row *row)
+{
+    return one_row(c->st[ST_OV_SENDER], region, canonical, read_overlay_rule, row);
 }
 
 /* Days since 1970-01-01 of a date "YYYY-MM-DD", or -1 when it is not one
@@ -359,11 +356,9 @@ static int64_t days_of(const char *date)
     return (int64_t)era * 146097 + (int64_t)doe - 719468;
 }
 
-int smsrep__store_reports(store_conn *c, const char *e164, int64_t now, report_row *out)
+int smsrep__lookup_reports(store_conn *c, const char *e164, report_row *out)
 {
     sqlite3_stmt *st = c->st[ST_OV_REPORT];
-    int64_t today = now / 86400;
-    double strongest = 0.0;
     int rc, status = SMSREP_OK;
 
     memset(out, 0, sizeof *out);
@@ -374,18 +369,23 @@ int smsrep__store_reports(store_conn *c, const char *e164, int64_t now, report_r
         sqlite3_int64 reports = sqlite3_column_int64(st, 0);
         char date[16];
         int64_t last = days_of(column_word(st, 1, date, sizeof date));
-        double age, weight;
+        unsigned i, slot;
         if (reports <= 0 || last < 0)
             continue; /* a row from outside that says nothing usable */
-        age = last > today ? 0.0 : (double)(today - last);
-        weight = (double)reports * pow(0.5, age / REPORT_HALF_LIFE_DAYS);
-        out->found = 1;
-        out->reports += reports > UINT32_MAX ? UINT32_MAX : (uint32_t)reports;
-        out->weight += weight;
-        if (weight > strongest) {
-            strongest = weight;
-            text(st, 2, out->source, sizeof out->source);
+        /* Keep the most recently seen sets: older ones weigh least. */
+        if (out->n < REPORT_SETS) {
+            slot = out->n++;
+        } else {
+            for (slot = 0, i = 1; i < REPORT_SETS; i++)
+                if (out->set[i].last_day < out->set[slot].last_day)
+                    slot = i;
+            if (out->set[slot].last_day >= last)
+                continue;
         }
+        out->found = 1;
+        out->set[slot].reports = reports > UINT32_MAX ? UINT32_MAX : (uint32_t)reports;
+        out->set[slot].last_day = last;
+        smsrep__column_text(st, 2, out->set[slot].source, sizeof out->set[slot].source);
     }
     sqlite3_reset(st);
     return status;

@@ -3,6 +3,8 @@
  * from the X-macro lists in smsrep.h so that names and values cannot drift. */
 #include "smsrep.h"
 
+#include "ascii.h"
+
 #include <string.h>
 
 const char *smsrep_strerror(int status)
@@ -28,17 +30,7 @@ const char *smsrep_status_name(int status)
 /* Case-insensitive ASCII comparison of a pointer + length with a C string. */
 static int name_equals(const char *s, size_t len, const char *name)
 {
-    size_t i;
-    if (s == NULL || strlen(name) != len)
-        return 0;
-    for (i = 0; i < len; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != name[i])
-            return 0;
-    }
-    return 1;
+    return s != NULL && strlen(name) == len && smsrep__ascii_ieq(s, name, len);
 }
 
 /* One name table and one lookup pair per enum. */

@@ -6,12 +6,13 @@
  * automatic notices of messaging services are recognised by phrase tables. */
 #include "text.h"
 
+#include "ascii.h"
+#include "grow.h"
 #include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 static int alnum_ascii(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -24,7 +25,7 @@ static char *dup_n(const char *s, size_t n, int fold)
     if (d == NULL)
         return NULL;
     for (i = 0; i < n; i++)
-        d[i] = fold ? lower(s[i]) : s[i];
+        d[i] = fold ? smsrep__ascii_lower(s[i]) : s[i];
     d[n] = '\0';
     return d;
 }
@@ -68,14 +69,9 @@ int smsrep__text_add_brand(text_book *book, const char *name, const char *aliase
                            const char *domains, const char *source)
 {
     text_brand *b;
-    if (book->n == book->alloc) {
-        size_t want = book->alloc ? book->alloc * 2 : 32;
-        text_brand *grown = realloc(book->b, want * sizeof *grown);
-        if (grown == NULL)
-            return SMSREP_E_NOMEM;
-        book->b = grown;
-        book->alloc = want;
-    }
+    if ((b = smsrep__grow(book->b, &book->alloc, book->n, sizeof *b, 32)) == NULL)
+        return SMSREP_E_NOMEM;
+    book->b = b;
     b = &book->b[book->n];
     memset(b, 0, sizeof *b);
     smsrep__copyz(b->name, sizeof b->name, name);
@@ -99,18 +95,6 @@ void smsrep__text_free(text_book *book)
     memset(book, 0, sizeof *book);
 }
 
-/* Does folded[0..n) (ASCII lower-cased) equal needle, ASCII case aside?
- * Not strncasecmp: it follows the process's locale, and in a Turkish one
- * 'I' is not 'i'. */
-static int ascii_ieq(const char *folded, const char *needle, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (folded[i] != lower(needle[i]))
-            return 0;
-    return 1;
-}
-
 /* The first place needle stands in text as a word (ASCII neighbours are not
  * letters or digits); case-insensitive unless short. -1 when nowhere. */
 static long find_word_case(const char *text, const char *folded, size_t len, const char *needle,
@@ -120,11 +104,11 @@ static long find_word_case(const char *text, const char *folded, size_t len, con
     char first;
     if (n == 0 || n > len)
         return -1;
-    first = lower(needle[0]);
+    first = smsrep__ascii_lower(needle[0]);
     for (i = 0; i + n <= len; i++) {
         if (folded[i] != first)
             continue;
-        if (exact_case ? memcmp(text + i, needle, n) != 0 : !ascii_ieq(folded + i, needle, n))
+        if (exact_case ? memcmp(text + i, needle, n) != 0 : !smsrep__ascii_ieq(needle, folded + i, n))
             continue;
         if (i > 0 && alnum_ascii(text[i - 1]) && alnum_ascii(needle[0]))
             continue;
@@ -228,7 +212,7 @@ void smsrep__text_scan(const text_book *book, const char *text, size_t len, text
         valid += used;
     len = valid;
     for (i = 0; i < len; i++)
-        folded[i] = lower(text[i]);
+        folded[i] = smsrep__ascii_lower(text[i]);
     folded[len] = '\0';
 
     smsrep__url_hosts(text, len, &out->hosts);

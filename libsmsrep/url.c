@@ -8,6 +8,7 @@
  * browser would resolve them. */
 #include "url.h"
 
+#include "ascii.h"
 #include "utf8.h"
 
 #include <pthread.h>
@@ -42,17 +43,8 @@ static int lower_letter(char c) { return c >= 'a' && c <= 'z'; }
 
 static int starts_with(const char *s, size_t len, const char *prefix)
 {
-    size_t i, n = strlen(prefix);
-    if (len < n)
-        return 0;
-    for (i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != prefix[i])
-            return 0;
-    }
-    return 1;
+    size_t n = strlen(prefix);
+    return len >= n && smsrep__ascii_ieq(s, prefix, n);
 }
 
 /* The length of the host-character run at s[0..len). */

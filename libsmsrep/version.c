@@ -3,7 +3,7 @@
  * versions of the data the library reads. */
 #include "smsrep.h"
 
-#include "store.h"
+#include "tables.h"
 
 #ifndef SMSREP_PHONENUMBER_VERSION
 #error "the build must define SMSREP_PHONENUMBER_VERSION"

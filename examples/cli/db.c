@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "import.h"
 
 static void print_counts(smsrep_db *db, uint32_t group, const char *title)
@@ -58,12 +59,7 @@ static int info(const cli_db_options *o)
 /* FNV-1a, 64 bits, as hex: enough to know a file was imported before. */
 static void digest_of(const char *data, size_t n, char out[17])
 {
-    uint64_t h = UINT64_C(14695981039346656037);
-    size_t i;
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)data[i];
-        h *= UINT64_C(1099511628211);
-    }
+    uint64_t h = smsrep__fnv1a(SMSREP__FNV_OFFSET, data, n);
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 

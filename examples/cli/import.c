@@ -4,6 +4,7 @@
  * never makes a number spoofed, since many reported numbers were spoofed
  * themselves) and an operator's own allow and deny list. */
 #include "import.h"
+#include "overlay_format.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -105,7 +106,7 @@ int import_ftc_dnc(overlay_file *o, smsrep_db *ref, csv_reader *r, import_stats 
         if (number[0] == '\0' ||
             rule_key_of_sender(ref, number, strlen(number), NULL, SMSREP_HINT_INTERNATIONAL, &k,
                                NULL, 0) != 0 ||
-            strcmp(k.kind, "number") != 0) {
+            strcmp(k.kind, OVERLAY_KIND_NUMBER) != 0) {
             st->skipped++;
             st->not_a_number++;
             continue;

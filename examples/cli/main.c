@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
- * main.c: the smsrep command line: dispatches "check", "db", "overlay" and "version"
- * and holds what they share (opening the database, choosing the language). */
+ * main.c: the smsrep command line: dispatches "check", "burst", "db", "overlay"
+ * and "version" and holds what they share (opening the database, choosing
+ * the language). */
 #include "cli.h"
 
 #include <stdlib.h>

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "overlay_file.h"
+#include "overlay_format.h"
 
 static void usage(void)
 {
@@ -120,7 +121,7 @@ static int list(const char *path, int json)
         const char *added = (const char *)sqlite3_column_text(st, 7);
         const char *source = (const char *)sqlite3_column_text(st, 8);
         char shown[200];
-        if (strcmp(kind, "number") != 0)
+        if (strcmp(kind, OVERLAY_KIND_NUMBER) != 0)
             snprintf(shown, sizeof shown, "%s %s", region, prefix);
         else if ((int)strlen(prefix) == minl && minl == maxl)
             snprintf(shown, sizeof shown, "+%s", prefix);

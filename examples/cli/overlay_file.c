@@ -8,6 +8,8 @@
  * new one. */
 #include "overlay_file.h"
 
+#include "overlay_format.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
@@ -22,8 +24,6 @@
 /* db/overlay.sql, embedded at build time. */
 extern const unsigned char smsrep_cli_overlay_sql[];
 
-#define OVERLAY_APPLICATION_ID 0x534D534F
-#define OVERLAY_SCHEMA_VERSION 1
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -106,12 +106,12 @@ static int check_overlay(overlay_file *o, char *why, size_t cap)
     app = sqlite3_column_int64(st, 0);
     version = sqlite3_column_int64(st, 1);
     sqlite3_finalize(st);
-    if (app != OVERLAY_APPLICATION_ID)
+    if (app != SMSREP__OVERLAY_APPLICATION_ID)
         return fail(why, cap, "%s is not a libsmsrep overlay (application_id %lld)", o->path,
                     (long long)app);
-    if (version != OVERLAY_SCHEMA_VERSION)
+    if (version != SMSREP__OVERLAY_SCHEMA_VERSION)
         return fail(why, cap, "%s has overlay schema %lld; this program writes %d", o->path,
-                    (long long)version, OVERLAY_SCHEMA_VERSION);
+                    (long long)version, SMSREP__OVERLAY_SCHEMA_VERSION);
     return 0;
 }
 
@@ -266,20 +266,20 @@ int rule_key_of_sender(smsrep_db *db, const char *sender, size_t len, const char
         return fail(why, cap, "%s (%s)", smsrep_strerror(status), smsrep_status_name(status));
     switch (v.kind) {
     case SMSREP_KIND_NUMBER:
-        snprintf(k->kind, sizeof k->kind, "number");
+        snprintf(k->kind, sizeof k->kind, OVERLAY_KIND_NUMBER);
         snprintf(k->prefix, sizeof k->prefix, "%.*s", (int)sizeof k->prefix - 1,
                  v.normalized + 1); /* without '+' */
         k->min_len = k->max_len = (int)strlen(k->prefix);
         snprintf(k->shown, sizeof k->shown, "%s", v.normalized);
         return 0;
     case SMSREP_KIND_SHORT_CODE:
-        snprintf(k->kind, sizeof k->kind, "short_code");
+        snprintf(k->kind, sizeof k->kind, OVERLAY_KIND_SHORT_CODE);
         snprintf(k->region, sizeof k->region, "%s", v.region);
         snprintf(k->prefix, sizeof k->prefix, "%s", v.normalized);
         snprintf(k->shown, sizeof k->shown, "%s %s", v.region, v.normalized);
         return 0;
     case SMSREP_KIND_ALPHANUMERIC:
-        snprintf(k->kind, sizeof k->kind, "sender_id");
+        snprintf(k->kind, sizeof k->kind, OVERLAY_KIND_SENDER_ID);
         snprintf(k->region, sizeof k->region, "%s", q.region[0] ? q.region : "*");
         for (status = 0; k->region[status]; status++)
             if (k->region[status] >= 'a' && k->region[status] <= 'z')
@@ -316,7 +316,7 @@ int rule_key_of_range(const char *prefix, const char *lengths, rule_key *k, char
     }
     if (min < plen || min > max || max > 15)
         return fail(why, cap, "lengths count every E.164 digit: need %d <= N <= M <= 15", plen);
-    snprintf(k->kind, sizeof k->kind, "number");
+    snprintf(k->kind, sizeof k->kind, OVERLAY_KIND_NUMBER);
     snprintf(k->prefix, sizeof k->prefix, "%s", prefix);
     k->min_len = min;
     k->max_len = max;
@@ -354,7 +354,7 @@ int overlay_put_rule(overlay_file *o, const rule_key *k, const char *action, con
     snprintf(minl, sizeof minl, "%d", k->min_len);
     snprintf(maxl, sizeof maxl, "%d", k->max_len);
     overlay_today(today);
-    return run(o, why, cap, "INSERT OR REPLACE INTO rule VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    return run(o, why, cap, "INSERT OR REPLACE INTO rule (" OVERLAY_RULE_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                k->kind, k->region, k->prefix, minl, maxl, action, note ? note : "", today, source,
                (const char *)NULL);
 }
@@ -375,7 +375,7 @@ int overlay_put_source(overlay_file *o, const char *id, const char *name, const 
 {
     char today[11];
     overlay_today(today);
-    return run(o, why, cap, "INSERT OR REPLACE INTO source VALUES (?1, ?2, ?3, ?4, ?5, ?6)", id, name,
+    return run(o, why, cap, "INSERT OR REPLACE INTO source (" OVERLAY_SOURCE_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)", id, name,
                url, licence, today, credit, (const char *)NULL);
 }
 
@@ -383,7 +383,7 @@ int overlay_add_report(overlay_file *o, const char *number, const char *source, 
                        int robocall, char *why, size_t cap)
 {
     return run(o, why, cap,
-               "INSERT INTO report VALUES (?1, ?2, 1, ?3, ?4, ?4)"
+               "INSERT INTO report (" OVERLAY_REPORT_COLUMNS ") VALUES (?1, ?2, 1, ?3, ?4, ?4)"
                " ON CONFLICT (number, source) DO UPDATE SET reports = reports + 1,"
                " robocalls = robocalls + excluded.robocalls,"
                " first_seen = min(first_seen, excluded.first_seen),"
@@ -416,6 +416,6 @@ int overlay_note_import(overlay_file *o, const char *source, const char *digest,
     gmtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
     snprintf(count, sizeof count, "%ld", rows);
-    return run(o, why, cap, "INSERT INTO import VALUES (?1, ?2, ?3, ?4, ?5)", source, digest, file,
+    return run(o, why, cap, "INSERT INTO import (" OVERLAY_IMPORT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5)", source, digest, file,
                stamp, count, (const char *)NULL);
 }

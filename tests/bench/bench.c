@@ -18,7 +18,7 @@
 
 #include "floor.h"
 #include "smsrep.h"
-#include "store.h"
+#include "handle.h"
 #include "streams.h"
 
 static int passes = 5;
@@ -92,7 +92,7 @@ static smsrep_db *fresh(const char *path, size_t cache)
         fprintf(stderr, "smsrep-bench: cannot open %s: %s\n", path ? path : "(embedded)", err);
         exit(1);
     }
-    smsrep__store_set_cache(db, cache);
+    smsrep__handle_set_cache(db, cache);
     return db;
 }
 

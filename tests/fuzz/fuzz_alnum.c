@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0
  * fuzz_alnum.c: the alphanumeric path alone: canonical forms, skeletons and
- * loose keys (alnum.c), DLT header parsing (registry.c) and look-alike
+ * loose keys (alnum.c), DLT header parsing (dlt.c) and look-alike
  * matching against the embedded database's names, then smsrep_check with the
  * alphanumeric hint, which makes any spelling an ID.
  *
@@ -16,8 +16,8 @@
 
 #include "alnum.h"
 #include "lookalike.h"
-#include "registry.h"
-#include "store.h"
+#include "dlt.h"
+#include "handle.h"
 
 static void check_form(const alnum_form *f)
 {
@@ -63,7 +63,7 @@ static void check_forms(smsrep_db *db, const char *text, size_t len)
                         "a DLT header of other characters");
         FUZZ_ASSERT(d.message_class < SMSREP_MESSAGE_LAST_, "message class");
     }
-    smsrep__lookalike_brand(smsrep__store_names(db), &f, &m);
+    smsrep__lookalike_brand(&db->names, &f, &m);
     FUZZ_ASSERT((m.how == LOOK_NONE) == (m.target == NULL), "a match without a name");
     if (m.target != NULL)
         FUZZ_ASSERT(m.target->brand[0] != '\0', "a brand match without a brand");

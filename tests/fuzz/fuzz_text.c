@@ -9,7 +9,7 @@
  *   nothing about the sender (kind, normalized, region, number type). */
 #include "fuzz_common.h"
 
-#include "store.h"
+#include "handle.h"
 #include "text.h"
 #include "url.h"
 
@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     q.text_len = nl ? len - sender_len - 1 : 0;
     snprintf(q.region, sizeof q.region, "%s", regions[data[0] % 6]);
 
-    smsrep__text_scan(smsrep__store_book(db), q.text, q.text_len, &t);
+    smsrep__text_scan(&db->book, q.text, q.text_len, &t);
     FUZZ_ASSERT(t.read, "a text that was not read");
     check_hosts(&t.hosts);
     FUZZ_ASSERT(t.foreign < (int)t.hosts.n, "a foreign host outside the hosts");

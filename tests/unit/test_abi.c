@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 
+#include "abi_layout.h"
 #include "smsrep.h"
 
 static void verdict_layout_is_pinned(void **state)
@@ -120,7 +121,89 @@ static void too_small_struct_size_is_refused(void **state)
     assert_int_equal(smsrep_source(db, "libphonenumber", &s), SMSREP_E_STRUCT_SIZE);
     info.struct_size = 0;
     assert_int_equal(smsrep_db_info_get(db, &info), SMSREP_E_STRUCT_SIZE);
+    {
+        smsrep_count c;
+        size_t total;
+        c.struct_size = SMSREP_COUNT_SIZE_0_1 - 1;
+        assert_int_equal(smsrep_db_counts(db, 0, &c, 1, &total), SMSREP_E_STRUCT_SIZE);
+    }
     smsrep_close(db);
+}
+
+/* A caller built against a newer header passes larger structs: the library
+ * fills what it knows and leaves the rest of each struct alone, and steps
+ * through an array of counts by the caller's element size. */
+#define NEWER 24
+static void larger_structs_from_newer_callers(void **state)
+{
+    smsrep_db *db = NULL;
+    size_t stride = sizeof(smsrep_count) + NEWER, total = 0, i, j;
+    unsigned char *counts = malloc(4 * stride);
+    unsigned char source[sizeof(smsrep_source_info) + NEWER];
+    smsrep_source_info *s = (smsrep_source_info *)(void *)source;
+    (void)state;
+
+    assert_non_null(counts);
+    assert_int_equal(smsrep_open(&db, NULL, NULL, NULL, 0), SMSREP_OK);
+    memset(counts, 0xA5, 4 * stride);
+    for (i = 0; i < 4; i++)
+        ((smsrep_count *)(void *)(counts + i * stride))->struct_size = (uint32_t)stride;
+    assert_int_equal(smsrep_db_counts(db, SMSREP_COUNT_BY_TABLE, (smsrep_count *)(void *)counts,
+                                      4, &total), SMSREP_OK);
+    assert_true(total >= 4);
+    for (i = 0; i < 4; i++) {
+        const smsrep_count *c = (const smsrep_count *)(const void *)(counts + i * stride);
+        assert_int_equal(c->struct_size, stride);
+        assert_true(c->rows > 0);
+        assert_true(c->table[0] != '\0');
+        for (j = sizeof(smsrep_count); j < stride; j++)
+            assert_int_equal(counts[i * stride + j], 0xA5);
+    }
+    /* the elements must agree on their size */
+    ((smsrep_count *)(void *)(counts + 2 * stride))->struct_size = sizeof(smsrep_count);
+    assert_int_equal(smsrep_db_counts(db, SMSREP_COUNT_BY_TABLE, (smsrep_count *)(void *)counts,
+                                      4, &total), SMSREP_E_STRUCT_SIZE);
+
+    memset(source, 0xA5, sizeof source);
+    s->struct_size = sizeof source;
+    assert_int_equal(smsrep_source(db, "libphonenumber", s), SMSREP_OK);
+    assert_string_equal(s->id, "libphonenumber");
+    for (j = sizeof(smsrep_source_info); j < sizeof source; j++)
+        assert_int_equal(source[j], 0xA5);
+    smsrep_close(db);
+    free(counts);
+}
+
+/* The burst tracker's structs keep the same promise both ways. */
+static void burst_structs_by_struct_size(void **state)
+{
+    smsrep_burst *b = NULL;
+    unsigned char config[sizeof(smsrep_burst_config) + NEWER];
+    unsigned char out[sizeof(smsrep_burst_state) + NEWER];
+    smsrep_burst_config *c = (smsrep_burst_config *)(void *)config;
+    smsrep_burst_state *st = (smsrep_burst_state *)(void *)out;
+    size_t j;
+    (void)state;
+
+    memset(config, 0, sizeof config);
+    memset(config + sizeof(smsrep_burst_config), 0x5A, NEWER); /* fields we do not know */
+    c->struct_size = sizeof config;
+    c->min_senders = 2;
+    assert_int_equal(smsrep_burst_new(&b, c), SMSREP_OK);
+    memset(out, 0xA5, sizeof out);
+    st->struct_size = SMSREP_BURST_STATE_SIZE_0_2;
+    assert_int_equal(smsrep_burst_observe(b, "r", 1, "a", 1, 100, SMSREP_BURST_CODE, st), SMSREP_OK);
+    assert_int_equal(smsrep_burst_observe(b, "r", 1, "b", 1, 101, SMSREP_BURST_CODE, st), SMSREP_OK);
+    assert_int_equal(st->in_burst, 1); /* min_senders 2 was read from the larger struct */
+    assert_int_equal(st->struct_size, SMSREP_BURST_STATE_SIZE_0_2);
+    for (j = SMSREP_BURST_STATE_SIZE_0_2; j < sizeof out; j++)
+        assert_int_equal(out[j], 0xA5);
+    st->struct_size = SMSREP_BURST_STATE_SIZE_0_2 - 1;
+    assert_int_equal(smsrep_burst_observe(b, "r", 1, "c", 1, 102, 0, st), SMSREP_E_STRUCT_SIZE);
+    smsrep_burst_free(b);
+    c->struct_size = SMSREP_BURST_CONFIG_SIZE_0_2 - 1;
+    assert_int_equal(smsrep_burst_new(&b, c), SMSREP_E_STRUCT_SIZE);
+    assert_null(b);
 }
 
 static const struct CMUnitTest tests[] = {
@@ -128,6 +211,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(other_layouts_are_pinned),
     cmocka_unit_test(check_writes_only_struct_size),
     cmocka_unit_test(too_small_struct_size_is_refused),
+    cmocka_unit_test(larger_structs_from_newer_callers),
+    cmocka_unit_test(burst_structs_by_struct_size),
 };
 
 SMSREP_TEST_MAIN(tests)

@@ -14,7 +14,7 @@
 #include "cache.h"
 #include "golden.h"
 #include "judge.h"
-#include "store.h"
+#include "handle.h"
 
 typedef struct input {
     char sender[160];
@@ -123,7 +123,7 @@ static int check(smsrep_db *db, const input *in, smsrep_verdict *v)
  * borrows? (One thread: the same connection every time.) */
 static int cached(smsrep_db *db, const input *in)
 {
-    store_conn *c = NULL;
+    worker *c = NULL;
     cache_key key;
     sender_verdict v;
     size_t entries;
@@ -132,12 +132,13 @@ static int cached(smsrep_db *db, const input *in)
     unsigned i;
     for (i = 0; i < 2 && in->region[i]; i++)
         region[i] = (char)(in->region[i] & ~0x20);
-    assert_int_equal(smsrep__store_acquire(db, &c), SMSREP_OK);
+    assert_int_equal(smsrep__pool_acquire(&db->pool, &c), SMSREP_OK);
     if (smsrep__cache_key(&key, in->sender, in->len, in->hint, region)) {
-        sender_cache *cache = smsrep__store_cache(c, &entries);
+        sender_cache *cache = &c->cache;
+        entries = db->cache_entries;
         hit = smsrep__cache_get(cache, entries, &key, &v);
     }
-    smsrep__store_release(db, c);
+    smsrep__pool_release(c);
     return hit;
 }
 
@@ -152,8 +153,8 @@ static size_t compare(size_t capacity)
     load_inputs();
     assert_int_equal(smsrep_open(&plain, NULL, NULL, NULL, 0), SMSREP_OK);
     assert_int_equal(smsrep_open(&fast, NULL, NULL, NULL, 0), SMSREP_OK);
-    smsrep__store_set_cache(plain, 0);
-    smsrep__store_set_cache(fast, capacity);
+    smsrep__handle_set_cache(plain, 0);
+    smsrep__handle_set_cache(fast, capacity);
     for (i = 0; i < ninputs; i++) {
         smsrep_verdict want, first, again;
         int status = check(plain, &inputs[i], &want);
@@ -273,7 +274,7 @@ static void keys_are_compared_whole(void **state)
 static void connections_share_their_verdicts(void **state)
 {
     smsrep_db *db = NULL;
-    store_conn *a = NULL, *b = NULL;
+    worker *a = NULL, *b = NULL;
     input in = { "05053704545", 11, "JP", 0 };
     smsrep_verdict first, again, kept;
     sender_verdict out;
@@ -283,11 +284,11 @@ static void connections_share_their_verdicts(void **state)
 
     assert_int_equal(smsrep_open(&db, NULL, NULL, NULL, 0), SMSREP_OK);
     assert_true(smsrep__cache_key(&key, in.sender, in.len, 0, "JP\0"));
-    assert_int_equal(smsrep__store_acquire(db, &a), SMSREP_OK);
+    assert_int_equal(smsrep__pool_acquire(&db->pool, &a), SMSREP_OK);
     /* a is held, so this check runs on another connection */
     assert_int_equal(check(db, &in, &first), SMSREP_OK);
-    assert_false(smsrep__cache_get(smsrep__store_cache(a, &entries), entries, &key, &out));
-    assert_true(smsrep__shared_get(smsrep__store_shared(db), entries, &key, &out));
+    assert_false(smsrep__cache_get(&a->cache, entries = db->cache_entries, &key, &out));
+    assert_true(smsrep__shared_get(&db->shared, entries, &key, &out));
     /* the caches keep the sender's verdict and judgement; finished, they
      * are the verdict (but for struct_size, which api.c fills in) */
     kept = out.v;
@@ -295,13 +296,13 @@ static void connections_share_their_verdicts(void **state)
     kept.struct_size = first.struct_size;
     assert_memory_equal(&kept, &first, sizeof kept);
     /* now hold the other one and free a: the check runs on a */
-    assert_int_equal(smsrep__store_acquire(db, &b), SMSREP_OK);
+    assert_int_equal(smsrep__pool_acquire(&db->pool, &b), SMSREP_OK);
     assert_ptr_not_equal(a, b);
-    smsrep__store_release(db, a);
+    smsrep__pool_release(a);
     assert_int_equal(check(db, &in, &again), SMSREP_OK);
     assert_memory_equal(&again, &first, sizeof again);
-    assert_true(smsrep__cache_get(smsrep__store_cache(a, &entries), entries, &key, &out));
-    smsrep__store_release(db, b);
+    assert_true(smsrep__cache_get(&a->cache, entries = db->cache_entries, &key, &out));
+    smsrep__pool_release(b);
     smsrep_close(db);
 }
 

@@ -37,9 +37,12 @@ static store_row row(int signal, int confidence, const char *source, const char 
 
 static smsrep_verdict judge(const evidence *e)
 {
+    sender_verdict sv;
     smsrep_verdict v;
-    memset(&v, 0, sizeof v);
-    smsrep__judge(e, &v);
+    memset(&sv, 0, sizeof sv);
+    smsrep__judge_sender(e, &sv);
+    v = sv.v;
+    smsrep__judge_finish(&sv.j, &v);
     /* every verdict obeys the bands and the recommendation of its class */
     switch (v.class_) {
     case SMSREP_CLASS_TRUSTED: assert_in_range(v.score, 0, 19); break;
@@ -318,7 +321,7 @@ static void national_rules(void **state)
     /* a bank's header sent as promotional */
     smsrep__dlt_parse("AD-EXBANK-P", &e.dlt);
     e.sender_id = row(SIG_REGISTERED, CONF_MEDIUM, "bank-page", "ExampleBank");
-    e.sender_id.bank = 1;
+    strcpy(e.sender_id.sector, "bank");
     v = judge(&e);
     assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
     assert_int_equal(v.reasons, BIT(REGISTERED_SENDER_ID) | BIT(REGISTRY_DELIVERED) |
@@ -330,7 +333,7 @@ static void national_rules(void **state)
     smsrep__dlt_parse("AD-EXBANK-T", &e.dlt); /* the same as a transaction */
     v = judge(&e);
     assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);
-    e.sender_id.bank = 0; /* a shop's promotion is what -P is for */
+    e.sender_id.sector[0] = '\0'; /* a shop's promotion is what -P is for */
     smsrep__dlt_parse("AD-EXBANK-P", &e.dlt);
     v = judge(&e);
     assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);

@@ -7,7 +7,7 @@
 
 #include "alnum.h"
 #include "lookalike.h"
-#include "store.h"
+#include "handle.h"
 
 static lookalike_set names;
 
@@ -129,7 +129,7 @@ static void brands_own_ids_are_never_lookalikes(void **state)
     (void)state;
 
     assert_int_equal(smsrep_open(&db, NULL, NULL, NULL, 0), SMSREP_OK);
-    all = smsrep__store_names(db);
+    all = &db->names;
     assert_true(all->n > 100);
     for (i = 0; i < all->n; i++) {
         const lookalike_target *t = &all->t[i];

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0
- * test_store.c: store.c over the fixture database: the three ways to open,
+ * test_store.c: the store (store.c, image.c, lookup.c, catalogue.c, pool.c)
+ * under a handle over the fixture database: the three ways to open,
  * refusal of files that are not ours, of other schema versions and of
  * corrupt images (never a crash), every lookup with longest-prefix and
  * length rules, provenance, counts, and a pool that never makes one check
@@ -12,13 +13,15 @@
 
 #include "alnum.h"
 #include "lookalike.h"
-#include "store.h"
+#include "handle.h"
+#include "lookup.h"
+#include "tables.h"
 
-static store *open_fixture(void)
+static smsrep_db *open_fixture(void)
 {
-    store *s = NULL;
+    smsrep_db *s = NULL;
     char err[SMSREP_ERRBUF_SIZE] = "";
-    int status = smsrep__store_open(&s, SMSREP_FIXTURE_DB, NULL, 0, NULL, err, sizeof err);
+    int status = smsrep__handle_open(&s, SMSREP_FIXTURE_DB, NULL, 0, NULL, err, sizeof err);
     if (status != SMSREP_OK)
         fail_msg("cannot open the fixture: %s", err);
     return s;
@@ -27,50 +30,50 @@ static store *open_fixture(void)
 /* Opens an image from memory and returns the status (closing on success). */
 static int open_image(const void *data, size_t size, char *err, size_t cap)
 {
-    store *s = NULL;
-    int status = smsrep__store_open(&s, NULL, data, size, NULL, err, cap);
+    smsrep_db *s = NULL;
+    int status = smsrep__handle_open(&s, NULL, data, size, NULL, err, cap);
     assert_true((status == SMSREP_OK) == (s != NULL));
-    smsrep__store_close(s);
+    smsrep__handle_close(s);
     return status;
 }
 
 static void opens_path_memory_and_embedded(void **state)
 {
-    store *s = NULL;
+    smsrep_db *s = NULL;
     smsrep_db_info info = SMSREP_DB_INFO_INIT;
     size_t size;
     unsigned char *image = test_slurp(SMSREP_FIXTURE_DB, &size);
     (void)state;
 
     s = open_fixture();
-    assert_int_equal(smsrep__store_info(s, &info), SMSREP_OK);
+    assert_int_equal(smsrep_db_info_get(s, &info), SMSREP_OK);
     assert_string_equal(info.data_version, "2000.01.01");
     assert_int_equal(info.embedded, 0);
     assert_int_equal(info.schema_version, SMSREP__SCHEMA_VERSION);
-    smsrep__store_close(s);
+    smsrep__handle_close(s);
 
-    assert_int_equal(smsrep__store_open(&s, NULL, image, size, NULL, NULL, 0), SMSREP_OK);
+    assert_int_equal(smsrep__handle_open(&s, NULL, image, size, NULL, NULL, 0), SMSREP_OK);
     memset(image, 0, size); /* the handle holds its own copy */
-    assert_int_equal(smsrep__store_info(s, &info), SMSREP_OK);
+    assert_int_equal(smsrep_db_info_get(s, &info), SMSREP_OK);
     assert_string_equal(info.data_version, "2000.01.01");
-    smsrep__store_close(s);
+    smsrep__handle_close(s);
     free(image);
 
-    assert_int_equal(smsrep__store_open(&s, NULL, NULL, 0, NULL, NULL, 0), SMSREP_OK);
-    assert_int_equal(smsrep__store_info(s, &info), SMSREP_OK);
+    assert_int_equal(smsrep__handle_open(&s, NULL, NULL, 0, NULL, NULL, 0), SMSREP_OK);
+    assert_int_equal(smsrep_db_info_get(s, &info), SMSREP_OK);
     assert_int_equal(info.embedded, 1);
-    smsrep__store_close(s);
-    smsrep__store_close(NULL);
+    smsrep__handle_close(s);
+    smsrep__handle_close(NULL);
 }
 
 static void refuses_missing_empty_and_foreign_files(void **state)
 {
     char err[SMSREP_ERRBUF_SIZE];
-    store *s = (store *)(uintptr_t)1;
+    smsrep_db *s = (smsrep_db *)(uintptr_t)1;
     static const char text[] = "this is not a database, just some text\n";
     (void)state;
 
-    assert_int_equal(smsrep__store_open(&s, "/nonexistent/smsrep.sqlite", NULL, 0, NULL, err, sizeof err),
+    assert_int_equal(smsrep__handle_open(&s, "/nonexistent/smsrep.sqlite", NULL, 0, NULL, err, sizeof err),
                      SMSREP_E_DB_OPEN);
     assert_null(s);
     assert_non_null(strstr(err, "/nonexistent/smsrep.sqlite"));
@@ -158,165 +161,165 @@ static void survives_damaged_images(void **state)
 
 static void longest_prefix_with_lengths(void **state)
 {
-    store *s = open_fixture();
-    store_conn *c = NULL;
+    smsrep_db *s = open_fixture();
+    worker *c = NULL;
     store_row r;
     (void)state;
 
-    assert_int_equal(smsrep__store_acquire(s, &c), SMSREP_OK);
-    assert_int_equal(smsrep__store_range(c, "819012345678", &r), SMSREP_OK);
+    assert_int_equal(smsrep__pool_acquire(&s->pool, &c), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_range(c->conn, "819012345678", &r), SMSREP_OK);
     assert_true(r.found);
     assert_int_equal(r.signal, SIG_FICTIONAL);            /* the nested block wins */
     assert_string_equal(r.source, "fixture-b");
-    assert_int_equal(smsrep__store_range(c, "819012355678", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_range(c->conn, "819012355678", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_PLAN);
     assert_int_equal(r.number_type, SMSREP_TYPE_MOBILE);
     assert_string_equal(r.region, "JP");
-    assert_int_equal(smsrep__store_range(c, "812041234567", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_range(c->conn, "812041234567", &r), SMSREP_OK);
     assert_int_equal(r.number_type, SMSREP_TYPE_PAGER);
-    assert_int_equal(smsrep__store_range(c, "812012345678", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_range(c->conn, "812012345678", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_M2M);
-    assert_int_equal(smsrep__store_range(c, "812001234567890", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_range(c->conn, "812001234567890", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_M2M);                  /* 0200: 15 digits */
-    assert_int_equal(smsrep__store_range(c, "8120012345678", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_range(c->conn, "8120012345678", &r), SMSREP_OK);
     assert_false(r.found);                                 /* no row has 13 digits */
-    assert_int_equal(smsrep__store_range(c, "8190123456789", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_range(c->conn, "8190123456789", &r), SMSREP_OK);
     assert_false(r.found);                                 /* one digit too many */
-    assert_int_equal(smsrep__store_range(c, "81990123456", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_range(c->conn, "81990123456", &r), SMSREP_OK);
     assert_int_equal(r.reply_cost, SMSREP_COST_PREMIUM);
-    assert_int_equal(smsrep__store_range(c, "447700900123", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_range(c->conn, "447700900123", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_FICTIONAL);
-    assert_int_equal(smsrep__store_range(c, "447700901123", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_range(c->conn, "447700901123", &r), SMSREP_OK);
     assert_false(r.found);
-    smsrep__store_release(s, c);
-    smsrep__store_close(s);
+    smsrep__pool_release(c);
+    smsrep__handle_close(s);
 }
 
 static void exact_numbers_by_destination(void **state)
 {
-    store *s = open_fixture();
-    store_conn *c = NULL;
+    smsrep_db *s = open_fixture();
+    worker *c = NULL;
     store_row r;
     (void)state;
 
-    assert_int_equal(smsrep__store_acquire(s, &c), SMSREP_OK);
-    assert_int_equal(smsrep__store_known_number(c, "815012345678", "JP", &r), SMSREP_OK);
+    assert_int_equal(smsrep__pool_acquire(&s->pool, &c), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_known_number(c->conn, "815012345678", "JP", &r), SMSREP_OK);
     assert_true(r.found);
     assert_string_equal(r.brand, "Acme");
     assert_int_equal(r.confidence, CONF_HIGH);
-    assert_int_equal(smsrep__store_known_number(c, "815012345678", "US", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_known_number(c->conn, "815012345678", "US", &r), SMSREP_OK);
     assert_false(r.found);
-    assert_int_equal(smsrep__store_known_number(c, "447911123456", "FR", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_known_number(c->conn, "447911123456", "FR", &r), SMSREP_OK);
     assert_true(r.found);                                  /* dest_region '*' */
     assert_int_equal(r.confidence, CONF_MEDIUM);
-    assert_int_equal(smsrep__store_known_number(c, "447911123456", "", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_known_number(c->conn, "447911123456", "", &r), SMSREP_OK);
     assert_true(r.found);
-    assert_int_equal(smsrep__store_known_number(c, "12125551234", "JP", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_known_number(c->conn, "12125551234", "JP", &r), SMSREP_OK);
     assert_int_equal(r.confidence, CONF_LOW);
-    smsrep__store_release(s, c);
-    smsrep__store_close(s);
+    smsrep__pool_release(c);
+    smsrep__handle_close(s);
 }
 
 static void short_codes_by_region_and_shape(void **state)
 {
-    store *s = open_fixture();
-    store_conn *c = NULL;
+    smsrep_db *s = open_fixture();
+    worker *c = NULL;
     store_row r;
     (void)state;
 
-    assert_int_equal(smsrep__store_acquire(s, &c), SMSREP_OK);
-    assert_int_equal(smsrep__store_short_code(c, "JP", "00051234", &r), SMSREP_OK);
+    assert_int_equal(smsrep__pool_acquire(&s->pool, &c), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_short_code(c->conn, "JP", "00051234", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_REGISTERED);
-    assert_int_equal(smsrep__store_short_code(c, "JP", "0005123456", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_short_code(c->conn, "JP", "0005123456", &r), SMSREP_OK);
     assert_true(r.found);
-    assert_int_equal(smsrep__store_short_code(c, "JP", "0005123", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_short_code(c->conn, "JP", "0005123", &r), SMSREP_OK);
     assert_false(r.found);                                  /* 7 digits: too short */
-    assert_int_equal(smsrep__store_short_code(c, "JP", "00051234567", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_short_code(c->conn, "JP", "00051234567", &r), SMSREP_OK);
     assert_false(r.found);                                  /* 11 digits: too long */
-    assert_int_equal(smsrep__store_short_code(c, "US", "22000", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_short_code(c->conn, "US", "22000", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_BRAND_SENDER);
     assert_string_equal(r.brand, "Acme");
     assert_int_equal(r.reply_cost, SMSREP_COST_STANDARD);
-    assert_int_equal(smsrep__store_short_code(c, "JP", "22000", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_short_code(c->conn, "JP", "22000", &r), SMSREP_OK);
     assert_false(r.found);
-    assert_int_equal(smsrep__store_short_code(c, "JP", "110", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_short_code(c->conn, "JP", "110", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_EMERGENCY);
-    smsrep__store_release(s, c);
-    smsrep__store_close(s);
+    smsrep__pool_release(c);
+    smsrep__handle_close(s);
 }
 
 static void sender_ids_and_brand_names(void **state)
 {
-    store *s = open_fixture();
-    store_conn *c = NULL;
+    smsrep_db *s = open_fixture();
+    worker *c = NULL;
     store_row r;
     lookalike_match m;
     alnum_form f;
     (void)state;
 
-    assert_int_equal(smsrep__store_acquire(s, &c), SMSREP_OK);
-    assert_int_equal(smsrep__store_sender_id(c, "JP", "ACME", &r), SMSREP_OK);
+    assert_int_equal(smsrep__pool_acquire(&s->pool, &c), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_sender_id(c->conn, "JP", "ACME", &r), SMSREP_OK);
     assert_true(r.found);                                  /* region '*' */
     assert_int_equal(r.signal, SIG_REGISTERED);
     assert_string_equal(r.brand, "Acme");
-    assert_int_equal(smsrep__store_sender_id(c, "US", "EXBANK", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_sender_id(c->conn, "US", "EXBANK", &r), SMSREP_OK);
     assert_false(r.found);
-    assert_int_equal(smsrep__store_sender_id(c, "JP", "EXBANK", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_sender_id(c->conn, "JP", "EXBANK", &r), SMSREP_OK);
     assert_string_equal(r.brand, "ExampleBank");
-    assert_int_equal(smsrep__store_sender_id(c, "GB", "INFO", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_sender_id(c->conn, "GB", "INFO", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_GENERIC);
 
-    assert_true(r.bank == 0);
-    assert_int_equal(smsrep__store_sender_id(c, "IN", "EXBANK", &r), SMSREP_OK);
-    assert_true(r.bank);                                   /* brands.csv sector bank */
+    assert_string_equal(r.sector, "");
+    assert_int_equal(smsrep__lookup_sender_id(c->conn, "IN", "EXBANK", &r), SMSREP_OK);
+    assert_string_equal(r.sector, "bank");                 /* brands.csv sector */
 
     /* The names were read at open: brand names, aliases, registered and
      * generic IDs, each with the library's own keys. */
     assert_int_equal(smsrep__alnum_forms("ACME CORP", 9, &f), SMSREP_OK);
-    smsrep__lookalike_brand(smsrep__store_names(s), &f, &m);
+    smsrep__lookalike_brand(&s->names, &f, &m);
     assert_int_equal(m.how, LOOK_EXACT);
     assert_string_equal(m.target->brand, "Acme");
     assert_int_equal(smsrep__alnum_forms("\xCE\x91" "CME", 5, &f), SMSREP_OK); /* Greek Alpha */
-    smsrep__lookalike_brand(smsrep__store_names(s), &f, &m);
+    smsrep__lookalike_brand(&s->names, &f, &m);
     assert_int_equal(m.how, LOOK_ALIKE);
     assert_string_equal(m.target->brand, "Acme");
     assert_int_equal(smsrep__alnum_forms("ZENITH", 6, &f), SMSREP_OK);
-    smsrep__lookalike_brand(smsrep__store_names(s), &f, &m);
+    smsrep__lookalike_brand(&s->names, &f, &m);
     assert_int_equal(m.how, LOOK_NONE);
     assert_int_equal(smsrep__alnum_forms("1NFO", 4, &f), SMSREP_OK);
-    smsrep__lookalike_generic(smsrep__store_names(s), "GB", &f, &m);
+    smsrep__lookalike_generic(&s->names, "GB", &f, &m);
     assert_int_equal(m.how, LOOK_ALIKE);
-    smsrep__lookalike_generic(smsrep__store_names(s), "JP", &f, &m);
+    smsrep__lookalike_generic(&s->names, "JP", &f, &m);
     assert_int_equal(m.how, LOOK_NONE);                    /* the list is the UK's */
 
-    assert_int_equal(smsrep__store_alnum_rule(c, "IN", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_alnum_rule(c->conn, "IN", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_DLT);
-    assert_int_equal(smsrep__store_alnum_rule(c, "US", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_alnum_rule(c->conn, "US", &r), SMSREP_OK);
     assert_int_equal(r.signal, SIG_NOT_DELIVERED);
-    assert_int_equal(smsrep__store_alnum_rule(c, "JP", &r), SMSREP_OK);
+    assert_int_equal(smsrep__lookup_alnum_rule(c->conn, "JP", &r), SMSREP_OK);
     assert_false(r.found);
-    smsrep__store_release(s, c);
-    smsrep__store_close(s);
+    smsrep__pool_release(c);
+    smsrep__handle_close(s);
 }
 
 static void sources_and_counts(void **state)
 {
-    store *s = open_fixture();
+    smsrep_db *s = open_fixture();
     smsrep_source_info info = SMSREP_SOURCE_INFO_INIT;
     smsrep_count rows[16];
     size_t n = 0, i;
     uint64_t sum = 0;
     (void)state;
 
-    assert_int_equal(smsrep__store_source(s, "fixture-b", &info), SMSREP_OK);
+    assert_int_equal(smsrep_source(s, "fixture-b", &info), SMSREP_OK);
     assert_string_equal(info.name, "Fixture source B, with a comma");
     assert_string_equal(info.url, "https://example.org/b");
     assert_string_equal(info.retrieved, "2000-01-02");
-    assert_int_equal(smsrep__store_source(s, "nope", &info), SMSREP_E_NOT_FOUND);
+    assert_int_equal(smsrep_source(s, "nope", &info), SMSREP_E_NOT_FOUND);
 
     for (i = 0; i < 16; i++)
         rows[i].struct_size = sizeof rows[i];
-    assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_TABLE, rows, 16, &n), SMSREP_OK);
+    assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_TABLE, rows, 16, &n), SMSREP_OK);
     assert_int_equal(n, 8);
     assert_string_equal(rows[0].table, "alnum_rule");
     assert_int_equal(rows[0].rows, 4);
@@ -324,36 +327,36 @@ static void sources_and_counts(void **state)
     assert_int_equal(rows[1].rows, 2);
     assert_string_equal(rows[4].table, "number_range");
     assert_int_equal(rows[4].rows, 36); /* 12 rows; three expand into 9 prefixes each */
-    assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_REGION, rows, 2, &n), SMSREP_OK);
+    assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_REGION, rows, 2, &n), SMSREP_OK);
     assert_true(n > 2);                  /* more groups than room: total still told */
-    assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_SOURCE, rows, 16, &n), SMSREP_OK);
+    assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_SOURCE, rows, 16, &n), SMSREP_OK);
     for (i = 0; i < n; i++)
         sum += rows[i].rows;
     assert_int_equal(sum, 4 + 2 + 1 + 3 + 36 + 6 + 5); /* every data row names a source */
-    smsrep__store_close(s);
+    smsrep__handle_close(s);
 }
 
 /* Sources remembered per connection give what the database says, for the
  * id asked, however many ids take turns in the few slots. */
 static void remembered_sources_are_the_right_ones(void **state)
 {
-    store *s = NULL;
+    smsrep_db *s = NULL;
     smsrep_count rows[32];
     static smsrep_source_info first[32];
     size_t n = 0, i, k, round;
     (void)state;
-    assert_int_equal(smsrep__store_open(&s, NULL, NULL, 0, NULL, NULL, 0), SMSREP_OK);
+    assert_int_equal(smsrep__handle_open(&s, NULL, NULL, 0, NULL, NULL, 0), SMSREP_OK);
     for (i = 0; i < 32; i++)
         rows[i].struct_size = sizeof rows[i];
-    assert_int_equal(smsrep__store_counts(s, SMSREP_COUNT_BY_SOURCE, rows, 32, &n), SMSREP_OK);
+    assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_SOURCE, rows, 32, &n), SMSREP_OK);
     n = n < 32 ? n : 32;
     assert_true(n > 8);
     for (round = 0; round < 3; round++) {
         for (k = 0; k < n; k++) {
             smsrep_source_info a = SMSREP_SOURCE_INFO_INIT, b = SMSREP_SOURCE_INFO_INIT;
             i = round == 1 ? n - 1 - k : k;
-            assert_int_equal(smsrep__store_source(s, rows[i].key, &a), SMSREP_OK);
-            assert_int_equal(smsrep__store_source(s, rows[i].key, &b), SMSREP_OK);
+            assert_int_equal(smsrep_source(s, rows[i].key, &a), SMSREP_OK);
+            assert_int_equal(smsrep_source(s, rows[i].key, &b), SMSREP_OK);
             assert_string_equal(a.id, rows[i].key);
             assert_memory_equal(&a, &b, sizeof a);
             if (round == 0)
@@ -362,25 +365,25 @@ static void remembered_sources_are_the_right_ones(void **state)
                 assert_memory_equal(&a, &first[i], sizeof a);
         }
     }
-    smsrep__store_close(s);
+    smsrep__handle_close(s);
 }
 
 /* A check holding its connection never makes another check wait: a second
  * acquire gets a different connection at once; the pool then reuses them. */
 static void pool_never_blocks(void **state)
 {
-    store *s = open_fixture();
-    store_conn *a = NULL, *b = NULL, *again = NULL;
+    smsrep_db *s = open_fixture();
+    worker *a = NULL, *b = NULL, *again = NULL;
     (void)state;
-    assert_int_equal(smsrep__store_acquire(s, &a), SMSREP_OK);
-    assert_int_equal(smsrep__store_acquire(s, &b), SMSREP_OK);
+    assert_int_equal(smsrep__pool_acquire(&s->pool, &a), SMSREP_OK);
+    assert_int_equal(smsrep__pool_acquire(&s->pool, &b), SMSREP_OK);
     assert_ptr_not_equal(a, b);
-    smsrep__store_release(s, a);
-    smsrep__store_release(s, b);
-    assert_int_equal(smsrep__store_acquire(s, &again), SMSREP_OK);
+    smsrep__pool_release(a);
+    smsrep__pool_release(b);
+    assert_int_equal(smsrep__pool_acquire(&s->pool, &again), SMSREP_OK);
     assert_true(again == a || again == b);
-    smsrep__store_release(s, again);
-    smsrep__store_close(s);
+    smsrep__pool_release(again);
+    smsrep__handle_close(s);
 }
 
 static const struct CMUnitTest tests[] = {

@@ -8,7 +8,7 @@
 #include <pthread.h>
 
 #include "smsrep.h"
-#include "store.h"
+#include "handle.h"
 
 #define THREADS 8
 #define ROUNDS 60
@@ -39,7 +39,7 @@ static int run(smsrep_db *db, size_t i, smsrep_verdict *v)
     return smsrep_check(db, &q, v);
 }
 
-static void *worker(void *arg)
+static void *checker(void *arg)
 {
     shared *s = arg;
     size_t r, i;
@@ -67,13 +67,13 @@ static void shared_handle(size_t cache)
     long total = 0;
 
     assert_int_equal(smsrep_open(&s.db, NULL, NULL, NULL, 0), SMSREP_OK);
-    smsrep__store_set_cache(s.db, 0);
+    smsrep__handle_set_cache(s.db, 0);
     for (i = 0; i < N; i++)
         s.status[i] = run(s.db, i, &s.expected[i]);
-    smsrep__store_set_cache(s.db, cache);
+    smsrep__handle_set_cache(s.db, cache);
     assert_int_equal(pthread_barrier_init(&s.start, NULL, THREADS), 0);
     for (i = 0; i < THREADS; i++)
-        assert_int_equal(pthread_create(&t[i], NULL, worker, &s), 0);
+        assert_int_equal(pthread_create(&t[i], NULL, checker, &s), 0);
     for (i = 0; i < THREADS; i++) {
         void *mismatches;
         assert_int_equal(pthread_join(t[i], &mismatches), 0);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0
- * check.c: "smsrep check": judges the senders given as arguments, one per
+ * cmd_check.c: "smsrep check": judges the senders given as arguments, one per
  * line of standard input with --batch, or as a gateway hands them over
  * (adapters.c), and sets the exit status from the worst recommendation
  * (0 allow, 1 flag or block, 2 an error). */

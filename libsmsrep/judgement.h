@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
- * sender_verdict.h: what the sender alone decides: its verdict fields and the
+ * judgement.h: what the sender alone decides: its verdict fields and the
  * judgement behind them. judge.c makes it, the caches keep it, and a message
  * text is judged on top of it. Private to libsmsrep. */
-#ifndef SMSREP_SENDER_VERDICT_H
-#define SMSREP_SENDER_VERDICT_H
+#ifndef SMSREP_JUDGEMENT_H
+#define SMSREP_JUDGEMENT_H
 
 #include <stdint.h>
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0
- * burst.c: "smsrep burst": replays a log of received messages (one per line:
+ * cmd_burst.c: "smsrep burst": replays a log of received messages (one per line:
  * time, recipient, sender, text, separated by tabs) through a burst tracker
  * and prints each SMS bomb it finds as it starts. Every message is checked
  * first: a one-time code or a flagged sender is what a bomb is made of. */

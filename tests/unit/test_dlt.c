@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
- * test_registry.c: India's DLT headers read into access provider, service
+ * test_dlt.c: India's DLT headers read into access provider, service
  * area, header and message class, and what is not one. */
 #include "testing.h"
 
-#include "registry.h"
+#include "dlt.h"
 #include "smsrep.h"
 
 static void headers(void **state)

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
- * registry.h: the shape of national sender-ID registries' IDs: India's DLT
- * headers (XY-HEADER-S). Private to libsmsrep. */
-#ifndef SMSREP_REGISTRY_H
-#define SMSREP_REGISTRY_H
+ * dlt.h: the shape of India's DLT sender-ID headers (XY-HEADER-S). Private to libsmsrep. */
+#ifndef SMSREP_DLT_H
+#define SMSREP_DLT_H
 
 #include <stdint.h>
 

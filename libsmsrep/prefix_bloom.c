@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0
- * filter.c: the prefix Bloom filter: FNV-1a, two probes from one 64-bit
+ * prefix_bloom.c: the prefix Bloom filter: FNV-1a, two probes from one 64-bit
  * hash. A false positive costs one SQLite lookup, never a wrong answer. */
-#include "filter.h"
+#include "prefix_bloom.h"
+
+#include "hash.h"
 
 #include <stdlib.h>
 
 #include "smsrep.h"
 
-int smsrep__filter_init(prefix_filter *f, size_t n)
+int smsrep__bloom_init(prefix_bloom *f, size_t n)
 {
     uint64_t bits = 512;
     /* at most 16 MiB: a larger database only sees more false positives */
@@ -20,21 +22,18 @@ int smsrep__filter_init(prefix_filter *f, size_t n)
 
 static uint64_t hash(const char *p, size_t len)
 {
-    uint64_t h = UINT64_C(0xcbf29ce484222325);
-    size_t i;
-    for (i = 0; i < len; i++)
-        h = (h ^ (unsigned char)p[i]) * UINT64_C(0x100000001b3);
+    uint64_t h = smsrep__fnv1a(SMSREP__FNV_OFFSET, p, len);
     return h ^ (h >> 29);
 }
 
-void smsrep__filter_add(prefix_filter *f, const char *prefix, size_t len)
+void smsrep__bloom_add(prefix_bloom *f, const char *prefix, size_t len)
 {
     uint64_t h = hash(prefix, len), a = h & f->mask, b = (h >> 32) & f->mask;
     f->words[a / 64] |= UINT64_C(1) << (a % 64);
     f->words[b / 64] |= UINT64_C(1) << (b % 64);
 }
 
-int smsrep__filter_may_hold(const prefix_filter *f, const char *prefix, size_t len)
+int smsrep__bloom_may_hold(const prefix_bloom *f, const char *prefix, size_t len)
 {
     uint64_t h, a, b;
     if (f->words == NULL)
@@ -45,7 +44,7 @@ int smsrep__filter_may_hold(const prefix_filter *f, const char *prefix, size_t l
     return (f->words[a / 64] >> (a % 64) & 1) && (f->words[b / 64] >> (b % 64) & 1);
 }
 
-void smsrep__filter_free(prefix_filter *f)
+void smsrep__bloom_free(prefix_bloom *f)
 {
     free(f->words);
     f->words = NULL;

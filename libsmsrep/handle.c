@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * handle.c: opens and closes an smsrep_db: the store, then the matchers
+ * read from its rows once (so a check compares names in memory), then the
+ * pool that lends its connections, and the shared verdict cache. */
+#include "handle.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int take_name(void *ctx, int kind, const char *const *f)
+{
+    return smsrep__lookalike_add(ctx, kind, f[NAME_REGION], f[NAME_CANONICAL], f[NAME_SKELETON],
+                                 f[NAME_BRAND], f[NAME_SOURCE]);
+}
+
+static int take_brand(void *ctx, int kind, const char *const *f)
+{
+    (void)kind;
+    return smsrep__text_add_brand(ctx, f[BRAND_NAME_FIELD], f[BRAND_ALIASES_FIELD],
+                                  f[BRAND_DOMAINS_FIELD], f[BRAND_SOURCE_FIELD]);
+}
+
+int smsrep__handle_open(smsrep_db **out, const char *path, const void *data, size_t size,
+                        const char *overlay_path, char *errbuf, size_t errbuf_size)
+{
+    smsrep_db *db;
+    store_conn *first = NULL;
+    int status;
+
+    *out = NULL;
+    db = calloc(1, sizeof *db);
+    if (db == NULL)
+        return SMSREP_E_NOMEM;
+    db->cache_entries = CACHE_DEFAULT_ENTRIES;
+    if (smsrep__shared_init(&db->shared) != SMSREP_OK) {
+        smsrep__shared_free(&db->shared);
+        free(db);
+        return SMSREP_E_NOMEM;
+    }
+    status = smsrep__store_open(&db->store, &first, path, data, size, overlay_path, errbuf,
+                                errbuf_size);
+    if (status == SMSREP_OK)
+        status = smsrep__store_each_name(first, take_name, &db->names, errbuf, errbuf_size);
+    if (status == SMSREP_OK)
+        status = smsrep__store_each_brand(first, take_brand, &db->book, errbuf, errbuf_size);
+    if (status == SMSREP_OK) {
+        status = smsrep__pool_init(&db->pool, db->store, first);
+        first = NULL; /* the pool has it, or closed it */
+    }
+    if (status != SMSREP_OK) {
+        smsrep__conn_close(first);
+        smsrep__handle_close(db);
+        return status;
+    }
+    *out = db;
+    return SMSREP_OK;
+}
+
+void smsrep__handle_close(smsrep_db *db)
+{
+    if (db == NULL)
+        return;
+    if (db->pool.store != NULL) /* the pool was made */
+        smsrep__pool_free(&db->pool);
+    smsrep__lookalike_free(&db->names);
+    smsrep__text_free(&db->book);
+    smsrep__shared_free(&db->shared);
+    smsrep__store_close(db->store);
+    free(db);
+}
+
+void smsrep__handle_set_cache(smsrep_db *db, size_t entries)
+{
+    db->cache_entries = entries;
+}
