@@ -404,8 +404,9 @@ int main(int argc, char **argv)
     }
 #ifdef SMSREP_BENCH_PYTHONPATH
     /* The Python binding against python3-phonenumbers, in one process, on
-     * the stream files written above. */
-    if (peers) {
+     * the stream files written above (the directory goes to the shell
+     * in single quotes, so one holding a quote is left out). */
+    if (peers && strchr(p.dir, '\'') == NULL) {
         char cmd[2048];
         fflush(stdout);
         snprintf(cmd, sizeof cmd, "PYTHONPATH='%s' %s %s/binding.py '%s' %d",

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
-# release_shrink.sh AAR_DIR ABI JAVAC JAVA JAR JAVAP: what R8 does to an app in
+# release_shrink.sh AAR_DIR ABI JAVAC JAVA JAR: what R8 does to an app in
 # a release build, done by ProGuard (Debian's proguard-cli; R8 reads the same
 # rules): shrink and rename ShrinkApp with the AAR's classes.jar, once with
 # the AAR's proguard.txt and once without. With the rules the shrunk app
@@ -8,7 +8,7 @@
 # without them JNI_OnLoad cannot find Verdict.<init> and the app fails, which
 # shows the rules are what makes the difference.
 set -eu
-dir=$1 abi=$2 javac=$3 java=$4 jar=$5 javap=$6
+dir=$1 abi=$2 javac=$3 java=$4 jar=$5
 here=$(dirname "$0")
 if ! command -v proguard >/dev/null 2>&1; then
     sh "$here/../../../tests/integration/skip.sh" jni.release_shrink \
