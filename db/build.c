@@ -361,7 +361,8 @@ static void check_domain(const builder *b, const char *d, size_t len)
 }
 
 static const char *const sectors[] = { "bank", "card", "payments", "retail", "tech", "carrier",
-                                       "post", "logistics", "government", NULL };
+                                       "post", "logistics", "government", "toll", "streaming",
+                                       NULL };
 
 static void load_brand(builder *b, sqlite3_stmt *insert, char **f)
 {
@@ -506,8 +507,9 @@ static const char *range_signal(builder *b, const char *number, char *buf, size_
 
 static void load_known_number(builder *b, sqlite3_stmt *insert, char **f)
 {
-    static const char *const relations[] = { "sender_of", NULL };
-    static const char *const purposes[] = { "otp", "notifications", "marketing", NULL };
+    static const char *const relations[] = { "sender_of", "carrier_display", NULL };
+    static const char *const purposes[] = { "otp", "notifications", "marketing", "relay",
+                                            NULL };
     char signal[32];
     const struct range_limit *limit;
 
