@@ -2,9 +2,10 @@
  * bench.c: smsrep-bench prints what a check costs against its floor (bare
  * libphonenumber), against python3-phonenumbers, on one and two threads,
  * and on databases of a thousand and a million rows, over two streams of
- * senders (streams.c). Figures only, never pass/fail: the machine is shared
- * and noisy, so each figure is the best of several passes taken in turn
- * with the others, and only ratios from one run mean anything.
+ * senders (streams.c); and, through binding.py, the Python binding against
+ * python3-phonenumbers in one process. Figures only, never pass/fail: the
+ * machine is shared and noisy, so each figure is the best of several passes
+ * taken in turn with the others, and only ratios from one run mean anything.
  * Usage: smsrep-bench [--quick] [--passes N] [--no-peers] [--no-scale] */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -401,6 +402,19 @@ int main(int argc, char **argv)
         printf("  %-58s %7.3f\n", "unique: python3-phonenumbers / CLI batch, text",
                fu.py / fu.cli_text);
     }
+#ifdef SMSREP_BENCH_PYTHONPATH
+    /* The Python binding against python3-phonenumbers, in one process, on
+     * the stream files written above (the directory goes to the shell
+     * in single quotes, so one holding a quote is left out). */
+    if (peers && strchr(p.dir, '\'') == NULL) {
+        char cmd[2048];
+        fflush(stdout);
+        snprintf(cmd, sizeof cmd, "PYTHONPATH='%s' %s %s/binding.py '%s' %d",
+                 SMSREP_BENCH_PYTHONPATH, p.python, SMSREP_BENCH_DIR, p.dir, passes);
+        if (system(cmd) != 0)
+            printf("  Python binding: %s failed\n", cmd);
+    }
+#endif
     stream_free(&u);
     stream_free(&g);
     return 0;

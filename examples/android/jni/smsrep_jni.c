@@ -26,18 +26,21 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
     (void)reserved;
     if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_6) != JNI_OK)
         return JNI_ERR;
-    verdict_class = global_class(env, "org/libsmsrep/Verdict");
-    exception_class = global_class(env, "org/libsmsrep/SmsRepException");
-    string_class = global_class(env, "java/lang/String");
-    if (!verdict_class || !exception_class || !string_class)
+    /* Each failure leaves NoClassDefFoundError pending (a release build
+     * that stripped a class: consumer-rules.pro), so stop at the first. */
+    if ((verdict_class = global_class(env, "org/libsmsrep/Verdict")) == NULL ||
+        (exception_class = global_class(env, "org/libsmsrep/SmsRepException")) == NULL ||
+        (string_class = global_class(env, "java/lang/String")) == NULL)
         return JNI_ERR;
     verdict_init = (*env)->GetMethodID(env, verdict_class, "<init>",
         "(Ljava/lang/String;[B[BILjava/lang/String;Ljava/lang/String;ILjava/lang/String;"
         "[Ljava/lang/String;[BLjava/lang/String;Ljava/lang/String;[B[B[B[B[B[B[B"
         "Ljava/lang/String;)V");
+    if (verdict_init == NULL)
+        return JNI_ERR;
     exception_init = (*env)->GetMethodID(env, exception_class, "<init>",
                                          "(Ljava/lang/String;Ljava/lang/String;)V");
-    return verdict_init && exception_init ? JNI_VERSION_1_6 : JNI_ERR;
+    return exception_init ? JNI_VERSION_1_6 : JNI_ERR;
 }
 
 /* Throws SmsRepException(status name, detail or the status's sentence). */
