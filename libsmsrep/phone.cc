@@ -4,9 +4,12 @@
 // grows superlinearly with input length and turns letters into digits.
 #include "phone.h"
 
+#include "plan_dfa.h"
+#include "plan_tables.h"
 #include "smsrep.h"
 #include "utf8.h"
 
+#include <atomic>
 #include <cstring>
 #include <new>
 #include <string>
@@ -19,7 +22,57 @@ using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 using i18n::phonenumbers::ShortNumberInfo;
 
+// The serialized metadata the library runs with; exported, not declared in
+// any installed header.
+namespace i18n {
+namespace phonenumbers {
+int metadata_size();
+const void *metadata_get();
+} // namespace phonenumbers
+} // namespace i18n
+
 namespace {
+
+// The compiled plan is used only when it was made from the very metadata
+// this libphonenumber holds (the same bytes, by size and FNV-1a hash).
+bool plan_matches()
+{
+    const auto *p = static_cast<const unsigned char *>(i18n::phonenumbers::metadata_get());
+    int size = i18n::phonenumbers::metadata_size();
+    if (p == nullptr || size < 0 || static_cast<uint32_t>(size) != smsrep__plan_metadata_size)
+        return false;
+    uint64_t h = 1469598103934665603ull;
+    for (int i = 0; i < size; i++) {
+        h ^= p[i];
+        h *= 1099511628211ull;
+    }
+    return h == smsrep__plan_metadata_hash;
+}
+
+bool plan_ok()
+{
+    static const bool ok = plan_matches();
+    return ok;
+}
+
+// How many parses the tables decided and how many libphonenumber did. The
+// first are counted per thread and added up now and then, so that threads
+// parsing at once do not share a counter's cache line on every number.
+std::atomic<uint64_t> g_decided{0}, g_asked{0};
+constexpr uint64_t kTallyBatch = 1024;
+struct Tally {
+    uint64_t decided = 0;
+    ~Tally() { g_decided.fetch_add(decided, std::memory_order_relaxed); }
+};
+thread_local Tally t_tally;
+
+void count_decided()
+{
+    if (++t_tally.decided == kTallyBatch) {
+        g_decided.fetch_add(kTallyBatch, std::memory_order_relaxed);
+        t_tally.decided = 0;
+    }
+}
 
 const PhoneNumberUtil &util()
 {
@@ -85,6 +138,7 @@ extern "C" int smsrep__phone_init(void)
 try {
     (void)util();
     (void)short_info();
+    (void)plan_ok();
     return SMSREP_OK;
 } catch (const std::bad_alloc &) {
     return SMSREP_E_NOMEM;
@@ -94,6 +148,17 @@ try {
 
 extern "C" int smsrep__phone_parse(const char *digits, int international, const char *region,
                                    phone_number *out)
+{
+    if (international && plan_ok() && smsrep__plan_international(digits, out)) {
+        count_decided();
+        return SMSREP_OK;
+    }
+    g_asked.fetch_add(1, std::memory_order_relaxed);
+    return smsrep__phone_parse_lpn(digits, international, region, out);
+}
+
+extern "C" int smsrep__phone_parse_lpn(const char *digits, int international, const char *region,
+                                       phone_number *out)
 try {
     std::memset(out, 0, sizeof *out);
     const PhoneNumberUtil &u = util();
@@ -198,6 +263,17 @@ try {
     return SMSREP_E_NOMEM;
 } catch (...) {
     return SMSREP_E_INTERNAL;
+}
+
+extern "C" int smsrep__phone_plan_active(void)
+{
+    return plan_ok() ? 1 : 0;
+}
+
+extern "C" void smsrep__phone_plan_tally(uint64_t *decided, uint64_t *asked)
+{
+    *decided = g_decided.load(std::memory_order_relaxed) + t_tally.decided;
+    *asked = g_asked.load(std::memory_order_relaxed);
 }
 
 extern "C" uint32_t smsrep__phone_region_calling_code(const char *region)

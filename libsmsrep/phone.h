@@ -53,6 +53,12 @@ int smsrep__phone_init(void);
 int smsrep__phone_parse(const char *digits, int international, const char *region,
                         phone_number *out);
 
+/* smsrep__phone_parse() by libphonenumber alone, never the compiled plan:
+ * the oracle of the differential test (tests/unit/test_plan_diff.cc). Not in
+ * the build without libphonenumber. */
+int smsrep__phone_parse_lpn(const char *digits, int international, const char *region,
+                            phone_number *out);
+
 /* What the metadata says of digits as a short number dialled in region. */
 int smsrep__phone_short(const char *digits, const char *region, phone_short *out);
 /* The same for digits already read nationally in region by
@@ -63,6 +69,15 @@ int smsrep__phone_short_of(const phone_number *reading, const char *region, phon
 /* The calling code of an upper-case region ("JP" -> 81), or 0 when
  * libphonenumber does not know the region. */
 uint32_t smsrep__phone_region_calling_code(const char *region);
+
+/* 1 when smsrep__phone_parse() reads international numbers with the
+ * compiled plan (plan_dfa.c): its tables were made from the metadata of the
+ * libphonenumber linked; 0 when every number goes to libphonenumber. */
+int smsrep__phone_plan_active(void);
+
+/* How many parses the plan decided and how many libphonenumber made, for
+ * the bench; the first lags by up to 1,023 per thread still running. */
+void smsrep__phone_plan_tally(uint64_t *decided, uint64_t *asked);
 
 #ifdef __cplusplus
 }

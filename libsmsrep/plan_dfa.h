@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * plan_dfa.h: numbers read with the compiled numbering plan (plan_tables.h)
+ * instead of libphonenumber's regular expressions. Private to libsmsrep. */
+#ifndef SMSREP_PLAN_DFA_H
+#define SMSREP_PLAN_DFA_H
+
+#include "phone.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Reads ASCII digits that begin with a calling code, as
+ * smsrep__phone_parse(digits, 1, "ZZ", out) does with libphonenumber. Returns
+ * 1 when the tables decide every field of out exactly as libphonenumber
+ * would, 0 when they cannot be sure (out is then unspecified) and
+ * libphonenumber must be asked. */
+int smsrep__plan_international(const char *digits, phone_number *out);
+
+/* The calling code of a region in the tables ("JP" -> 81), or 0. */
+uint32_t smsrep__plan_table_region_code(const char *region);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
