@@ -6,6 +6,7 @@
 // telling when national_prefix_for_parsing could strip something.
 #include <phonenumbers/phonemetadata.pb.h>
 
+#include "plan_tables.h"
 #include "smsrep.h"
 
 #include <algorithm>
@@ -411,6 +412,14 @@ uint32_t length_mask(const PhoneNumberDesc &d)
     return m;
 }
 
+// A prefix automaton (RegExp::Consume of national_prefix_for_parsing or
+// international_prefix): its start in the shared table, or why it is missing.
+struct Prefix {
+    std::vector<std::array<int, 10>> next;
+    std::vector<int> accept;
+    bool bad = false;
+};
+
 struct Code {
     int cc = 0;
     std::vector<const PhoneMetadata *> regions; // libphonenumber's order
@@ -419,13 +428,13 @@ struct Code {
     // The automaton for region and type.
     std::vector<std::array<int, 10>> next;
     std::vector<int> row; // per state, index into the rows
-    // national_prefix_for_parsing of the main region: may a non-empty
-    // prefix of the number match it?
-    std::vector<std::array<int, 10>> np_next;
-    std::vector<int> np_accept;
+    // Per region: national_prefix_for_parsing and international_prefix.
+    std::vector<Prefix> np, idd;
 };
 
-using Row = std::array<uint16_t, kLengths>;
+// Per NSN length the verdict of decide(), then the regions (bits by index in
+// the code) whose general_desc pattern matches whatever the length.
+using Row = std::array<uint32_t, kLengths + 1>;
 
 // What GetRegionCodeForNumber + GetNumberType give for a number of length len
 // matching exactly the tags (region * SLOTS + slot): 0 when invalid, else
@@ -503,6 +512,12 @@ void compile(Code &c, std::map<Row, int> &rows, std::vector<Row> &row_list)
         Row row;
         for (int len = 0; len < kLengths; len++)
             row[static_cast<size_t>(len)] = decide(c, masks, d.tags[i], len);
+        uint32_t gen = 0;
+        for (size_t r = 0; r < c.regions.size(); r++)
+            if (std::binary_search(d.tags[i].begin(), d.tags[i].end(),
+                                   static_cast<int>(r) * SLOTS + GENERAL))
+                gen |= 1u << r;
+        row[kLengths] = gen;
         auto it = rows.emplace(row, static_cast<int>(row_list.size()));
         if (it.second)
             row_list.push_back(row);
@@ -521,18 +536,52 @@ void compile(Code &c, std::map<Row, int> &rows, std::vector<Row> &row_list)
         c.row[static_cast<size_t>(cls[i])] = label[i];
     }
 
-    // The prefix-for-parsing automaton: a match of any non-empty prefix
-    // makes libphonenumber try to strip it, which the tables leave to it.
-    const std::string &npfp = c.regions[0]->national_prefix_for_parsing();
-    if (!npfp.empty()) {
+}
+
+// A prefix pattern's automaton; an accepting state is one where the digits
+// read so far are a match (the runtime looks at every prefix length).
+Prefix prefix_automaton(const std::string &pattern)
+{
+    Prefix out;
+    if (pattern.empty())
+        return out;
+    try {
         Nfa p;
         int ps = p.add();
-        p.add_pattern(ps, npfp, 0, false);
+        p.add_pattern(ps, pattern, 0, false);
         Dfa pd = determinise(p, ps);
-        c.np_next = pd.next;
+        out.next = pd.next;
         for (auto &t : pd.tags)
-            c.np_accept.push_back(!t.empty());
+            out.accept.push_back(!t.empty());
+    } catch (const Unsupported &e) {
+        std::fprintf(stderr, "plan: prefix pattern left to libphonenumber: %s\n", e.what());
+        out.bad = true;
     }
+    return out;
+}
+
+// The lengths at which TestNumberLength(number, metadata) is neither
+// TOO_SHORT, IS_POSSIBLE_LOCAL_ONLY nor INVALID_LENGTH: where Parse keeps a
+// number with its national prefix stripped.
+uint32_t strip_lengths(const PhoneMetadata &m)
+{
+    const PhoneNumberDesc &g = m.general_desc();
+    if (g.possible_length_size() == 0 || g.possible_length(0) == -1)
+        return 0;
+    uint32_t mask = 0;
+    for (int len = 0; len < kLengths; len++) {
+        bool local = false, possible = false;
+        for (int l : g.possible_length_local_only())
+            local = local || l == len;
+        for (int l : g.possible_length())
+            possible = possible || l == len;
+        int lo = g.possible_length(0), hi = g.possible_length(g.possible_length_size() - 1);
+        if (local)
+            continue;
+        if (len == lo || (len > hi) || (len > lo && possible))
+            mask |= 1u << len;
+    }
+    return mask;
 }
 
 uint64_t fnv1a(const unsigned char *p, size_t n)
@@ -578,12 +627,12 @@ try {
     Row none{};
     rows[none] = 0;
     row_list.push_back(none);
-    size_t states = 0, np_states = 0, fallbacks = 0;
+    size_t states = 0, prefix_states = 0, fallbacks = 0, region_count = 0;
     for (auto &kv : codes) {
         Code &c = kv.second;
-        if (c.cc <= 0 || c.cc > 999 || c.regions.size() > 255) {
+        if (c.cc <= 0 || c.cc > 999 || c.regions.size() > 31) {
             c.fallback = true;
-            c.why = "code out of range";
+            c.why = "code out of range or too many regions";
         } else {
             try {
                 compile(c, rows, row_list);
@@ -592,20 +641,27 @@ try {
                 c.why = e.what();
                 c.next.clear();
                 c.row.clear();
-                c.np_next.clear();
-                c.np_accept.clear();
             }
         }
         if (c.fallback) {
             fallbacks++;
             std::fprintf(stderr, "plan: +%d left to libphonenumber: %s\n", c.cc, c.why.c_str());
         }
+        for (const PhoneMetadata *m : c.regions) {
+            c.np.push_back(prefix_automaton(m->national_prefix_for_parsing()));
+            c.idd.push_back(prefix_automaton(m->international_prefix()));
+            // TestNumberLength reads general_desc's lengths unchecked.
+            if (m->general_desc().possible_length_size() == 0)
+                c.np.back().bad = true;
+            prefix_states += c.np.back().next.size() + c.idd.back().next.size();
+        }
         states += c.next.size();
-        np_states += c.np_next.size();
+        region_count += c.regions.size();
     }
     // State 0 of both tables is the dead state; indices are 16-bit.
-    if (states + 1 > 65535 || np_states + 1 > 65535 || row_list.size() > 65535)
-        throw std::runtime_error("the tables outgrew 16-bit indices");
+    if (states + 1 > 65535 || prefix_states + 1 > 65535 || row_list.size() > 65535 ||
+        codes.size() > 255 || region_count > 65535)
+        throw std::runtime_error("the tables outgrew their index types");
 
     FILE *f = std::fopen(argv[1], "w");
     if (f == nullptr)
@@ -617,86 +673,105 @@ try {
                                                        static_cast<size_t>(size))));
     std::fprintf(f, "const uint32_t smsrep__plan_metadata_size = %du;\n\n", size);
 
-    // Regions, per code in libphonenumber's order.
-    std::fprintf(f, "const char smsrep__plan_region_names[][4] = {\n");
-    size_t region_count = 0;
-    for (auto &kv : codes)
-        for (const PhoneMetadata *m : kv.second.regions) {
-            std::fprintf(f, "    \"%s\",\n", m->id().c_str());
-            region_count++;
-        }
-    std::fprintf(f, "};\nconst size_t smsrep__plan_region_count = %zu;\n\n", region_count);
-
+    // Codes, and their regions in libphonenumber's order (the main first).
     std::fprintf(f, "const plan_code smsrep__plan_codes[] = {\n");
-    size_t rbase = 0, sbase = 1, pbase = 1;
+    size_t rbase = 0, sbase = 1, ci = 0;
+    std::map<std::string, size_t> region_at;
     for (auto &kv : codes) {
         Code &c = kv.second;
-        std::fprintf(f, "    { %d, %u, %zu, %zu, %zu, %zu },\n", c.cc, c.fallback ? 1u : 0u,
-                     c.regions.size(), rbase, c.next.empty() ? 0 : sbase,
-                     c.np_next.empty() ? 0 : pbase);
-        rbase += c.regions.size();
+        std::fprintf(f, "    { %d, %u, %zu, %zu, %zu, \"%d\" },\n", c.cc, c.fallback ? 1u : 0u,
+                     c.regions.size(), rbase, c.next.empty() ? 0 : sbase, c.cc);
+        for (const PhoneMetadata *m : c.regions)
+            region_at[m->id()] = rbase++;
         sbase += c.next.size();
-        pbase += c.np_next.size();
     }
     std::fprintf(f, "};\nconst size_t smsrep__plan_code_count = %zu;\n\n", codes.size());
-    if (codes.size() > 255)
-        throw std::runtime_error("more than 255 calling codes");
     std::fprintf(f, "const uint8_t smsrep__plan_code_at[1000] = {");
-    size_t at = 0;
-    for (auto &kv : codes) {
-        for (; at <= static_cast<size_t>(kv.first); at++)
-            std::fprintf(f, "%s%zu,", (at % 32) ? "" : "\n    ",
-                         at == static_cast<size_t>(kv.first)
-                             ? static_cast<size_t>(std::distance(codes.begin(), codes.find(kv.first))) + 1
-                             : 0);
+    for (size_t at = 0; at < 1000; at++) {
+        auto it = codes.find(static_cast<int>(at));
+        std::fprintf(f, "%s%zu,", (at % 32) ? "" : "\n    ",
+                     it == codes.end() ? 0 : static_cast<size_t>(std::distance(codes.begin(), it)) + 1);
     }
     std::fprintf(f, "\n};\n\n");
 
-    auto emit_next = [&](const char *name, bool np) {
+    std::fprintf(f, "const plan_region smsrep__plan_regions[] = {\n");
+    size_t pbase = 1;
+    ci = 0;
+    for (auto &kv : codes) {
+        Code &c = kv.second;
+        for (size_t r = 0; r < c.regions.size(); r++) {
+            const PhoneMetadata &m = *c.regions[r];
+            const Prefix &np = c.np[r], &idd = c.idd[r];
+            unsigned flags = (np.bad ? PLAN_NP_UNKNOWN : 0u) | (idd.bad ? PLAN_IDD_UNKNOWN : 0u) |
+                             (m.national_prefix_transform_rule().empty() ? 0u : PLAN_NP_TRANSFORM);
+            std::fprintf(f, "    { \"%s\", %zu, %zu, %u, %zu, %zu, %uu },\n", m.id().c_str(), ci, r,
+                         flags, np.next.empty() ? 0 : pbase,
+                         idd.next.empty() ? 0 : pbase + np.next.size(), strip_lengths(m));
+            pbase += np.next.size() + idd.next.size();
+        }
+        ci++;
+    }
+    std::fprintf(f, "};\nconst size_t smsrep__plan_region_count = %zu;\n\n", region_count);
+    std::fprintf(f, "const uint16_t smsrep__plan_region_at[26 * 26] = {");
+    for (size_t at = 0; at < 26 * 26; at++) {
+        std::string id{static_cast<char>('A' + at / 26), static_cast<char>('A' + at % 26)};
+        auto it = region_at.find(id);
+        std::fprintf(f, "%s%zu,", (at % 26) ? "" : "\n    ", it == region_at.end() ? 0 : it->second + 1);
+    }
+    std::fprintf(f, "\n};\n\n");
+
+    auto emit_next = [&](const char *name, const std::vector<const std::vector<std::array<int, 10>> *> &parts) {
         std::fprintf(f, "const uint16_t %s[][10] = {\n    { 0,0,0,0,0,0,0,0,0,0 },\n", name);
         size_t base = 1;
-        for (auto &kv : codes) {
-            auto &next = np ? kv.second.np_next : kv.second.next;
-            for (auto &row : next) {
+        for (auto *next : parts) {
+            for (auto &row : *next) {
                 std::fprintf(f, "    {");
-                for (int dgt = 0; dgt < 10; dgt++)
+                for (size_t dgt = 0; dgt < 10; dgt++)
                     std::fprintf(f, "%s%zu", dgt ? "," : " ",
-                                 row[static_cast<size_t>(dgt)] < 0
-                                     ? 0
-                                     : base + static_cast<size_t>(row[static_cast<size_t>(dgt)]));
+                                 row[dgt] < 0 ? 0 : base + static_cast<size_t>(row[dgt]));
                 std::fprintf(f, " },\n");
             }
-            base += next.size();
+            base += next->size();
         }
         std::fprintf(f, "};\n\n");
     };
-    emit_next("smsrep__plan_next", false);
+    std::vector<const std::vector<std::array<int, 10>> *> parts, prefix_parts;
+    for (auto &kv : codes) {
+        parts.push_back(&kv.second.next);
+        for (size_t r = 0; r < kv.second.regions.size(); r++) {
+            prefix_parts.push_back(&kv.second.np[r].next);
+            prefix_parts.push_back(&kv.second.idd[r].next);
+        }
+    }
+    emit_next("smsrep__plan_next", parts);
     std::fprintf(f, "const uint16_t smsrep__plan_state_row[] = {\n    0,");
     size_t k = 0;
     for (auto &kv : codes)
         for (int r : kv.second.row)
             std::fprintf(f, "%s%d,", (++k % 16) ? "" : "\n    ", r);
     std::fprintf(f, "\n};\n\n");
-    std::fprintf(f, "const uint16_t smsrep__plan_rows[][%d] = {\n", kLengths);
+    std::fprintf(f, "const plan_row smsrep__plan_rows[] = {\n");
     for (auto &row : row_list) {
-        std::fprintf(f, "    {");
+        std::fprintf(f, "    { {");
         for (int len = 0; len < kLengths; len++)
             std::fprintf(f, "%s%u", len ? "," : " ", row[static_cast<size_t>(len)]);
-        std::fprintf(f, " },\n");
+        std::fprintf(f, " }, %uu },\n", row[kLengths]);
     }
     std::fprintf(f, "};\n\n");
-    emit_next("smsrep__plan_np_next", true);
-    std::fprintf(f, "const uint8_t smsrep__plan_np_accept[] = {\n    0,");
+    emit_next("smsrep__plan_prefix_next", prefix_parts);
+    std::fprintf(f, "const uint8_t smsrep__plan_prefix_accept[] = {\n    0,");
     k = 0;
     for (auto &kv : codes)
-        for (int a : kv.second.np_accept)
-            std::fprintf(f, "%s%d,", (++k % 32) ? "" : "\n    ", a);
+        for (size_t r = 0; r < kv.second.regions.size(); r++)
+            for (const Prefix *p : {&kv.second.np[r], &kv.second.idd[r]})
+                for (int a : p->accept)
+                    std::fprintf(f, "%s%d,", (++k % 32) ? "" : "\n    ", a);
     std::fprintf(f, "\n};\n");
     if (std::fclose(f) != 0)
         throw std::runtime_error(std::string("cannot write ") + argv[1]);
     std::fprintf(stderr, "plan: %zu codes (%zu to libphonenumber), %zu regions, %zu states, "
                          "%zu rows, %zu prefix states\n",
-                 codes.size(), fallbacks, region_count, states, row_list.size(), np_states);
+                 codes.size(), fallbacks, region_count, states, row_list.size(), prefix_states);
     return 0;
 } catch (const std::exception &e) {
     std::fprintf(stderr, "smsrep-planbuild: %s\n", e.what());

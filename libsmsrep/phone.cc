@@ -149,7 +149,8 @@ try {
 extern "C" int smsrep__phone_parse(const char *digits, int international, const char *region,
                                    phone_number *out)
 {
-    if (international && plan_ok() && smsrep__plan_international(digits, out)) {
+    if (plan_ok() && (international ? smsrep__plan_international(digits, out)
+                                    : smsrep__plan_national(digits, region, out))) {
         count_decided();
         return SMSREP_OK;
     }

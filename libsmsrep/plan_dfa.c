@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0
- * plan_dfa.c: reads international numbers with the automata that
- * smsrep-planbuild compiled from libphonenumber's metadata: one walk over
- * the digits gives region, type and validity; what the tables cannot be
- * sure of (a national prefix libphonenumber would try to strip, odd
- * lengths, patterns the compiler did not take) is left to the caller. */
+ * plan_dfa.c: reads numbers with the automata that smsrep-planbuild
+ * compiled from libphonenumber's metadata: Parse()'s steps (international
+ * prefix, calling code, national prefix) by prefix automata, then one walk
+ * over the national number gives region, type and validity. What the tables
+ * cannot be sure of (a prefix that may match at two lengths, a transform
+ * rule, odd lengths, patterns the compiler did not take) is left to the
+ * caller, which asks libphonenumber. */
 #include "plan_dfa.h"
 
 #include "plan_tables.h"
@@ -12,8 +14,8 @@
 #include <string.h>
 
 /* The shortest input libphonenumber reads as "+" and digits without a
- * special case (IsViablePhoneNumber wants three; two after the code), and
- * the longest E.164 number. */
+ * special case (IsViablePhoneNumber wants three; two after the code), the
+ * longest E.164 number, and the shortest NSN (kMinLengthForNsn). */
 #define PLAN_DIGITS_MIN 4
 #define PLAN_DIGITS_MAX 15
 #define PLAN_NSN_MIN 2
@@ -39,35 +41,73 @@ static void set_reading(phone_number *out, uint32_t cc, const char *nsn, size_t 
     }
 }
 
-/* Would MaybeStripNationalPrefixAndCarrierCode find a non-empty prefix? */
-static int may_strip(const plan_code *c, const char *nsn, size_t len)
+/* The lengths (bit n: the first n digits) at which a prefix automaton
+ * matches, the empty prefix included. */
+static uint32_t prefix_lengths(unsigned s, const char *d, size_t len)
 {
-    unsigned s = c->np_start;
+    uint32_t m = smsrep__plan_prefix_accept[s] ? 1u : 0u;
     size_t i;
 
-    if (s == 0)
-        return 0;
     for (i = 0; i < len; i++) {
-        s = smsrep__plan_np_next[s][nsn[i] - '0'];
+        s = smsrep__plan_prefix_next[s][d[i] - '0'];
         if (s == 0)
-            return 0;
-        if (smsrep__plan_np_accept[s])
-            return 1;
+            break;
+        if (smsrep__plan_prefix_accept[s])
+            m |= 1u << (i + 1);
     }
-    return 0;
+    return m;
+}
+
+static unsigned walk(unsigned s, const char *d, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        s = smsrep__plan_next[s][d[i] - '0'];
+    return s;
+}
+
+/* The reading of a number of code c whose NSN is nsn, as Parse() leaves it
+ * and GetRegionCodeForNumber + GetNumberType judge it; the caller made sure
+ * cc + NSN fit in 15 digits. s is the state after nsn. */
+static void judge(const plan_code *c, const char *nsn, size_t nsn_len, unsigned s,
+                  phone_number *out)
+{
+    unsigned v = smsrep__plan_rows[smsrep__plan_state_row[s]].verdict[nsn_len];
+    size_t cc_len = strlen(c->digits);
+
+    out->parse_error = PHONE_PARSED;
+    set_reading(out, c->cc, nsn, nsn_len);
+    memcpy(out->e164, c->digits, cc_len);
+    memcpy(out->e164 + cc_len, nsn, nsn_len);
+    out->e164[cc_len + nsn_len] = '\0';
+    out->calling_code = c->cc;
+    if (v != 0) {
+        out->valid = 1;
+        out->type = v & 15u;
+        memcpy(out->region, smsrep__plan_regions[c->region + (v >> 4) - 1].id, 4);
+    } else {
+        out->type = SMSREP_TYPE_UNKNOWN;
+        memcpy(out->region, smsrep__plan_regions[c->region].id, 4);
+    }
+}
+
+static size_t digits_length(const char *d, size_t max)
+{
+    size_t len;
+    for (len = 0; d[len] != '\0'; len++)
+        if (d[len] < '0' || d[len] > '9' || len >= max)
+            return 0;
+    return len;
 }
 
 int smsrep__plan_international(const char *digits, phone_number *out)
 {
     const plan_code *c = NULL;
+    const plan_region *main_region;
     const char *nsn;
     uint32_t cc = 0;
-    size_t len, cc_len, nsn_len, i;
-    unsigned s, v;
+    size_t len = digits_length(digits, PLAN_DIGITS_MAX), cc_len, nsn_len;
 
-    for (len = 0; digits[len] != '\0'; len++)
-        if (digits[len] < '0' || digits[len] > '9' || len >= PLAN_DIGITS_MAX)
-            return 0;
     if (len < PLAN_DIGITS_MIN || digits[0] == '0')
         return 0;
     memset(out, 0, sizeof *out);
@@ -84,34 +124,102 @@ int smsrep__plan_international(const char *digits, phone_number *out)
     cc_len--;
     nsn = digits + cc_len;
     nsn_len = len - cc_len;
-    if (c->fallback || nsn_len < PLAN_NSN_MIN || may_strip(c, nsn, nsn_len))
+    if (c->fallback || nsn_len < PLAN_NSN_MIN)
         return 0;
-    for (s = c->start, i = 0; i < nsn_len; i++)
-        s = smsrep__plan_next[s][nsn[i] - '0'];
-    v = smsrep__plan_rows[smsrep__plan_state_row[s]][nsn_len];
+    /* MaybeStripNationalPrefixAndCarrierCode with the main region's
+     * metadata: only where no non-empty prefix matches is the NSN sure to
+     * stay as given. */
+    main_region = &smsrep__plan_regions[c->region];
+    if (main_region->flags & PLAN_NP_UNKNOWN)
+        return 0;
+    if (main_region->np_start != 0 &&
+        (prefix_lengths(main_region->np_start, nsn, nsn_len) & ~1u) != 0)
+        return 0;
+    judge(c, nsn, nsn_len, walk(c->start, nsn, nsn_len), out);
+    return 1;
+}
 
-    out->parse_error = PHONE_PARSED;
-    set_reading(out, cc, nsn, nsn_len);
-    memcpy(out->e164, digits, len + 1);
-    out->calling_code = cc;
-    if (v != 0) {
-        out->valid = 1;
-        out->type = v & 15u;
-        memcpy(out->region, smsrep__plan_region_names[c->region + (v >> 4) - 1], 4);
-    } else {
-        out->type = SMSREP_TYPE_UNKNOWN;
-        memcpy(out->region, smsrep__plan_region_names[c->region], 4);
+int smsrep__plan_national(const char *digits, const char *region, phone_number *out)
+{
+    const plan_region *r;
+    const plan_code *c;
+    const char *nsn = digits;
+    size_t len = digits_length(digits, PLAN_NSN_MAX), nsn_len, cc_len;
+    unsigned at, s;
+    uint32_t m;
+
+    if (len < PLAN_NSN_MIN || region[0] < 'A' || region[0] > 'Z' || region[1] < 'A' ||
+        region[1] > 'Z' || region[2] != '\0')
+        return 0;
+    at = smsrep__plan_region_at[(region[0] - 'A') * 26 + (region[1] - 'A')];
+    if (at == 0)
+        return 0;
+    r = &smsrep__plan_regions[at - 1];
+    c = &smsrep__plan_codes[r->code];
+    if (c->fallback || (r->flags & (PLAN_IDD_UNKNOWN | PLAN_NP_UNKNOWN)))
+        return 0;
+
+    /* MaybeStripInternationalPrefixAndNormalize: an international prefix
+     * not followed by 0 makes it an international number. */
+    if (r->idd_start != 0) {
+        m = prefix_lengths(r->idd_start, digits, len);
+        if (m != 0) {
+            size_t k;
+            if ((m & (m - 1)) != 0 || (m & 1u))
+                return 0; /* two lengths may match, or the empty prefix */
+            for (k = 0; !(m >> k & 1u); k++)
+                ;
+            if (k == len)
+                return 0;
+            if (digits[k] != '0')
+                return smsrep__plan_international(digits + k, out);
+        }
     }
+    /* A number that begins with the region's own calling code may be read
+     * as international without its "+": left to libphonenumber. */
+    cc_len = strlen(c->digits);
+    if (strncmp(digits, c->digits, cc_len) == 0)
+        return 0;
+
+    nsn_len = len;
+    s = walk(c->start, digits, len);
+    if (r->np_start != 0) {
+        m = prefix_lengths(r->np_start, digits, len);
+        if ((m & ~1u) != 0) {
+            size_t k;
+            unsigned t;
+            /* One non-empty match, nothing to transform: the stripped rest
+             * is known; otherwise which match ICU takes is its business. */
+            if ((r->flags & PLAN_NP_TRANSFORM) || (m & (m - 1)) != 0)
+                return 0;
+            for (k = 0; !(m >> k & 1u); k++)
+                ;
+            t = walk(c->start, digits + k, len - k);
+            /* A number that matched general_desc stays whole when the rest
+             * would not; and Parse keeps the rest only at a length that is
+             * possible for the region. */
+            if (!((smsrep__plan_rows[smsrep__plan_state_row[s]].general >> r->index & 1u) &&
+                  !(smsrep__plan_rows[smsrep__plan_state_row[t]].general >> r->index & 1u)) &&
+                (r->strip_lengths >> (len - k) & 1u)) {
+                nsn = digits + k;
+                nsn_len = len - k;
+                s = t;
+            }
+        }
+    }
+    if (nsn_len < PLAN_NSN_MIN || cc_len + nsn_len > PLAN_DIGITS_MAX)
+        return 0;
+    memset(out, 0, sizeof *out);
+    judge(c, nsn, nsn_len, s, out);
     return 1;
 }
 
 uint32_t smsrep__plan_table_region_code(const char *region)
 {
-    size_t i, r;
-
-    for (i = 0; i < smsrep__plan_code_count; i++)
-        for (r = 0; r < smsrep__plan_codes[i].regions; r++)
-            if (strcmp(smsrep__plan_region_names[smsrep__plan_codes[i].region + r], region) == 0)
-                return strcmp(region, "001") == 0 ? 0 : smsrep__plan_codes[i].cc;
-    return 0;
+    unsigned at;
+    if (region[0] < 'A' || region[0] > 'Z' || region[1] < 'A' || region[1] > 'Z' ||
+        region[2] != '\0')
+        return 0;
+    at = smsrep__plan_region_at[(region[0] - 'A') * 26 + (region[1] - 'A')];
+    return at == 0 ? 0 : smsrep__plan_codes[smsrep__plan_regions[at - 1].code].cc;
 }

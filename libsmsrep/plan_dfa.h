@@ -17,6 +17,11 @@ extern "C" {
  * libphonenumber must be asked. */
 int smsrep__plan_international(const char *digits, phone_number *out);
 
+/* The same for digits dialled nationally in an upper-case region, as
+ * smsrep__phone_parse(digits, 0, region, out): international prefix,
+ * national prefix and calling code as Parse() reads them. */
+int smsrep__plan_national(const char *digits, const char *region, phone_number *out);
+
 /* The calling code of a region in the tables ("JP" -> 81), or 0. */
 uint32_t smsrep__plan_table_region_code(const char *region);
 

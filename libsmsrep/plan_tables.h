@@ -18,34 +18,56 @@ extern "C" {
 typedef struct plan_code {
     uint16_t cc;
     uint8_t fallback;    /* a pattern the compiler does not take: ask libphonenumber */
-    uint8_t regions;     /* how many regions use the code */
-    uint16_t region;     /* the first in smsrep__plan_region_names, the main one */
+    uint8_t regions;     /* how many regions use the code (at most 31) */
+    uint16_t region;     /* the first in smsrep__plan_regions, the main one */
     uint16_t start;      /* start state in smsrep__plan_next, 0 when fallback */
-    uint16_t np_start;   /* start in smsrep__plan_np_next, 0 when no national prefix */
+    char digits[4];      /* the code as text */
 } plan_code;
+
+/* plan_region.flags */
+#define PLAN_NP_UNKNOWN 1u    /* national_prefix_for_parsing not compiled */
+#define PLAN_IDD_UNKNOWN 2u   /* international_prefix not compiled */
+#define PLAN_NP_TRANSFORM 4u  /* national_prefix_transform_rule set */
+
+typedef struct plan_region {
+    char id[4];          /* "US", "001" */
+    uint8_t code;        /* index in smsrep__plan_codes */
+    uint8_t index;       /* in the code's regions; bit of plan_row.general */
+    uint8_t flags;
+    uint16_t np_start;   /* in smsrep__plan_prefix_next, 0 when none */
+    uint16_t idd_start;  /* the same for international_prefix */
+    uint32_t strip_lengths; /* NSN lengths at which Parse keeps a stripped prefix */
+} plan_region;
+
+typedef struct plan_row {
+    /* per NSN length: 0 (invalid) or (region index in the code + 1) << 4 |
+     * enum smsrep_number_type */
+    uint16_t verdict[PLAN_NSN_MAX + 1];
+    uint32_t general;    /* regions whose general_desc pattern matches, any length */
+} plan_row;
 
 /* FNV-1a 64 of the serialized metadata the tables were made from. */
 extern const uint64_t smsrep__plan_metadata_hash;
 extern const uint32_t smsrep__plan_metadata_size;
 
-extern const char smsrep__plan_region_names[][4];
-extern const size_t smsrep__plan_region_count;
 extern const plan_code smsrep__plan_codes[];   /* sorted by cc */
 extern const size_t smsrep__plan_code_count;
 /* Per calling code below 1000: its index in smsrep__plan_codes + 1, or 0. */
 extern const uint8_t smsrep__plan_code_at[1000];
+extern const plan_region smsrep__plan_regions[]; /* by code, then libphonenumber's order */
+extern const size_t smsrep__plan_region_count;
+/* Per two-letter region ('A'..'Z' twice): its index + 1, or 0. */
+extern const uint16_t smsrep__plan_region_at[26 * 26];
 
 /* Per state the next state on each digit; state 0 is dead. */
 extern const uint16_t smsrep__plan_next[][10];
-/* Per state its row; a row gives per NSN length 0 (invalid) or
- * (region index within the code + 1) << 4 | enum smsrep_number_type. */
 extern const uint16_t smsrep__plan_state_row[];
-extern const uint16_t smsrep__plan_rows[][PLAN_NSN_MAX + 1];
+extern const plan_row smsrep__plan_rows[];
 
-/* The main region's national_prefix_for_parsing: a state reached after at
- * least one digit that accepts means libphonenumber would try to strip. */
-extern const uint16_t smsrep__plan_np_next[][10];
-extern const uint8_t smsrep__plan_np_accept[];
+/* Prefix automata: a state reached after some digits that accepts means
+ * those digits match the pattern. */
+extern const uint16_t smsrep__plan_prefix_next[][10];
+extern const uint8_t smsrep__plan_prefix_accept[];
 
 #ifdef __cplusplus
 }

@@ -2,10 +2,12 @@
 // test_plan_diff.cc: the differential test of the compiled numbering plan.
 // Inputs from fixed seeds (every region's example number of every type with
 // random tails, one digit more and fewer, calling codes with random digits,
-// random digit strings, the golden table's international senders) go through
-// the plan (plan_dfa.c) and through libphonenumber alone; wherever the plan
-// decides, every field of the reading must be the same: validity, E.164,
-// region, type and the reading that short-number facts are computed from.
+// random digit strings, the golden table's senders), international and
+// national (with and without the national prefix, after an international
+// prefix, dialled in their own region or another) go through the plan
+// (plan_dfa.c) and through libphonenumber alone; wherever the plan decides,
+// every field of the reading must be the same: validity, E.164, region,
+// type and the reading that short-number facts are computed from.
 //   test_plan_diff [--inputs N] [--seed S] [--golden senders.tsv]
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -41,8 +43,12 @@ struct Rng {
     char digit() { return static_cast<char>('0' + below(10)); }
 };
 
-// libphonenumber's example numbers of every region and type, as E.164 digits.
-std::vector<std::string> examples()
+struct Example {
+    std::string e164, nsn, ndd, region;
+};
+
+// libphonenumber's example numbers of every region and type.
+std::vector<Example> examples(std::vector<std::string> &regions)
 {
     const PhoneNumberUtil &u = *PhoneNumberUtil::GetInstance();
     const PhoneNumberUtil::PhoneNumberType types[] = {
@@ -50,86 +56,146 @@ std::vector<std::string> examples()
         PhoneNumberUtil::PREMIUM_RATE, PhoneNumberUtil::SHARED_COST, PhoneNumberUtil::VOIP,
         PhoneNumberUtil::PERSONAL_NUMBER, PhoneNumberUtil::PAGER, PhoneNumberUtil::UAN,
         PhoneNumberUtil::VOICEMAIL};
-    std::vector<std::string> out;
-    std::set<std::string> regions;
-    u.GetSupportedRegions(&regions);
-    auto add = [&](const PhoneNumber &pn) {
-        std::string e;
-        u.Format(pn, PhoneNumberUtil::E164, &e);
-        out.push_back(e.substr(1));
+    std::vector<Example> out;
+    std::set<std::string> supported;
+    u.GetSupportedRegions(&supported);
+    auto add = [&](const PhoneNumber &pn, const std::string &region) {
+        Example e;
+        u.Format(pn, PhoneNumberUtil::E164, &e.e164);
+        e.e164.erase(0, 1);
+        u.GetNationalSignificantNumber(pn, &e.nsn);
+        u.GetNddPrefixForRegion(region, true, &e.ndd);
+        e.region = region;
+        out.push_back(e);
     };
-    for (const std::string &r : regions)
+    for (const std::string &r : supported) {
+        regions.push_back(r);
         for (auto t : types) {
             PhoneNumber pn;
             if (u.GetExampleNumberForType(r, t, &pn))
-                add(pn);
+                add(pn, r);
         }
+    }
     std::set<int> codes;
     u.GetSupportedGlobalNetworkCallingCodes(&codes);
     for (int cc : codes) {
         PhoneNumber pn;
         if (u.GetExampleNumberForNonGeoEntity(cc, &pn))
-            add(pn);
+            add(pn, "001");
     }
     return out;
 }
 
-// The international senders of the golden table ("+" and digits, spaces).
-std::vector<std::string> golden(const char *path)
+// The golden table's senders as digits, with "+" kept and their region.
+std::vector<std::pair<std::string, std::string>> golden(const char *path)
 {
-    std::vector<std::string> out;
+    std::vector<std::pair<std::string, std::string>> out;
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
-        if (line.empty() || line[0] != '+')
+        if (line.empty() || line[0] == '#' || line.compare(0, 6, "input\t") == 0)
             continue;
-        std::string d;
-        for (char c : line.substr(0, line.find('\t')))
-            if (c >= '0' && c <= '9')
+        size_t tab = line.find('\t');
+        if (tab == std::string::npos)
+            continue;
+        std::string d, region = line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1);
+        for (char c : line.substr(0, tab))
+            if ((c >= '0' && c <= '9') || (c == '+' && d.empty()))
                 d += c;
-        out.push_back(d);
+        if (d.size() > 1 && (d[0] == '+' || region.size() == 2))
+            out.emplace_back(d, region);
     }
     return out;
 }
 
-std::vector<std::string> g_codes; // every calling code, as digits
+std::vector<std::string> g_codes;   // every calling code, as digits
+std::vector<std::string> g_regions; // every region
+const char *const kIdd[] = {"00", "011", "010", "001", "0011", "810", "8", "000", "119", "99"};
 
-std::string make(Rng &rng, const std::vector<std::string> &ex, const std::vector<std::string> &gold)
+void mutate(Rng &rng, std::string &s)
 {
-    std::string s;
-    switch (rng.below(8)) {
-    case 0: case 1: case 2: { // an example with a random tail
-        s = ex[rng.below(ex.size())];
-        size_t k = 1 + rng.below(std::min<size_t>(7, s.size() - 1));
-        for (size_t i = s.size() - k; i < s.size(); i++)
+    switch (rng.below(4)) {
+    case 0: case 1: { // a random tail
+        size_t k = 1 + rng.below(std::min<size_t>(7, s.size() > 1 ? s.size() - 1 : 1));
+        for (size_t i = s.size() > k ? s.size() - k : 0; i < s.size(); i++)
             s[i] = rng.digit();
         break;
     }
-    case 3: // one digit more
-        s = ex[rng.below(ex.size())];
+    case 2: // one digit more
         s.insert(rng.below(s.size() + 1), 1, rng.digit());
         break;
-    case 4: // one digit fewer
-        s = ex[rng.below(ex.size())];
-        s.erase(rng.below(s.size()), 1);
+    default: // one digit fewer
+        if (s.size() > 1)
+            s.erase(rng.below(s.size()), 1);
+    }
+}
+
+// One input: its digits, whether they are international, and the region
+// they are dialled in.
+struct Input {
+    std::string digits;
+    bool intl;
+    std::string region;
+};
+
+Input make(Rng &rng, const std::vector<Example> &ex,
+           const std::vector<std::pair<std::string, std::string>> &gold)
+{
+    Input in{"", true, "ZZ"};
+    const Example &e = ex[rng.below(ex.size())];
+    const std::string &other = g_regions[rng.below(g_regions.size())];
+    switch (rng.below(12)) {
+    case 0: case 1: case 2: // international
+        in.digits = e.e164;
+        mutate(rng, in.digits);
         break;
-    case 5: case 6: { // a calling code and random digits
-        s = g_codes[rng.below(g_codes.size())];
+    case 3: case 4: // national, in its region or another
+        in.digits = e.nsn;
+        mutate(rng, in.digits);
+        in.intl = false;
+        in.region = e.region != "001" && rng.below(4) != 0 ? e.region : other;
+        break;
+    case 5: case 6: // with the national prefix
+        in.digits = e.ndd + e.nsn;
+        mutate(rng, in.digits);
+        in.intl = false;
+        in.region = e.region != "001" && rng.below(4) != 0 ? e.region : other;
+        break;
+    case 7: // after an international prefix
+        in.digits = std::string(kIdd[rng.below(sizeof kIdd / sizeof kIdd[0])]) + e.e164;
+        if (rng.below(2))
+            mutate(rng, in.digits);
+        in.intl = false;
+        in.region = other;
+        break;
+    case 8: { // a calling code and random digits
+        in.digits = g_codes[rng.below(g_codes.size())];
         size_t n = 1 + rng.below(15);
         for (size_t i = 0; i < n; i++)
-            s += rng.digit();
+            in.digits += rng.digit();
+        if (rng.below(2)) {
+            in.intl = false;
+            in.region = other;
+        }
         break;
     }
     default:
-        if (!gold.empty() && rng.below(8) == 0) {
-            s = gold[rng.below(gold.size())];
+        if (!gold.empty() && rng.below(4) == 0) {
+            const auto &g = gold[rng.below(gold.size())];
+            in.intl = g.first[0] == '+';
+            in.digits = in.intl ? g.first.substr(1) : g.first;
+            in.region = in.intl ? "ZZ" : g.second;
         } else { // random digits
             size_t n = 1 + rng.below(17);
             for (size_t i = 0; i < n; i++)
-                s += rng.digit();
+                in.digits += rng.digit();
+            if (rng.below(2)) {
+                in.intl = false;
+                in.region = other;
+            }
         }
     }
-    return s;
+    return in;
 }
 
 bool same(const phone_number &a, const phone_number &b)
@@ -173,29 +239,35 @@ int main(int argc, char **argv)
     u.GetSupportedCallingCodes(&ccs);
     for (int cc : ccs)
         g_codes.push_back(std::to_string(cc));
-    std::vector<std::string> ex = examples(), gold;
+    std::vector<Example> ex = examples(g_regions);
+    std::vector<std::pair<std::string, std::string>> gold;
     if (gold_path != nullptr)
         gold = golden(gold_path);
-    if (ex.size() < 1000 || (gold_path != nullptr && gold.empty())) {
+    if (ex.size() < 1000 || (gold_path != nullptr && gold.size() < 20)) {
         std::fprintf(stderr, "too few inputs: %zu examples, %zu golden\n", ex.size(), gold.size());
         return 1;
     }
 
     Rng rng{seed};
-    uint64_t decided = 0, valid = 0, wrong = 0;
+    uint64_t decided = 0, valid = 0, wrong = 0, national = 0, national_decided = 0;
     for (uint64_t n = 0; n < inputs; n++) {
-        std::string s = make(rng, ex, gold);
+        Input in = make(rng, ex, gold);
         phone_number plan, lpn;
-        if (!smsrep__plan_international(s.c_str(), &plan))
+        national += in.intl ? 0 : 1;
+        if (!(in.intl ? smsrep__plan_international(in.digits.c_str(), &plan)
+                      : smsrep__plan_national(in.digits.c_str(), in.region.c_str(), &plan)))
             continue;
         decided++;
-        if (smsrep__phone_parse_lpn(s.c_str(), 1, "ZZ", &lpn) != SMSREP_OK) {
-            std::fprintf(stderr, "libphonenumber failed on +%s\n", s.c_str());
+        national_decided += in.intl ? 0 : 1;
+        if (smsrep__phone_parse_lpn(in.digits.c_str(), in.intl ? 1 : 0, in.region.c_str(), &lpn) !=
+            SMSREP_OK) {
+            std::fprintf(stderr, "libphonenumber failed on %s\n", in.digits.c_str());
             return 1;
         }
         valid += lpn.valid ? 1 : 0;
         if (!same(plan, lpn)) {
-            std::fprintf(stderr, "disagreement on +%s\n", s.c_str());
+            std::fprintf(stderr, "disagreement on %s%s in %s\n", in.intl ? "+" : "",
+                         in.digits.c_str(), in.region.c_str());
             show("plan", plan);
             show("libphonenumber", lpn);
             if (++wrong >= 20)
@@ -203,11 +275,12 @@ int main(int argc, char **argv)
         }
     }
     std::printf("%" PRIu64 " inputs from seed %" PRIu64 ": %" PRIu64 " decided by the plan (%" PRIu64
-                " valid), %" PRIu64 " left to libphonenumber, %" PRIu64 " disagreements\n",
-                inputs, seed, decided, valid, inputs - decided, wrong);
+                " valid; %" PRIu64 " of %" PRIu64 " national), %" PRIu64
+                " left to libphonenumber, %" PRIu64 " disagreements\n",
+                inputs, seed, decided, valid, national_decided, national, inputs - decided, wrong);
     // The plan must decide most inputs, valid ones among them, or the test
     // would compare nothing.
-    if (decided * 10 < inputs * 6 || valid * 10 < decided)
+    if (decided * 10 < inputs * 6 || valid * 10 < decided || national_decided * 2 < national)
         return 1;
     return wrong == 0 ? 0 : 1;
 }
