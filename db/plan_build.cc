@@ -694,7 +694,7 @@ try {
     }
     std::fprintf(f, "\n};\n\n");
 
-    std::fprintf(f, "const plan_region smsrep__plan_regions[] = {\n");
+    std::fprintf(f, "const plan_region smsrep__plan_region_table[] = {\n");
     size_t pbase = 1;
     ci = 0;
     for (auto &kv : codes) {

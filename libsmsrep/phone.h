@@ -70,13 +70,15 @@ int smsrep__phone_short_of(const phone_number *reading, const char *region, phon
  * libphonenumber does not know the region. */
 uint32_t smsrep__phone_region_calling_code(const char *region);
 
-/* 1 when smsrep__phone_parse() reads international numbers with the
- * compiled plan (plan_dfa.c): its tables were made from the metadata of the
- * libphonenumber linked; 0 when every number goes to libphonenumber. */
+/* 1 when smsrep__phone_parse() reads numbers with the compiled plan
+ * (plan_dfa.c): its tables were made from the metadata of the libphonenumber
+ * linked (or, without libphonenumber, the build host had them made); 0 when
+ * every number goes to libphonenumber (or is read as E.164 only). */
 int smsrep__phone_plan_active(void);
 
 /* How many parses the plan decided and how many libphonenumber made, for
- * the bench; the first lags by up to 1,023 per thread still running. */
+ * the bench; the first lags by up to 1,023 per thread still running. The
+ * build without libphonenumber does not count (0 and 0). */
 void smsrep__phone_plan_tally(uint64_t *decided, uint64_t *asked);
 
 #ifdef __cplusplus

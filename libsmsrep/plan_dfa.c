@@ -84,10 +84,10 @@ static void judge(const plan_code *c, const char *nsn, size_t nsn_len, unsigned 
     if (v != 0) {
         out->valid = 1;
         out->type = v & 15u;
-        memcpy(out->region, smsrep__plan_regions[c->region + (v >> 4) - 1].id, 4);
+        memcpy(out->region, smsrep__plan_region_table[c->region + (v >> 4) - 1].id, 4);
     } else {
         out->type = SMSREP_TYPE_UNKNOWN;
-        memcpy(out->region, smsrep__plan_regions[c->region].id, 4);
+        memcpy(out->region, smsrep__plan_region_table[c->region].id, 4);
     }
 }
 
@@ -129,7 +129,7 @@ int smsrep__plan_international(const char *digits, phone_number *out)
     /* MaybeStripNationalPrefixAndCarrierCode with the main region's
      * metadata: only where no non-empty prefix matches is the NSN sure to
      * stay as given. */
-    main_region = &smsrep__plan_regions[c->region];
+    main_region = &smsrep__plan_region_table[c->region];
     if (main_region->flags & PLAN_NP_UNKNOWN)
         return 0;
     if (main_region->np_start != 0 &&
@@ -154,7 +154,7 @@ int smsrep__plan_national(const char *digits, const char *region, phone_number *
     at = smsrep__plan_region_at[(region[0] - 'A') * 26 + (region[1] - 'A')];
     if (at == 0)
         return 0;
-    r = &smsrep__plan_regions[at - 1];
+    r = &smsrep__plan_region_table[at - 1];
     c = &smsrep__plan_codes[r->code];
     if (c->fallback || (r->flags & (PLAN_IDD_UNKNOWN | PLAN_NP_UNKNOWN)))
         return 0;
@@ -221,5 +221,5 @@ uint32_t smsrep__plan_table_region_code(const char *region)
         region[2] != '\0')
         return 0;
     at = smsrep__plan_region_at[(region[0] - 'A') * 26 + (region[1] - 'A')];
-    return at == 0 ? 0 : smsrep__plan_codes[smsrep__plan_regions[at - 1].code].cc;
+    return at == 0 ? 0 : smsrep__plan_codes[smsrep__plan_region_table[at - 1].code].cc;
 }

@@ -19,7 +19,7 @@ typedef struct plan_code {
     uint16_t cc;
     uint8_t fallback;    /* a pattern the compiler does not take: ask libphonenumber */
     uint8_t regions;     /* how many regions use the code (at most 31) */
-    uint16_t region;     /* the first in smsrep__plan_regions, the main one */
+    uint16_t region;     /* the first in smsrep__plan_region_table, the main one */
     uint16_t start;      /* start state in smsrep__plan_next, 0 when fallback */
     char digits[4];      /* the code as text */
 } plan_code;
@@ -54,7 +54,7 @@ extern const plan_code smsrep__plan_codes[];   /* sorted by cc */
 extern const size_t smsrep__plan_code_count;
 /* Per calling code below 1000: its index in smsrep__plan_codes + 1, or 0. */
 extern const uint8_t smsrep__plan_code_at[1000];
-extern const plan_region smsrep__plan_regions[]; /* by code, then libphonenumber's order */
+extern const plan_region smsrep__plan_region_table[]; /* by code, then libphonenumber's order */
 extern const size_t smsrep__plan_region_count;
 /* Per two-letter region ('A'..'Z' twice): its index + 1, or 0. */
 extern const uint16_t smsrep__plan_region_at[26 * 26];

@@ -7,7 +7,10 @@
 // prefix, dialled in their own region or another) go through the plan
 // (plan_dfa.c) and through libphonenumber alone; wherever the plan decides,
 // every field of the reading must be the same: validity, E.164, region,
-// type and the reading that short-number facts are computed from.
+// type and the reading that short-number facts are computed from. The build
+// without libphonenumber (phone_none.c with the plan, plan_none_shim.c) must
+// read every number the plan decides as libphonenumber does too, and ask for
+// E.164 for the national numbers it leaves open.
 //   test_plan_diff [--inputs N] [--seed S] [--golden senders.tsv]
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -27,6 +30,10 @@
 
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
+
+// phone_none.c, renamed by plan_none_shim.c.
+extern "C" int none__phone_parse(const char *digits, int international, const char *region,
+                                 phone_number *out);
 
 namespace {
 
@@ -255,8 +262,20 @@ int main(int argc, char **argv)
         phone_number plan, lpn;
         national += in.intl ? 0 : 1;
         if (!(in.intl ? smsrep__plan_international(in.digits.c_str(), &plan)
-                      : smsrep__plan_national(in.digits.c_str(), in.region.c_str(), &plan)))
+                      : smsrep__plan_national(in.digits.c_str(), in.region.c_str(), &plan))) {
+            // Left open: without libphonenumber a long national number asks
+            // for E.164 (short ones may be short codes).
+            phone_number none;
+            if (!in.intl && in.digits.size() > 6 &&
+                none__phone_parse(in.digits.c_str(), 0, in.region.c_str(), &none) !=
+                    SMSREP_E_NEED_E164) {
+                std::fprintf(stderr, "the build without libphonenumber reads %s in %s\n",
+                             in.digits.c_str(), in.region.c_str());
+                if (++wrong >= 20)
+                    break;
+            }
             continue;
+        }
         decided++;
         national_decided += in.intl ? 0 : 1;
         if (smsrep__phone_parse_lpn(in.digits.c_str(), in.intl ? 1 : 0, in.region.c_str(), &lpn) !=
@@ -265,6 +284,17 @@ int main(int argc, char **argv)
             return 1;
         }
         valid += lpn.valid ? 1 : 0;
+        phone_number none;
+        if (none__phone_parse(in.digits.c_str(), in.intl ? 1 : 0, in.region.c_str(), &none) !=
+                SMSREP_OK ||
+            !same(none, lpn)) {
+            std::fprintf(stderr, "the build without libphonenumber differs on %s%s in %s\n",
+                         in.intl ? "+" : "", in.digits.c_str(), in.region.c_str());
+            show("none", none);
+            show("libphonenumber", lpn);
+            if (++wrong >= 20)
+                break;
+        }
         if (!same(plan, lpn)) {
             std::fprintf(stderr, "disagreement on %s%s in %s\n", in.intl ? "+" : "",
                          in.digits.c_str(), in.region.c_str());
