@@ -24,6 +24,8 @@ namespace i18n {
 namespace phonenumbers {
 int metadata_size();
 const void *metadata_get();
+int short_metadata_size();
+const void *short_metadata_get();
 } // namespace phonenumbers
 } // namespace i18n
 
@@ -584,9 +586,100 @@ uint32_t strip_lengths(const PhoneMetadata &m)
     return mask;
 }
 
-uint64_t fnv1a(const unsigned char *p, size_t n)
+// ------------------------------------------------------------------ short numbers
+// ShortNumberInfo's descs for a region dialled from itself.
+enum ShortSlot { S_GENERAL, S_SHORT, S_SMS, S_PREMIUM, S_STANDARD, S_TOLL_FREE, S_EMERGENCY,
+                 S_SLOTS };
+
+struct Short {
+    std::vector<std::array<int, 10>> next;
+    std::vector<int> row;  // per state, index into the short rows
+    bool bad = false;
+};
+
+using ShortRow = std::array<uint8_t, kLengths>;
+
+// Per length: bit 0 IsValidShortNumberForRegion, bit 1 IsSmsServiceForRegion,
+// bits 2-3 the smsrep_reply_cost phone.cc makes of GetExpectedCostForRegion
+// (unknown unless valid).
+uint8_t decide_short(const PhoneMetadata &m, const std::vector<uint32_t> &masks,
+                     const std::vector<int> &tags, int len)
 {
-    uint64_t h = 1469598103934665603ull;
+    auto has = [&](int slot) {
+        return std::binary_search(tags.begin(), tags.end(), slot) &&
+               (masks[static_cast<size_t>(slot)] >> len & 1u);
+    };
+    bool valid = has(S_GENERAL) && has(S_SHORT);
+    bool sms = has(S_SMS);
+    unsigned cost = SMSREP_COST_UNKNOWN;
+    bool general_length = false;
+    for (int l : m.general_desc().possible_length())
+        general_length = general_length || l == len;
+    if (valid && general_length) {
+        if (has(S_PREMIUM))
+            cost = SMSREP_COST_PREMIUM;
+        else if (has(S_STANDARD))
+            cost = SMSREP_COST_STANDARD;
+        else if (has(S_TOLL_FREE) || has(S_EMERGENCY))
+            cost = SMSREP_COST_FREE;
+    }
+    return static_cast<uint8_t>((valid ? 1u : 0u) | (sms ? 2u : 0u) | cost << 2);
+}
+
+Short compile_short(const PhoneMetadata &m, std::map<ShortRow, int> &rows,
+                    std::vector<ShortRow> &row_list)
+{
+    Short out;
+    const PhoneNumberDesc *descs[S_SLOTS] = {&m.general_desc(), &m.short_code(),
+                                             &m.sms_services(), &m.premium_rate(),
+                                             &m.standard_rate(), &m.toll_free(), &m.emergency()};
+    try {
+        Nfa n;
+        int start = n.add();
+        std::vector<uint32_t> masks(S_SLOTS, 0);
+        for (int slot = 0; slot < S_SLOTS; slot++) {
+            const PhoneNumberDesc &d = *descs[slot];
+            // The emergency pattern is matched whatever the length, and only
+            // when the region has one.
+            masks[static_cast<size_t>(slot)] =
+                slot == S_EMERGENCY ? (1u << kLengths) - 1 : length_mask(d);
+            if (slot == S_EMERGENCY && !m.has_emergency())
+                continue;
+            if (!d.national_number_pattern().empty())
+                n.add_pattern(start, d.national_number_pattern(), slot, false);
+        }
+        Dfa d = determinise(n, start);
+        std::vector<int> label(d.next.size());
+        for (size_t i = 0; i < d.next.size(); i++) {
+            ShortRow row;
+            for (int len = 0; len < kLengths; len++)
+                row[static_cast<size_t>(len)] = decide_short(m, masks, d.tags[i], len);
+            auto it = rows.emplace(row, static_cast<int>(row_list.size()));
+            if (it.second)
+                row_list.push_back(row);
+            label[i] = it.first->second;
+        }
+        int classes = 0;
+        std::vector<int> cls = minimise(d, label, classes);
+        out.next.assign(static_cast<size_t>(classes), {});
+        out.row.assign(static_cast<size_t>(classes), 0);
+        for (size_t i = 0; i < d.next.size(); i++) {
+            auto &o = out.next[static_cast<size_t>(cls[i])];
+            for (size_t dgt = 0; dgt < 10; dgt++)
+                o[dgt] = d.next[i][dgt] < 0 ? -1 : cls[static_cast<size_t>(d.next[i][dgt])];
+            out.row[static_cast<size_t>(cls[i])] = label[i];
+        }
+    } catch (const Unsupported &e) {
+        std::fprintf(stderr, "plan: short numbers of %s left to libphonenumber: %s\n",
+                     m.id().c_str(), e.what());
+        out = Short();
+        out.bad = true;
+    }
+    return out;
+}
+
+uint64_t fnv1a(const unsigned char *p, size_t n, uint64_t h = 1469598103934665603ull)
+{
     for (size_t i = 0; i < n; i++) {
         h ^= p[i];
         h *= 1099511628211ull;
@@ -607,6 +700,11 @@ try {
     PhoneMetadataCollection coll;
     if (!coll.ParseFromArray(bytes, size))
         throw std::runtime_error("libphonenumber's metadata does not parse");
+    const void *short_bytes = i18n::phonenumbers::short_metadata_get();
+    int short_size = i18n::phonenumbers::short_metadata_size();
+    PhoneMetadataCollection short_coll;
+    if (!short_coll.ParseFromArray(short_bytes, short_size))
+        throw std::runtime_error("libphonenumber's short-number metadata does not parse");
 
     // PhoneNumberUtil's constructor: regions per code in metadata order,
     // the main country first.
@@ -658,7 +756,24 @@ try {
         states += c.next.size();
         region_count += c.regions.size();
     }
-    // State 0 of both tables is the dead state; indices are 16-bit.
+    // Short numbers, per region dialled from (ShortNumberInfo's map).
+    std::map<ShortRow, int> short_rows;
+    std::vector<ShortRow> short_row_list;
+    short_rows[ShortRow{}] = 0;
+    short_row_list.push_back(ShortRow{});
+    std::map<std::string, Short> shorts;
+    size_t short_states = 0;
+    for (const PhoneMetadata &m : short_coll.metadata()) {
+        if (shorts.count(m.id()) != 0)
+            continue; // the map keeps the first
+        Short sh = compile_short(m, short_rows, short_row_list);
+        short_states += sh.next.size();
+        shorts.emplace(m.id(), std::move(sh));
+    }
+
+    // State 0 of every table is the dead state; indices are 16-bit.
+    if (short_states + 1 > 65535 || short_row_list.size() > 65535)
+        throw std::runtime_error("the short-number tables outgrew their index types");
     if (states + 1 > 65535 || prefix_states + 1 > 65535 || row_list.size() > 65535 ||
         codes.size() > 255 || region_count > 65535)
         throw std::runtime_error("the tables outgrew their index types");
@@ -668,10 +783,13 @@ try {
         throw std::runtime_error(std::string("cannot write ") + argv[1]);
     std::fprintf(f, "/* Generated by smsrep-planbuild from libphonenumber's metadata; do not edit. */\n"
                     "#include \"plan_tables.h\"\n\n");
+    uint64_t hash = fnv1a(static_cast<const unsigned char *>(bytes), static_cast<size_t>(size));
+    hash = fnv1a(static_cast<const unsigned char *>(short_bytes), static_cast<size_t>(short_size),
+                 hash);
     std::fprintf(f, "const uint64_t smsrep__plan_metadata_hash = %lluull;\n",
-                 static_cast<unsigned long long>(fnv1a(static_cast<const unsigned char *>(bytes),
-                                                       static_cast<size_t>(size))));
-    std::fprintf(f, "const uint32_t smsrep__plan_metadata_size = %du;\n\n", size);
+                 static_cast<unsigned long long>(hash));
+    std::fprintf(f, "const uint32_t smsrep__plan_metadata_size = %du;\n", size);
+    std::fprintf(f, "const uint32_t smsrep__plan_short_metadata_size = %du;\n\n", short_size);
 
     // Codes, and their regions in libphonenumber's order (the main first).
     std::fprintf(f, "const plan_code smsrep__plan_codes[] = {\n");
@@ -695,18 +813,29 @@ try {
     std::fprintf(f, "\n};\n\n");
 
     std::fprintf(f, "const plan_region smsrep__plan_region_table[] = {\n");
-    size_t pbase = 1;
+    size_t pbase = 1, shbase = 1;
+    std::vector<const Short *> short_parts;
     ci = 0;
     for (auto &kv : codes) {
         Code &c = kv.second;
         for (size_t r = 0; r < c.regions.size(); r++) {
             const PhoneMetadata &m = *c.regions[r];
             const Prefix &np = c.np[r], &idd = c.idd[r];
+            auto sh = shorts.find(m.id());
+            bool short_bad = sh != shorts.end() && sh->second.bad;
             unsigned flags = (np.bad ? PLAN_NP_UNKNOWN : 0u) | (idd.bad ? PLAN_IDD_UNKNOWN : 0u) |
-                             (m.national_prefix_transform_rule().empty() ? 0u : PLAN_NP_TRANSFORM);
-            std::fprintf(f, "    { \"%s\", %zu, %zu, %u, %zu, %zu, %uu },\n", m.id().c_str(), ci, r,
-                         flags, np.next.empty() ? 0 : pbase,
-                         idd.next.empty() ? 0 : pbase + np.next.size(), strip_lengths(m));
+                             (m.national_prefix_transform_rule().empty() ? 0u : PLAN_NP_TRANSFORM) |
+                             (short_bad ? PLAN_SHORT_UNKNOWN : 0u);
+            size_t short_start = 0;
+            if (sh != shorts.end() && !sh->second.bad && !sh->second.next.empty()) {
+                short_start = shbase;
+                shbase += sh->second.next.size();
+                short_parts.push_back(&sh->second);
+            }
+            std::fprintf(f, "    { \"%s\", %zu, %zu, %u, %zu, %zu, %zu, %uu },\n", m.id().c_str(),
+                         ci, r, flags, np.next.empty() ? 0 : pbase,
+                         idd.next.empty() ? 0 : pbase + np.next.size(), short_start,
+                         strip_lengths(m));
             pbase += np.next.size() + idd.next.size();
         }
         ci++;
@@ -759,6 +888,24 @@ try {
     }
     std::fprintf(f, "};\n\n");
     emit_next("smsrep__plan_prefix_next", prefix_parts);
+    std::vector<const std::vector<std::array<int, 10>> *> short_next;
+    for (const Short *sh : short_parts)
+        short_next.push_back(&sh->next);
+    emit_next("smsrep__plan_short_next", short_next);
+    std::fprintf(f, "const uint16_t smsrep__plan_short_state_row[] = {\n    0,");
+    k = 0;
+    for (const Short *sh : short_parts)
+        for (int r : sh->row)
+            std::fprintf(f, "%s%d,", (++k % 16) ? "" : "\n    ", r);
+    std::fprintf(f, "\n};\n\n");
+    std::fprintf(f, "const uint8_t smsrep__plan_short_rows[][%d] = {\n", kLengths);
+    for (auto &row : short_row_list) {
+        std::fprintf(f, "    {");
+        for (int len = 0; len < kLengths; len++)
+            std::fprintf(f, "%s%u", len ? "," : " ", row[static_cast<size_t>(len)]);
+        std::fprintf(f, " },\n");
+    }
+    std::fprintf(f, "};\n\n");
     std::fprintf(f, "const uint8_t smsrep__plan_prefix_accept[] = {\n    0,");
     k = 0;
     for (auto &kv : codes)
@@ -770,8 +917,9 @@ try {
     if (std::fclose(f) != 0)
         throw std::runtime_error(std::string("cannot write ") + argv[1]);
     std::fprintf(stderr, "plan: %zu codes (%zu to libphonenumber), %zu regions, %zu states, "
-                         "%zu rows, %zu prefix states\n",
-                 codes.size(), fallbacks, region_count, states, row_list.size(), prefix_states);
+                         "%zu rows, %zu prefix states, %zu short-number states, %zu short rows\n",
+                 codes.size(), fallbacks, region_count, states, row_list.size(), prefix_states,
+                 short_states, short_row_list.size());
     return 0;
 } catch (const std::exception &e) {
     std::fprintf(stderr, "smsrep-planbuild: %s\n", e.what());

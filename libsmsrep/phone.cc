@@ -28,25 +28,35 @@ namespace i18n {
 namespace phonenumbers {
 int metadata_size();
 const void *metadata_get();
+int short_metadata_size();
+const void *short_metadata_get();
 } // namespace phonenumbers
 } // namespace i18n
 
 namespace {
 
-// The compiled plan is used only when it was made from the very metadata
-// this libphonenumber holds (the same bytes, by size and FNV-1a hash).
-bool plan_matches()
+uint64_t fnv1a(const void *data, int size, uint64_t h)
 {
-    const auto *p = static_cast<const unsigned char *>(i18n::phonenumbers::metadata_get());
-    int size = i18n::phonenumbers::metadata_size();
-    if (p == nullptr || size < 0 || static_cast<uint32_t>(size) != smsrep__plan_metadata_size)
-        return false;
-    uint64_t h = 1469598103934665603ull;
+    const auto *p = static_cast<const unsigned char *>(data);
     for (int i = 0; i < size; i++) {
         h ^= p[i];
         h *= 1099511628211ull;
     }
-    return h == smsrep__plan_metadata_hash;
+    return h;
+}
+
+// The compiled plan is used only when it was made from the very metadata
+// this libphonenumber holds (the same bytes, by size and FNV-1a hash).
+bool plan_matches()
+{
+    namespace pn = i18n::phonenumbers;
+    int size = pn::metadata_size(), short_size = pn::short_metadata_size();
+    if (pn::metadata_get() == nullptr || pn::short_metadata_get() == nullptr || size < 0 ||
+        short_size < 0 || static_cast<uint32_t>(size) != smsrep__plan_metadata_size ||
+        static_cast<uint32_t>(short_size) != smsrep__plan_short_metadata_size)
+        return false;
+    uint64_t h = fnv1a(pn::metadata_get(), size, 1469598103934665603ull);
+    return fnv1a(pn::short_metadata_get(), short_size, h) == smsrep__plan_metadata_hash;
 }
 
 bool plan_ok()
@@ -233,6 +243,18 @@ void short_of(const PhoneNumber &pn, const char *region, phone_short *out)
 } // namespace
 
 extern "C" int smsrep__phone_short(const char *digits, const char *region, phone_short *out)
+{
+    phone_number reading;
+    if (plan_ok() && smsrep__plan_national(digits, region, &reading) &&
+        smsrep__plan_short_of(&reading, region, out)) {
+        count_decided();
+        return SMSREP_OK;
+    }
+    g_asked.fetch_add(1, std::memory_order_relaxed);
+    return smsrep__phone_short_lpn(digits, region, out);
+}
+
+extern "C" int smsrep__phone_short_lpn(const char *digits, const char *region, phone_short *out)
 try {
     std::memset(out, 0, sizeof *out);
     PhoneNumber pn;
@@ -247,6 +269,17 @@ try {
 
 extern "C" int smsrep__phone_short_of(const phone_number *reading, const char *region,
                                       phone_short *out)
+{
+    if (plan_ok() && smsrep__plan_short_of(reading, region, out)) {
+        count_decided();
+        return SMSREP_OK;
+    }
+    g_asked.fetch_add(1, std::memory_order_relaxed);
+    return smsrep__phone_short_of_lpn(reading, region, out);
+}
+
+extern "C" int smsrep__phone_short_of_lpn(const phone_number *reading, const char *region,
+                                          phone_short *out)
 try {
     std::memset(out, 0, sizeof *out);
     if (!reading->read)

@@ -53,11 +53,14 @@ int smsrep__phone_init(void);
 int smsrep__phone_parse(const char *digits, int international, const char *region,
                         phone_number *out);
 
-/* smsrep__phone_parse() by libphonenumber alone, never the compiled plan:
- * the oracle of the differential test (tests/unit/test_plan_diff.cc). Not in
- * the build without libphonenumber. */
+/* smsrep__phone_parse(), _short() and _short_of() by libphonenumber alone,
+ * never the compiled plan: the oracles of the differential test
+ * (tests/unit/test_plan_diff.cc). Not in the build without libphonenumber. */
 int smsrep__phone_parse_lpn(const char *digits, int international, const char *region,
                             phone_number *out);
+int smsrep__phone_short_lpn(const char *digits, const char *region, phone_short *out);
+int smsrep__phone_short_of_lpn(const phone_number *reading, const char *region,
+                               phone_short *out);
 
 /* What the metadata says of digits as a short number dialled in region. */
 int smsrep__phone_short(const char *digits, const char *region, phone_short *out);

@@ -5,7 +5,8 @@
  * national ones included; what the plan leaves open is read as E.164 only
  * (the calling code from plan_codes.c, the rest as given), and national
  * digits it leaves open give SMSREP_E_NEED_E164, except a few that can only
- * be a short code. */
+ * be a short code. Short-number facts come from the plan too, or are
+ * unknown. */
 #include "phone.h"
 
 #include "plan_codes.h"
@@ -87,8 +88,15 @@ int smsrep__phone_parse(const char *digits, int international, const char *regio
 
 int smsrep__phone_short(const char *digits, const char *region, phone_short *out)
 {
+#ifdef SMSREP_HAVE_PLAN
+    phone_number reading;
+    if (smsrep__plan_national(digits, region, &reading) &&
+        smsrep__plan_short_of(&reading, region, out))
+        return SMSREP_OK;
+#else
     (void)digits;
     (void)region;
+#endif
     memset(out, 0, sizeof *out);
     out->cost = SMSREP_COST_UNKNOWN;
     return SMSREP_OK;
@@ -96,13 +104,16 @@ int smsrep__phone_short(const char *digits, const char *region, phone_short *out
 
 int smsrep__phone_short_of(const phone_number *reading, const char *region, phone_short *out)
 {
+#ifdef SMSREP_HAVE_PLAN
+    if (smsrep__plan_short_of(reading, region, out))
+        return SMSREP_OK;
+#else
     (void)reading;
-    return smsrep__phone_short(NULL, region, out);
-}
-
-uint32_t smsrep__phone_region_calling_code(const char *region)
-{
-    return smsrep__plan_region_code(region);
+    (void)region;
+#endif
+    memset(out, 0, sizeof *out);
+    out->cost = SMSREP_COST_UNKNOWN;
+    return SMSREP_OK;
 }
 
 int smsrep__phone_plan_active(void)

@@ -214,6 +214,62 @@ int smsrep__plan_national(const char *digits, const char *region, phone_number *
     return 1;
 }
 
+int smsrep__plan_short_of(const phone_number *reading, const char *region, phone_short *out)
+{
+    const plan_region *r;
+    char nsn[PLAN_NSN_MAX + 1];
+    size_t len = 0, i;
+    unsigned s = 0, v;
+    int zeros;
+    uint64_t n;
+
+    memset(out, 0, sizeof *out);
+    out->cost = SMSREP_COST_UNKNOWN;
+    if (!reading->read)
+        return 1; /* Parse() refused the digits: nothing to say */
+    /* RegionDialingFromMatchesNumber: the region must use the number's
+     * code; a region libphonenumber does not know uses none. */
+    if (region[0] < 'A' || region[0] > 'Z' || region[1] < 'A' || region[1] > 'Z' ||
+        region[2] != '\0')
+        return strcmp(region, "001") == 0 ? 0 : 1;
+    i = smsrep__plan_region_at[(region[0] - 'A') * 26 + (region[1] - 'A')];
+    if (i == 0)
+        return 1;
+    r = &smsrep__plan_region_table[i - 1];
+    if (smsrep__plan_codes[r->code].cc != reading->read_cc)
+        return 1;
+    if (r->flags & PLAN_SHORT_UNKNOWN)
+        return 0;
+    if (r->short_start == 0)
+        return 1; /* no short-number metadata for the region */
+    /* GetNationalSignificantNumber: the leading zeros, then the number. */
+    zeros = reading->read_italian_zero ? (reading->read_zeros != 0 ? reading->read_zeros : 1) : 0;
+    if (zeros < 0 || zeros > PLAN_NSN_MAX)
+        return 0;
+    for (; len < (size_t)zeros; len++)
+        nsn[len] = '0';
+    {
+        char rev[24];
+        size_t k = 0;
+        n = reading->read_national;
+        do {
+            rev[k++] = (char)('0' + n % 10u);
+            n /= 10u;
+        } while (n != 0);
+        if (len + k > PLAN_NSN_MAX)
+            return 0;
+        while (k > 0)
+            nsn[len++] = rev[--k];
+    }
+    for (s = r->short_start, i = 0; i < len; i++)
+        s = smsrep__plan_short_next[s][nsn[i] - '0'];
+    v = smsrep__plan_short_rows[smsrep__plan_short_state_row[s]][len];
+    out->valid = (int)(v & 1u);
+    out->sms_service = (int)(v >> 1 & 1u);
+    out->cost = v >> 2;
+    return 1;
+}
+
 uint32_t smsrep__plan_table_region_code(const char *region)
 {
     unsigned at;

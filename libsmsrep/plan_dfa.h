@@ -22,6 +22,11 @@ int smsrep__plan_international(const char *digits, phone_number *out);
  * national prefix and calling code as Parse() reads them. */
 int smsrep__plan_national(const char *digits, const char *region, phone_number *out);
 
+/* What ShortNumberInfo says of a reading (as smsrep__phone_parse() left it)
+ * dialled as a short number in a region, as smsrep__phone_short_of() does
+ * with libphonenumber; 0 when the tables cannot be sure. */
+int smsrep__plan_short_of(const phone_number *reading, const char *region, phone_short *out);
+
 /* The calling code of a region in the tables ("JP" -> 81), or 0. */
 uint32_t smsrep__plan_table_region_code(const char *region);
 

@@ -28,6 +28,7 @@ typedef struct plan_code {
 #define PLAN_NP_UNKNOWN 1u    /* national_prefix_for_parsing not compiled */
 #define PLAN_IDD_UNKNOWN 2u   /* international_prefix not compiled */
 #define PLAN_NP_TRANSFORM 4u  /* national_prefix_transform_rule set */
+#define PLAN_SHORT_UNKNOWN 8u /* short-number patterns not compiled */
 
 typedef struct plan_region {
     char id[4];          /* "US", "001" */
@@ -36,6 +37,7 @@ typedef struct plan_region {
     uint8_t flags;
     uint16_t np_start;   /* in smsrep__plan_prefix_next, 0 when none */
     uint16_t idd_start;  /* the same for international_prefix */
+    uint16_t short_start; /* in smsrep__plan_short_next, 0 when no short numbers */
     uint32_t strip_lengths; /* NSN lengths at which Parse keeps a stripped prefix */
 } plan_region;
 
@@ -46,9 +48,11 @@ typedef struct plan_row {
     uint32_t general;    /* regions whose general_desc pattern matches, any length */
 } plan_row;
 
-/* FNV-1a 64 of the serialized metadata the tables were made from. */
+/* FNV-1a 64 of the serialized metadata the tables were made from, the
+ * short-number metadata after the rest, and their sizes. */
 extern const uint64_t smsrep__plan_metadata_hash;
 extern const uint32_t smsrep__plan_metadata_size;
+extern const uint32_t smsrep__plan_short_metadata_size;
 
 extern const plan_code smsrep__plan_codes[];   /* sorted by cc */
 extern const size_t smsrep__plan_code_count;
@@ -68,6 +72,12 @@ extern const plan_row smsrep__plan_rows[];
  * those digits match the pattern. */
 extern const uint16_t smsrep__plan_prefix_next[][10];
 extern const uint8_t smsrep__plan_prefix_accept[];
+
+/* Short numbers dialled in a region: per state a row, per NSN length bit 0
+ * valid, bit 1 an SMS service, bits 2-3 enum smsrep_reply_cost. */
+extern const uint16_t smsrep__plan_short_next[][10];
+extern const uint16_t smsrep__plan_short_state_row[];
+extern const uint8_t smsrep__plan_short_rows[][PLAN_NSN_MAX + 1];
 
 #ifdef __cplusplus
 }

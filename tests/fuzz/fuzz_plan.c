@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
  * fuzz_plan.c: fuzz target holding the compiled numbering plan (plan_dfa.c)
  * to libphonenumber on any digits: wherever the plan decides a reading,
- * every field must be libphonenumber's own (phone.h's oracle).
+ * every field must be libphonenumber's own (phone.h's oracle), and so must
+ * its short-number facts in the region it is dialled in.
  *
  * Input layout (seed files can be typed: "+4930123456" is international,
  * "DE030123456" is national in DE):
@@ -69,6 +70,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 intl ? "+" : "", digits, region, plan.valid, lpn.valid, plan.type, lpn.type,
                 plan.e164, lpn.e164, plan.region, lpn.region, plan.parse_error, lpn.parse_error);
         FUZZ_ASSERT(0, "the plan reads a number as libphonenumber does");
+    }
+    /* The short-number facts of the reading, dialled in the region. */
+    {
+        phone_short ps, ls;
+        const char *dial = intl ? (plan.region[0] != '\0' ? plan.region : "US") : region;
+        if (smsrep__plan_short_of(&plan, dial, &ps)) {
+            FUZZ_ASSERT(smsrep__phone_short_of_lpn(&lpn, dial, &ls) == SMSREP_OK,
+                        "libphonenumber judges the short number");
+            FUZZ_ASSERT(memcmp(&ps, &ls, sizeof ps) == 0,
+                        "the plan's short-number facts are libphonenumber's");
+        }
     }
     return 0;
 }

@@ -7,13 +7,17 @@
 // prefix, dialled in their own region or another) go through the plan
 // (plan_dfa.c) and through libphonenumber alone; wherever the plan decides,
 // every field of the reading must be the same: validity, E.164, region,
-// type and the reading that short-number facts are computed from. The build
+// type and the reading that short-number facts are computed from; and the
+// short-number facts themselves (valid, SMS service, cost) of each reading
+// dialled in a region, and of short numbers (every region's examples per
+// cost, with random tails, and random short digits). The build
 // without libphonenumber (phone_none.c with the plan, plan_none_shim.c) must
 // read every number the plan decides as libphonenumber does too, and ask for
 // E.164 for the national numbers it leaves open.
 //   test_plan_diff [--inputs N] [--seed S] [--golden senders.tsv]
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
+#include <phonenumbers/shortnumberinfo.h>
 
 #include "phone.h"
 #include "plan_dfa.h"
@@ -30,10 +34,12 @@
 
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
+using i18n::phonenumbers::ShortNumberInfo;
 
 // phone_none.c, renamed by plan_none_shim.c.
 extern "C" int none__phone_parse(const char *digits, int international, const char *region,
                                  phone_number *out);
+extern "C" int none__phone_short(const char *digits, const char *region, phone_short *out);
 
 namespace {
 
@@ -115,6 +121,28 @@ std::vector<std::pair<std::string, std::string>> golden(const char *path)
     return out;
 }
 
+// ShortNumberInfo's example short numbers of every region, per cost.
+std::vector<std::pair<std::string, std::string>> short_examples(const std::vector<std::string> &regions)
+{
+    ShortNumberInfo info;
+    std::vector<std::pair<std::string, std::string>> out;
+    const ShortNumberInfo::ShortNumberCost costs[] = {
+        ShortNumberInfo::TOLL_FREE, ShortNumberInfo::STANDARD_RATE, ShortNumberInfo::PREMIUM_RATE,
+        ShortNumberInfo::UNKNOWN_COST};
+    for (const std::string &r : regions) {
+        std::string e = info.GetExampleShortNumber(r);
+        if (!e.empty())
+            out.emplace_back(e, r);
+        for (auto c : costs) {
+            e = info.GetExampleShortNumberForCost(r, c);
+            if (!e.empty())
+                out.emplace_back(e, r);
+        }
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> g_shorts; // (digits, region)
 std::vector<std::string> g_codes;   // every calling code, as digits
 std::vector<std::string> g_regions; // every region
 const char *const kIdd[] = {"00", "011", "010", "001", "0011", "810", "8", "000", "119", "99"};
@@ -151,7 +179,24 @@ Input make(Rng &rng, const std::vector<Example> &ex,
     Input in{"", true, "ZZ"};
     const Example &e = ex[rng.below(ex.size())];
     const std::string &other = g_regions[rng.below(g_regions.size())];
-    switch (rng.below(12)) {
+    switch (rng.below(14)) {
+    case 12: { // a short number, dialled in its region or another
+        const auto &sh = g_shorts[rng.below(g_shorts.size())];
+        in.digits = sh.first;
+        if (rng.below(2))
+            mutate(rng, in.digits);
+        in.intl = false;
+        in.region = rng.below(4) != 0 ? sh.second : other;
+        break;
+    }
+    case 13: { // random short digits
+        size_t n = 2 + rng.below(7);
+        for (size_t i = 0; i < n; i++)
+            in.digits += rng.digit();
+        in.intl = false;
+        in.region = other;
+        break;
+    }
     case 0: case 1: case 2: // international
         in.digits = e.e164;
         mutate(rng, in.digits);
@@ -247,16 +292,18 @@ int main(int argc, char **argv)
     for (int cc : ccs)
         g_codes.push_back(std::to_string(cc));
     std::vector<Example> ex = examples(g_regions);
+    g_shorts = short_examples(g_regions);
     std::vector<std::pair<std::string, std::string>> gold;
     if (gold_path != nullptr)
         gold = golden(gold_path);
-    if (ex.size() < 1000 || (gold_path != nullptr && gold.size() < 20)) {
+    if (ex.size() < 1000 || g_shorts.size() < 500 || (gold_path != nullptr && gold.size() < 20)) {
         std::fprintf(stderr, "too few inputs: %zu examples, %zu golden\n", ex.size(), gold.size());
         return 1;
     }
 
     Rng rng{seed};
     uint64_t decided = 0, valid = 0, wrong = 0, national = 0, national_decided = 0;
+    uint64_t shorts = 0, shorts_decided = 0, short_valid = 0;
     for (uint64_t n = 0; n < inputs; n++) {
         Input in = make(rng, ex, gold);
         phone_number plan, lpn;
@@ -295,6 +342,42 @@ int main(int argc, char **argv)
             if (++wrong >= 20)
                 break;
         }
+        // Short-number facts of the reading, dialled in the input's region
+        // (or, international, in a region of its own or another code).
+        const std::string &dial = in.intl ? (rng.below(2) && std::strlen(lpn.region) == 2
+                                                 ? std::string(lpn.region)
+                                                 : g_regions[rng.below(g_regions.size())])
+                                          : in.region;
+        phone_short ps, ls;
+        shorts++;
+        if (smsrep__plan_short_of(&plan, dial.c_str(), &ps)) {
+            shorts_decided++;
+            if (smsrep__phone_short_of_lpn(&lpn, dial.c_str(), &ls) != SMSREP_OK ||
+                std::memcmp(&ps, &ls, sizeof ps) != 0) {
+                std::fprintf(stderr,
+                             "short-number facts differ on %s%s in %s dialled in %s: valid %d/%d "
+                             "sms %d/%d cost %u/%u\n",
+                             in.intl ? "+" : "", in.digits.c_str(), in.region.c_str(), dial.c_str(),
+                             ps.valid, ls.valid, ps.sms_service, ls.sms_service, ps.cost, ls.cost);
+                if (++wrong >= 20)
+                    break;
+            }
+            short_valid += ls.valid ? 1 : 0;
+        }
+        if (!in.intl) {
+            // smsrep__phone_short(): the digits read and judged at once,
+            // here and in the build without libphonenumber.
+            phone_short ns;
+            if (smsrep__phone_short_lpn(in.digits.c_str(), in.region.c_str(), &ls) != SMSREP_OK ||
+                smsrep__phone_short(in.digits.c_str(), in.region.c_str(), &ps) != SMSREP_OK ||
+                none__phone_short(in.digits.c_str(), in.region.c_str(), &ns) != SMSREP_OK ||
+                std::memcmp(&ps, &ls, sizeof ps) != 0 || std::memcmp(&ns, &ls, sizeof ns) != 0) {
+                std::fprintf(stderr, "short numbers differ on %s in %s\n", in.digits.c_str(),
+                             in.region.c_str());
+                if (++wrong >= 20)
+                    break;
+            }
+        }
         if (!same(plan, lpn)) {
             std::fprintf(stderr, "disagreement on %s%s in %s\n", in.intl ? "+" : "",
                          in.digits.c_str(), in.region.c_str());
@@ -308,9 +391,12 @@ int main(int argc, char **argv)
                 " valid; %" PRIu64 " of %" PRIu64 " national), %" PRIu64
                 " left to libphonenumber, %" PRIu64 " disagreements\n",
                 inputs, seed, decided, valid, national_decided, national, inputs - decided, wrong);
+    std::printf("short-number facts: %" PRIu64 " of %" PRIu64 " readings decided by the plan, %" PRIu64
+                " of them valid short numbers\n", shorts_decided, shorts, short_valid);
     // The plan must decide most inputs, valid ones among them, or the test
     // would compare nothing.
-    if (decided * 10 < inputs * 6 || valid * 10 < decided || national_decided * 2 < national)
+    if (decided * 10 < inputs * 6 || valid * 10 < decided || national_decided * 2 < national ||
+        shorts_decided * 10 < shorts * 9 || short_valid * 100 < shorts_decided)
         return 1;
     return wrong == 0 ? 0 : 1;
 }
