@@ -146,9 +146,13 @@ void copy(char *dst, size_t cap, const std::string &s)
 
 extern "C" int smsrep__phone_init(void)
 try {
-    (void)util();
-    (void)short_info();
-    (void)plan_ok();
+    // With the plan, libphonenumber is built only when a number needs it
+    // (its constructor runs tens of millions of instructions, most of a
+    // short process's life); without, at once, as before.
+    if (!plan_ok()) {
+        (void)util();
+        (void)short_info();
+    }
     return SMSREP_OK;
 } catch (const std::bad_alloc &) {
     return SMSREP_E_NOMEM;
@@ -313,6 +317,8 @@ extern "C" void smsrep__phone_plan_tally(uint64_t *decided, uint64_t *asked)
 extern "C" uint32_t smsrep__phone_region_calling_code(const char *region)
 try {
     // Region codes are case-sensitive in libphonenumber; callers upper-case.
+    if (plan_ok())
+        return smsrep__plan_table_region_code(region);
     int cc = util().GetCountryCodeForRegion(region);
     return cc > 0 ? static_cast<uint32_t>(cc) : 0u;
 } catch (...) {

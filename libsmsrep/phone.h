@@ -44,8 +44,10 @@ typedef struct phone_short {
     uint32_t cost;             /* enum smsrep_reply_cost */
 } phone_short;
 
-/* Builds libphonenumber's singletons once. Thread-safe; call before
- * starting threads to keep the first check fast. */
+/* Checks once that the compiled plan matches libphonenumber's metadata;
+ * when it does not, builds libphonenumber's singletons at once, and when it
+ * does, only the first number the plan leaves open builds them (about
+ * 10 ms). Thread-safe; call before starting threads. */
 int smsrep__phone_init(void);
 
 /* Parses ASCII digits (at most SENDER_DIGITS_MAX). international: the digits

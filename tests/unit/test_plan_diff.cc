@@ -301,6 +301,18 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    // Calling codes of regions: every two letters, and a few others.
+    for (int a = 0; a < 26 * 26 + 4; a++) {
+        std::string r = a < 26 * 26 ? std::string{static_cast<char>('A' + a / 26),
+                                                   static_cast<char>('A' + a % 26)}
+                                    : std::string(a == 676 ? "001" : a == 677 ? "us" : a == 678 ? "" : "USA");
+        int want = u.GetCountryCodeForRegion(r);
+        if (static_cast<uint32_t>(want > 0 ? want : 0) != smsrep__phone_region_calling_code(r.c_str())) {
+            std::fprintf(stderr, "the calling code of region \"%s\" differs\n", r.c_str());
+            return 1;
+        }
+    }
+
     Rng rng{seed};
     uint64_t decided = 0, valid = 0, wrong = 0, national = 0, national_decided = 0;
     uint64_t shorts = 0, shorts_decided = 0, short_valid = 0;
