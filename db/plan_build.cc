@@ -37,6 +37,11 @@ namespace {
 
 constexpr int kMaxNsn = 17;    // libphonenumber's kMaxLengthForNsn
 constexpr int kLengths = kMaxNsn + 1;
+// The automata read digits 0-9 and, in prefix patterns, symbol 10: the end
+// of the input, which "$" matches.
+constexpr int kSymbols = 11;
+constexpr uint16_t kEnd = 1u << 10;
+using Next = std::array<int, kSymbols>;
 
 // ------------------------------------------------------------------ patterns
 // The number patterns use digits, \d, [..], (?:..), (..), |, ?, *, + and
@@ -54,7 +59,7 @@ struct Unsupported : std::runtime_error {
 
 class Parser {
 public:
-    explicit Parser(const std::string &p) : s_(p) {}
+    Parser(const std::string &p, bool allow_end) : s_(p), allow_end_(allow_end) {}
     std::unique_ptr<Node> parse()
     {
         auto n = alt();
@@ -173,6 +178,8 @@ private:
                 for (char d = a; d <= b; d++)
                     n->set |= static_cast<uint16_t>(1u << (d - '0'));
             }
+        } else if (c == '$' && allow_end_) {
+            n->set = kEnd;
         } else if (c == '(') {
             if (eat('?') && !eat(':'))
                 fail("group kind");
@@ -187,6 +194,7 @@ private:
     }
 
     const std::string &s_;
+    bool allow_end_;
     size_t i_ = 0;
 };
 
@@ -259,9 +267,10 @@ struct Nfa {
     }
     // Adds pattern as a whole-string language ending in an accepting state
     // with tag; with prefix, any digits may follow (RegExp::Consume).
-    void add_pattern(int start, const std::string &pattern, int tag, bool prefix)
+    void add_pattern(int start, const std::string &pattern, int tag, bool prefix,
+                     bool allow_end = false)
     {
-        auto tree = Parser(pattern).parse();
+        auto tree = Parser(pattern, allow_end).parse();
         auto f = build(*tree);
         st[start].eps.push_back(f.first);
         int end = f.second;
@@ -278,7 +287,7 @@ struct Nfa {
 };
 
 struct Dfa {
-    std::vector<std::array<int, 10>> next; // -1: no state
+    std::vector<Next> next; // -1: no state
     std::vector<std::vector<int>> tags;    // sorted tags accepted in each state
 };
 
@@ -311,14 +320,14 @@ Dfa determinise(const Nfa &n, int start)
     ids[first] = 0;
     sets.push_back(first);
     for (size_t i = 0; i < sets.size(); i++) {
-        std::array<int, 10> row;
+        Next row;
         std::vector<int> tags;
         for (int s : sets[i])
             if (n.st[s].tag >= 0)
                 tags.push_back(n.st[s].tag);
         std::sort(tags.begin(), tags.end());
         tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
-        for (int dgt = 0; dgt < 10; dgt++) {
+        for (int dgt = 0; dgt < kSymbols; dgt++) {
             std::vector<int> to;
             for (int s : sets[i])
                 for (auto &e : n.st[s].on)
@@ -417,7 +426,7 @@ uint32_t length_mask(const PhoneNumberDesc &d)
 // A prefix automaton (RegExp::Consume of national_prefix_for_parsing or
 // international_prefix): its start in the shared table, or why it is missing.
 struct Prefix {
-    std::vector<std::array<int, 10>> next;
+    std::vector<Next> next;
     std::vector<int> accept;
     bool bad = false;
 };
@@ -428,7 +437,7 @@ struct Code {
     bool fallback = false;
     std::string why;
     // The automaton for region and type.
-    std::vector<std::array<int, 10>> next;
+    std::vector<Next> next;
     std::vector<int> row; // per state, index into the rows
     // Per region: national_prefix_for_parsing and international_prefix.
     std::vector<Prefix> np, idd;
@@ -531,7 +540,7 @@ void compile(Code &c, std::map<Row, int> &rows, std::vector<Row> &row_list)
     c.row.assign(static_cast<size_t>(classes), 0);
     for (size_t i = 0; i < d.next.size(); i++) {
         auto &out = c.next[static_cast<size_t>(cls[i])];
-        for (int dgt = 0; dgt < 10; dgt++)
+        for (int dgt = 0; dgt < kSymbols; dgt++)
             out[static_cast<size_t>(dgt)] = d.next[i][static_cast<size_t>(dgt)] < 0
                                                 ? -1
                                                 : cls[static_cast<size_t>(d.next[i][static_cast<size_t>(dgt)])];
@@ -550,7 +559,7 @@ Prefix prefix_automaton(const std::string &pattern)
     try {
         Nfa p;
         int ps = p.add();
-        p.add_pattern(ps, pattern, 0, false);
+        p.add_pattern(ps, pattern, 0, false, true);
         Dfa pd = determinise(p, ps);
         out.next = pd.next;
         for (auto &t : pd.tags)
@@ -592,7 +601,7 @@ enum ShortSlot { S_GENERAL, S_SHORT, S_SMS, S_PREMIUM, S_STANDARD, S_TOLL_FREE, 
                  S_SLOTS };
 
 struct Short {
-    std::vector<std::array<int, 10>> next;
+    std::vector<Next> next;
     std::vector<int> row;  // per state, index into the short rows
     bool bad = false;
 };
@@ -665,7 +674,7 @@ Short compile_short(const PhoneMetadata &m, std::map<ShortRow, int> &rows,
         out.row.assign(static_cast<size_t>(classes), 0);
         for (size_t i = 0; i < d.next.size(); i++) {
             auto &o = out.next[static_cast<size_t>(cls[i])];
-            for (size_t dgt = 0; dgt < 10; dgt++)
+            for (size_t dgt = 0; dgt < kSymbols; dgt++)
                 o[dgt] = d.next[i][dgt] < 0 ? -1 : cls[static_cast<size_t>(d.next[i][dgt])];
             out.row[static_cast<size_t>(cls[i])] = label[i];
         }
@@ -849,13 +858,15 @@ try {
     }
     std::fprintf(f, "\n};\n\n");
 
-    auto emit_next = [&](const char *name, const std::vector<const std::vector<std::array<int, 10>> *> &parts) {
-        std::fprintf(f, "const uint16_t %s[][10] = {\n    { 0,0,0,0,0,0,0,0,0,0 },\n", name);
+    // width 10: digits; 11: digits and the end of the input.
+    auto emit_next = [&](const char *name, const std::vector<const std::vector<Next> *> &parts,
+                         size_t width) {
+        std::fprintf(f, "const uint16_t %s[][%zu] = {\n    { 0 },\n", name, width);
         size_t base = 1;
         for (auto *next : parts) {
             for (auto &row : *next) {
                 std::fprintf(f, "    {");
-                for (size_t dgt = 0; dgt < 10; dgt++)
+                for (size_t dgt = 0; dgt < width; dgt++)
                     std::fprintf(f, "%s%zu", dgt ? "," : " ",
                                  row[dgt] < 0 ? 0 : base + static_cast<size_t>(row[dgt]));
                 std::fprintf(f, " },\n");
@@ -864,7 +875,7 @@ try {
         }
         std::fprintf(f, "};\n\n");
     };
-    std::vector<const std::vector<std::array<int, 10>> *> parts, prefix_parts;
+    std::vector<const std::vector<Next> *> parts, prefix_parts;
     for (auto &kv : codes) {
         parts.push_back(&kv.second.next);
         for (size_t r = 0; r < kv.second.regions.size(); r++) {
@@ -872,7 +883,7 @@ try {
             prefix_parts.push_back(&kv.second.idd[r].next);
         }
     }
-    emit_next("smsrep__plan_next", parts);
+    emit_next("smsrep__plan_next", parts, 10);
     std::fprintf(f, "const uint16_t smsrep__plan_state_row[] = {\n    0,");
     size_t k = 0;
     for (auto &kv : codes)
@@ -887,11 +898,11 @@ try {
         std::fprintf(f, " }, %uu },\n", row[kLengths]);
     }
     std::fprintf(f, "};\n\n");
-    emit_next("smsrep__plan_prefix_next", prefix_parts);
-    std::vector<const std::vector<std::array<int, 10>> *> short_next;
+    emit_next("smsrep__plan_prefix_next", prefix_parts, kSymbols);
+    std::vector<const std::vector<Next> *> short_next;
     for (const Short *sh : short_parts)
         short_next.push_back(&sh->next);
-    emit_next("smsrep__plan_short_next", short_next);
+    emit_next("smsrep__plan_short_next", short_next, 10);
     std::fprintf(f, "const uint16_t smsrep__plan_short_state_row[] = {\n    0,");
     k = 0;
     for (const Short *sh : short_parts)

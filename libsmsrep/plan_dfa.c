@@ -42,19 +42,24 @@ static void set_reading(phone_number *out, uint32_t cc, const char *nsn, size_t 
 }
 
 /* The lengths (bit n: the first n digits) at which a prefix automaton
- * matches, the empty prefix included. */
+ * matches, the empty prefix included; after all the digits, "$" may match
+ * too. */
 static uint32_t prefix_lengths(unsigned s, const char *d, size_t len)
 {
     uint32_t m = smsrep__plan_prefix_accept[s] ? 1u : 0u;
+    unsigned end;
     size_t i;
 
     for (i = 0; i < len; i++) {
         s = smsrep__plan_prefix_next[s][d[i] - '0'];
         if (s == 0)
-            break;
+            return m;
         if (smsrep__plan_prefix_accept[s])
             m |= 1u << (i + 1);
     }
+    end = smsrep__plan_prefix_next[s][PLAN_END];
+    if (end != 0 && smsrep__plan_prefix_accept[end])
+        m |= 1u << len;
     return m;
 }
 

@@ -69,8 +69,10 @@ extern const uint16_t smsrep__plan_state_row[];
 extern const plan_row smsrep__plan_rows[];
 
 /* Prefix automata: a state reached after some digits that accepts means
- * those digits match the pattern. */
-extern const uint16_t smsrep__plan_prefix_next[][10];
+ * those digits match the pattern; column 10 is the end of the input, which
+ * "$" matches. */
+#define PLAN_END 10
+extern const uint16_t smsrep__plan_prefix_next[][11];
 extern const uint8_t smsrep__plan_prefix_accept[];
 
 /* Short numbers dialled in a region: per state a row, per NSN length bit 0
