@@ -549,6 +549,24 @@ void compile(Code &c, std::map<Row, int> &rows, std::vector<Row> &row_list)
 
 }
 
+// The lengths at which TestNumberLength(number, metadata) is TOO_LONG.
+uint32_t too_long_lengths(const PhoneMetadata &m)
+{
+    const PhoneNumberDesc &g = m.general_desc();
+    if (g.possible_length_size() == 0 || g.possible_length(0) == -1)
+        return 0;
+    int lo = g.possible_length(0), hi = g.possible_length(g.possible_length_size() - 1);
+    uint32_t mask = 0;
+    for (int len = 0; len < kLengths; len++) {
+        bool local = false;
+        for (int l : g.possible_length_local_only())
+            local = local || l == len;
+        if (!local && len != lo && len > lo && len > hi)
+            mask |= 1u << len;
+    }
+    return mask;
+}
+
 // A prefix pattern's automaton; an accepting state is one where the digits
 // read so far are a match (the runtime looks at every prefix length).
 Prefix prefix_automaton(const std::string &pattern)
@@ -841,10 +859,10 @@ try {
                 shbase += sh->second.next.size();
                 short_parts.push_back(&sh->second);
             }
-            std::fprintf(f, "    { \"%s\", %zu, %zu, %u, %zu, %zu, %zu, %uu },\n", m.id().c_str(),
-                         ci, r, flags, np.next.empty() ? 0 : pbase,
+            std::fprintf(f, "    { \"%s\", %zu, %zu, %u, %zu, %zu, %zu, %uu, %uu },\n",
+                         m.id().c_str(), ci, r, flags, np.next.empty() ? 0 : pbase,
                          idd.next.empty() ? 0 : pbase + np.next.size(), short_start,
-                         strip_lengths(m));
+                         strip_lengths(m), too_long_lengths(m));
             pbase += np.next.size() + idd.next.size();
         }
         ci++;

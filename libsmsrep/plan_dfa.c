@@ -144,14 +144,51 @@ int smsrep__plan_international(const char *digits, phone_number *out)
     return 1;
 }
 
+/* Whether general_desc's pattern of region r matches the digits that led
+ * to state s (whatever their length). */
+static int general(unsigned s, const plan_region *r)
+{
+    return (int)(smsrep__plan_rows[smsrep__plan_state_row[s]].general >> r->index & 1u);
+}
+
+/* MaybeStripNationalPrefixAndCarrierCode with region r's metadata on the
+ * digits d that led to state s: how many leading digits it strips (0 when
+ * none), with *rest the state after the others; -1 when the tables cannot
+ * tell (the prefix may match at two lengths, or a transform rule applies). */
+static int np_strip(const plan_region *r, const plan_code *c, const char *d, size_t len,
+                    unsigned s, unsigned *rest)
+{
+    uint32_t m;
+    size_t k;
+    unsigned t;
+
+    *rest = s;
+    if (r->np_start == 0 || len == 0)
+        return 0;
+    m = prefix_lengths(r->np_start, d, len);
+    if ((m & ~1u) == 0)
+        return 0;
+    if ((r->flags & PLAN_NP_TRANSFORM) || (m & (m - 1)) != 0)
+        return -1;
+    for (k = 0; !(m >> k & 1u); k++)
+        ;
+    t = walk(c->start, d + k, len - k);
+    /* A number that matched general_desc stays whole when the rest would not. */
+    if (general(s, r) && !general(t, r))
+        return 0;
+    *rest = t;
+    return (int)k;
+}
+
 int smsrep__plan_national(const char *digits, const char *region, phone_number *out)
 {
-    const plan_region *r;
+    const plan_region *r, *main_region;
     const plan_code *c;
     const char *nsn = digits;
     size_t len = digits_length(digits, PLAN_NSN_MAX), nsn_len, cc_len;
-    unsigned at, s;
+    unsigned at, s, t;
     uint32_t m;
+    int k;
 
     if (len < PLAN_NSN_MIN || region[0] < 'A' || region[0] > 'Z' || region[1] < 'A' ||
         region[1] > 'Z' || region[2] != '\0')
@@ -161,7 +198,9 @@ int smsrep__plan_national(const char *digits, const char *region, phone_number *
         return 0;
     r = &smsrep__plan_region_table[at - 1];
     c = &smsrep__plan_codes[r->code];
-    if (c->fallback || (r->flags & (PLAN_IDD_UNKNOWN | PLAN_NP_UNKNOWN)))
+    main_region = &smsrep__plan_region_table[c->region];
+    if (c->fallback || (r->flags & (PLAN_IDD_UNKNOWN | PLAN_NP_UNKNOWN)) ||
+        (main_region->flags & PLAN_NP_UNKNOWN))
         return 0;
 
     /* MaybeStripInternationalPrefixAndNormalize: an international prefix
@@ -169,48 +208,52 @@ int smsrep__plan_national(const char *digits, const char *region, phone_number *
     if (r->idd_start != 0) {
         m = prefix_lengths(r->idd_start, digits, len);
         if (m != 0) {
-            size_t k;
+            size_t i;
             if ((m & (m - 1)) != 0 || (m & 1u))
                 return 0; /* two lengths may match, or the empty prefix */
-            for (k = 0; !(m >> k & 1u); k++)
+            for (i = 0; !(m >> i & 1u); i++)
                 ;
-            if (k == len)
+            if (i == len)
                 return 0;
-            if (digits[k] != '0')
-                return smsrep__plan_international(digits + k, out);
+            if (digits[i] != '0')
+                return smsrep__plan_international(digits + i, out);
         }
     }
-    /* A number that begins with the region's own calling code may be read
-     * as international without its "+": left to libphonenumber. */
-    cc_len = strlen(c->digits);
-    if (strncmp(digits, c->digits, cc_len) == 0)
-        return 0;
 
     nsn_len = len;
     s = walk(c->start, digits, len);
-    if (r->np_start != 0) {
-        m = prefix_lengths(r->np_start, digits, len);
-        if ((m & ~1u) != 0) {
-            size_t k;
-            unsigned t;
-            /* One non-empty match, nothing to transform: the stripped rest
-             * is known; otherwise which match ICU takes is its business. */
-            if ((r->flags & PLAN_NP_TRANSFORM) || (m & (m - 1)) != 0)
+    cc_len = strlen(c->digits);
+    if (strncmp(digits, c->digits, cc_len) == 0) {
+        /* MaybeExtractCountryCode: the region's own code without "+" is
+         * taken off when the rest (national prefix stripped) matches
+         * general_desc and the whole does not, or the whole is too long. */
+        const char *rest = digits + cc_len;
+        size_t rest_len = len - cc_len;
+        t = walk(c->start, rest, rest_len);
+        k = np_strip(r, c, rest, rest_len, t, &t);
+        if (k < 0)
+            return 0;
+        rest += k;
+        rest_len -= (size_t)k;
+        if ((!general(s, r) && general(t, r)) || (r->too_long_lengths >> len & 1u)) {
+            /* The number is then read with the code's main region. */
+            nsn = rest;
+            nsn_len = rest_len;
+            s = t;
+            r = main_region;
+            if (nsn_len < PLAN_NSN_MIN)
                 return 0;
-            for (k = 0; !(m >> k & 1u); k++)
-                ;
-            t = walk(c->start, digits + k, len - k);
-            /* A number that matched general_desc stays whole when the rest
-             * would not; and Parse keeps the rest only at a length that is
-             * possible for the region. */
-            if (!((smsrep__plan_rows[smsrep__plan_state_row[s]].general >> r->index & 1u) &&
-                  !(smsrep__plan_rows[smsrep__plan_state_row[t]].general >> r->index & 1u)) &&
-                (r->strip_lengths >> (len - k) & 1u)) {
-                nsn = digits + k;
-                nsn_len = len - k;
-                s = t;
-            }
         }
+    }
+    /* The national prefix, kept off only at a length possible for the
+     * region (TestNumberLength). */
+    k = np_strip(r, c, nsn, nsn_len, s, &t);
+    if (k < 0)
+        return 0;
+    if (k > 0 && (r->strip_lengths >> (nsn_len - (size_t)k) & 1u)) {
+        nsn += k;
+        nsn_len -= (size_t)k;
+        s = t;
     }
     if (nsn_len < PLAN_NSN_MIN || cc_len + nsn_len > PLAN_DIGITS_MAX)
         return 0;

@@ -39,6 +39,7 @@ typedef struct plan_region {
     uint16_t idd_start;  /* the same for international_prefix */
     uint16_t short_start; /* in smsrep__plan_short_next, 0 when no short numbers */
     uint32_t strip_lengths; /* NSN lengths at which Parse keeps a stripped prefix */
+    uint32_t too_long_lengths; /* lengths TestNumberLength calls TOO_LONG */
 } plan_region;
 
 typedef struct plan_row {

@@ -4,7 +4,8 @@
 // random tails, one digit more and fewer, calling codes with random digits,
 // random digit strings, the golden table's senders), international and
 // national (with and without the national prefix, after an international
-// prefix, dialled in their own region or another) go through the plan
+// prefix, after their own calling code without "+", dialled in their own
+// region or another) go through the plan
 // (plan_dfa.c) and through libphonenumber alone; wherever the plan decides,
 // every field of the reading must be the same: validity, E.164, region,
 // type and the reading that short-number facts are computed from; and the
@@ -179,7 +180,16 @@ Input make(Rng &rng, const std::vector<Example> &ex,
     Input in{"", true, "ZZ"};
     const Example &e = ex[rng.below(ex.size())];
     const std::string &other = g_regions[rng.below(g_regions.size())];
-    switch (rng.below(14)) {
+    switch (rng.below(15)) {
+    case 14: // its region's own calling code without "+", then perhaps the
+             // national prefix, dialled in its region
+        in.digits = e.e164.substr(0, e.e164.size() - e.nsn.size()) +
+                    (rng.below(2) ? e.ndd : std::string()) + e.nsn;
+        if (rng.below(2))
+            mutate(rng, in.digits);
+        in.intl = false;
+        in.region = e.region != "001" ? e.region : other;
+        break;
     case 12: { // a short number, dialled in its region or another
         const auto &sh = g_shorts[rng.below(g_shorts.size())];
         in.digits = sh.first;
