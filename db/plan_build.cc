@@ -385,6 +385,23 @@ std::vector<int> minimise(const Dfa &d, const std::vector<int> &label, int &clas
     }
 }
 
+// The minimal automaton of d whose states keep their labels: its
+// transitions and each state's label (the row of verdicts it stands for).
+void minimised(const Dfa &d, const std::vector<int> &label, std::vector<Next> &next,
+               std::vector<int> &row)
+{
+    int classes = 0;
+    std::vector<int> cls = minimise(d, label, classes);
+    next.assign(static_cast<size_t>(classes), {});
+    row.assign(static_cast<size_t>(classes), 0);
+    for (size_t i = 0; i < d.next.size(); i++) {
+        auto &out = next[static_cast<size_t>(cls[i])];
+        for (size_t sym = 0; sym < kSymbols; sym++)
+            out[sym] = d.next[i][sym] < 0 ? -1 : cls[static_cast<size_t>(d.next[i][sym])];
+        row[static_cast<size_t>(cls[i])] = label[i];
+    }
+}
+
 // ------------------------------------------------------------------ metadata
 // The descs GetNumberTypeHelper tries, in its order after general_desc.
 enum Slot { GENERAL, PREMIUM, TOLL_FREE, SHARED, VOIP, PERSONAL, PAGER, UAN, VOICEMAIL,
@@ -534,18 +551,7 @@ void compile(Code &c, std::map<Row, int> &rows, std::vector<Row> &row_list)
             row_list.push_back(row);
         label[i] = it.first->second;
     }
-    int classes = 0;
-    std::vector<int> cls = minimise(d, label, classes);
-    c.next.assign(static_cast<size_t>(classes), {});
-    c.row.assign(static_cast<size_t>(classes), 0);
-    for (size_t i = 0; i < d.next.size(); i++) {
-        auto &out = c.next[static_cast<size_t>(cls[i])];
-        for (int dgt = 0; dgt < kSymbols; dgt++)
-            out[static_cast<size_t>(dgt)] = d.next[i][static_cast<size_t>(dgt)] < 0
-                                                ? -1
-                                                : cls[static_cast<size_t>(d.next[i][static_cast<size_t>(dgt)])];
-        c.row[static_cast<size_t>(cls[i])] = label[i];
-    }
+    minimised(d, label, c.next, c.row);
 
 }
 
@@ -686,16 +692,7 @@ Short compile_short(const PhoneMetadata &m, std::map<ShortRow, int> &rows,
                 row_list.push_back(row);
             label[i] = it.first->second;
         }
-        int classes = 0;
-        std::vector<int> cls = minimise(d, label, classes);
-        out.next.assign(static_cast<size_t>(classes), {});
-        out.row.assign(static_cast<size_t>(classes), 0);
-        for (size_t i = 0; i < d.next.size(); i++) {
-            auto &o = out.next[static_cast<size_t>(cls[i])];
-            for (size_t dgt = 0; dgt < kSymbols; dgt++)
-                o[dgt] = d.next[i][dgt] < 0 ? -1 : cls[static_cast<size_t>(d.next[i][dgt])];
-            out.row[static_cast<size_t>(cls[i])] = label[i];
-        }
+        minimised(d, label, out.next, out.row);
     } catch (const Unsupported &e) {
         std::fprintf(stderr, "plan: short numbers of %s left to libphonenumber: %s\n",
                      m.id().c_str(), e.what());

@@ -105,45 +105,6 @@ static size_t digits_length(const char *d, size_t max)
     return len;
 }
 
-int smsrep__plan_international(const char *digits, phone_number *out)
-{
-    const plan_code *c = NULL;
-    const plan_region *main_region;
-    const char *nsn;
-    uint32_t cc = 0;
-    size_t len = digits_length(digits, PLAN_DIGITS_MAX), cc_len, nsn_len;
-
-    if (len < PLAN_DIGITS_MIN || digits[0] == '0')
-        return 0;
-    memset(out, 0, sizeof *out);
-    /* ExtractCountryCode: the first of 1, 2 or 3 digits that is a code. */
-    for (cc_len = 1; cc_len <= 3 && c == NULL; cc_len++) {
-        cc = cc * 10u + (uint32_t)(digits[cc_len - 1] - '0');
-        if (smsrep__plan_code_at[cc] != 0)
-            c = &smsrep__plan_codes[smsrep__plan_code_at[cc] - 1];
-    }
-    if (c == NULL) {
-        out->parse_error = PHONE_BAD_CALLING_CODE;
-        return 1;
-    }
-    cc_len--;
-    nsn = digits + cc_len;
-    nsn_len = len - cc_len;
-    if (c->fallback || nsn_len < PLAN_NSN_MIN)
-        return 0;
-    /* MaybeStripNationalPrefixAndCarrierCode with the main region's
-     * metadata: only where no non-empty prefix matches is the NSN sure to
-     * stay as given. */
-    main_region = &smsrep__plan_region_table[c->region];
-    if (main_region->flags & PLAN_NP_UNKNOWN)
-        return 0;
-    if (main_region->np_start != 0 &&
-        (prefix_lengths(main_region->np_start, nsn, nsn_len) & ~1u) != 0)
-        return 0;
-    judge(c, nsn, nsn_len, walk(c->start, nsn, nsn_len), out);
-    return 1;
-}
-
 /* Whether general_desc's pattern of region r matches the digits that led
  * to state s (whatever their length). */
 static int general(unsigned s, const plan_region *r)
@@ -178,6 +139,62 @@ static int np_strip(const plan_region *r, const plan_code *c, const char *d, siz
         return 0;
     *rest = t;
     return (int)k;
+}
+
+/* "+" and digits, as Parse() reads them after the "+" or an international
+ * prefix. as_given: phone.cc keeps an invalid number's digits as they came
+ * when they came with "+" (smsrep__phone_parse(..., 1, ...)). */
+static int read_international(const char *digits, int as_given, phone_number *out)
+{
+    const plan_code *c = NULL;
+    const plan_region *main_region;
+    const char *nsn;
+    uint32_t cc = 0;
+    size_t len = digits_length(digits, PLAN_DIGITS_MAX), cc_len, nsn_len;
+    unsigned s, t;
+    int k;
+
+    if (len < PLAN_DIGITS_MIN || digits[0] == '0')
+        return 0;
+    memset(out, 0, sizeof *out);
+    /* ExtractCountryCode: the first of 1, 2 or 3 digits that is a code. */
+    for (cc_len = 1; cc_len <= 3 && c == NULL; cc_len++) {
+        cc = cc * 10u + (uint32_t)(digits[cc_len - 1] - '0');
+        if (smsrep__plan_code_at[cc] != 0)
+            c = &smsrep__plan_codes[smsrep__plan_code_at[cc] - 1];
+    }
+    if (c == NULL) {
+        out->parse_error = PHONE_BAD_CALLING_CODE;
+        return 1;
+    }
+    cc_len--;
+    nsn = digits + cc_len;
+    nsn_len = len - cc_len;
+    main_region = &smsrep__plan_region_table[c->region];
+    if (c->fallback || nsn_len < PLAN_NSN_MIN || (main_region->flags & PLAN_NP_UNKNOWN))
+        return 0;
+    /* The national prefix of the code's main region ("+44 (0)20..."),
+     * kept off only at a length possible for the region. */
+    s = walk(c->start, nsn, nsn_len);
+    k = np_strip(main_region, c, nsn, nsn_len, s, &t);
+    if (k < 0)
+        return 0;
+    if (k > 0 && (main_region->strip_lengths >> (nsn_len - (size_t)k) & 1u)) {
+        nsn += k;
+        nsn_len -= (size_t)k;
+        s = t;
+    }
+    if (nsn_len < PLAN_NSN_MIN)
+        return 0;
+    judge(c, nsn, nsn_len, s, out);
+    if (as_given && !out->valid)
+        memcpy(out->e164, digits, len + 1);
+    return 1;
+}
+
+int smsrep__plan_international(const char *digits, phone_number *out)
+{
+    return read_international(digits, 1, out);
 }
 
 int smsrep__plan_national(const char *digits, const char *region, phone_number *out)
@@ -216,7 +233,7 @@ int smsrep__plan_national(const char *digits, const char *region, phone_number *
             if (i == len)
                 return 0;
             if (digits[i] != '0')
-                return smsrep__plan_international(digits + i, out);
+                return read_international(digits + i, 0, out);
         }
     }
 

@@ -207,8 +207,11 @@ Input make(Rng &rng, const std::vector<Example> &ex,
         in.region = other;
         break;
     }
-    case 0: case 1: case 2: // international
+    case 0: case 1: case 2: // international, now and then with the national
+                            // prefix after the code ("+44 (0)20...")
         in.digits = e.e164;
+        if (rng.below(4) == 0)
+            in.digits.insert(e.e164.size() - e.nsn.size(), e.ndd);
         mutate(rng, in.digits);
         break;
     case 3: case 4: // national, in its region or another
