@@ -150,7 +150,10 @@ static int check_batch(smsrep_db *db, check_options *o)
      * but a gateway may keep the pipe open and wait for each answer, so
      * whatever is written goes out before a read that may wait. */
     static char out_buffer[BATCH_OUTPUT_BUFFER]; /* glibc would allocate only st_blksize */
-    if (isatty(STDOUT_FILENO))
+    int out_fd = fileno(stdout);
+    /* A stream without a descriptor (a memory stream, as the fuzz target
+     * gives) manages its own buffer and keeps line buffering. */
+    if (out_fd < 0 || isatty(out_fd))
         setvbuf(stdout, NULL, _IOLBF, 0);
     else
         setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
