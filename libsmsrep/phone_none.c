@@ -116,6 +116,11 @@ int smsrep__phone_short_of(const phone_number *reading, const char *region, phon
     return SMSREP_OK;
 }
 
+uint32_t smsrep__phone_region_calling_code(const char *region)
+{
+    return smsrep__plan_region_code(region);
+}
+
 int smsrep__phone_plan_active(void)
 {
 #ifdef SMSREP_HAVE_PLAN
