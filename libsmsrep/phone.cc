@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // phone.cc: the only C++ file, an extern "C" shim over libphonenumber. Inputs
 // arrive as short ASCII digit strings (sender.c caps them), because Parse()
-// grows superlinearly with input length and turns letters into digits.
+// grows superlinearly with input length and turns letters into digits. The
+// numbering plan compiled from the same metadata (plan_dfa.c) answers first;
+// libphonenumber reads what it leaves open.
 #include "phone.h"
 
+#include "plan_dfa.h"
+#include "plan_tables.h"
 #include "smsrep.h"
 #include "utf8.h"
 
+#include <atomic>
 #include <cstring>
 #include <new>
 #include <string>
@@ -19,7 +24,67 @@ using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 using i18n::phonenumbers::ShortNumberInfo;
 
+// The serialized metadata the library runs with; exported, not declared in
+// any installed header.
+namespace i18n {
+namespace phonenumbers {
+int metadata_size();
+const void *metadata_get();
+int short_metadata_size();
+const void *short_metadata_get();
+} // namespace phonenumbers
+} // namespace i18n
+
 namespace {
+
+uint64_t fnv1a(const void *data, int size, uint64_t h)
+{
+    const auto *p = static_cast<const unsigned char *>(data);
+    for (int i = 0; i < size; i++) {
+        h ^= p[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+// The compiled plan is used only when it was made from the very metadata
+// this libphonenumber holds (the same bytes, by size and FNV-1a hash).
+bool plan_matches()
+{
+    namespace pn = i18n::phonenumbers;
+    int size = pn::metadata_size(), short_size = pn::short_metadata_size();
+    if (pn::metadata_get() == nullptr || pn::short_metadata_get() == nullptr || size < 0 ||
+        short_size < 0 || static_cast<uint32_t>(size) != smsrep__plan_metadata_size ||
+        static_cast<uint32_t>(short_size) != smsrep__plan_short_metadata_size)
+        return false;
+    uint64_t h = fnv1a(pn::metadata_get(), size, 1469598103934665603ull);
+    return fnv1a(pn::short_metadata_get(), short_size, h) == smsrep__plan_metadata_hash;
+}
+
+bool plan_ok()
+{
+    static const bool ok = plan_matches();
+    return ok;
+}
+
+// How many parses the tables decided and how many libphonenumber did. The
+// first are counted per thread and added up now and then, so that threads
+// parsing at once do not share a counter's cache line on every number.
+std::atomic<uint64_t> g_decided{0}, g_asked{0};
+constexpr uint64_t kTallyBatch = 1024;
+struct Tally {
+    uint64_t decided = 0;
+    ~Tally() { g_decided.fetch_add(decided, std::memory_order_relaxed); }
+};
+thread_local Tally t_tally;
+
+void count_decided()
+{
+    if (++t_tally.decided == kTallyBatch) {
+        g_decided.fetch_add(kTallyBatch, std::memory_order_relaxed);
+        t_tally.decided = 0;
+    }
+}
 
 const PhoneNumberUtil &util()
 {
@@ -83,8 +148,13 @@ void copy(char *dst, size_t cap, const std::string &s)
 
 extern "C" int smsrep__phone_init(void)
 try {
-    (void)util();
-    (void)short_info();
+    // With the plan, libphonenumber is built only when a number needs it
+    // (its constructor runs tens of millions of instructions, most of a
+    // short process's life); without, at once, as before.
+    if (!plan_ok()) {
+        (void)util();
+        (void)short_info();
+    }
     return SMSREP_OK;
 } catch (const std::bad_alloc &) {
     return SMSREP_E_NOMEM;
@@ -94,6 +164,18 @@ try {
 
 extern "C" int smsrep__phone_parse(const char *digits, int international, const char *region,
                                    phone_number *out)
+{
+    if (plan_ok() && (international ? smsrep__plan_international(digits, out)
+                                    : smsrep__plan_national(digits, region, out))) {
+        count_decided();
+        return SMSREP_OK;
+    }
+    g_asked.fetch_add(1, std::memory_order_relaxed);
+    return smsrep__phone_parse_lpn(digits, international, region, out);
+}
+
+extern "C" int smsrep__phone_parse_lpn(const char *digits, int international, const char *region,
+                                       phone_number *out)
 try {
     std::memset(out, 0, sizeof *out);
     const PhoneNumberUtil &u = util();
@@ -167,6 +249,18 @@ void short_of(const PhoneNumber &pn, const char *region, phone_short *out)
 } // namespace
 
 extern "C" int smsrep__phone_short(const char *digits, const char *region, phone_short *out)
+{
+    phone_number reading;
+    if (plan_ok() && smsrep__plan_national(digits, region, &reading) &&
+        smsrep__plan_short_of(&reading, region, out)) {
+        count_decided();
+        return SMSREP_OK;
+    }
+    g_asked.fetch_add(1, std::memory_order_relaxed);
+    return smsrep__phone_short_lpn(digits, region, out);
+}
+
+extern "C" int smsrep__phone_short_lpn(const char *digits, const char *region, phone_short *out)
 try {
     std::memset(out, 0, sizeof *out);
     PhoneNumber pn;
@@ -181,6 +275,17 @@ try {
 
 extern "C" int smsrep__phone_short_of(const phone_number *reading, const char *region,
                                       phone_short *out)
+{
+    if (plan_ok() && smsrep__plan_short_of(reading, region, out)) {
+        count_decided();
+        return SMSREP_OK;
+    }
+    g_asked.fetch_add(1, std::memory_order_relaxed);
+    return smsrep__phone_short_of_lpn(reading, region, out);
+}
+
+extern "C" int smsrep__phone_short_of_lpn(const phone_number *reading, const char *region,
+                                          phone_short *out)
 try {
     std::memset(out, 0, sizeof *out);
     if (!reading->read)
@@ -200,9 +305,22 @@ try {
     return SMSREP_E_INTERNAL;
 }
 
+extern "C" int smsrep__phone_plan_active(void)
+{
+    return plan_ok() ? 1 : 0;
+}
+
+extern "C" void smsrep__phone_plan_tally(uint64_t *decided, uint64_t *asked)
+{
+    *decided = g_decided.load(std::memory_order_relaxed) + t_tally.decided;
+    *asked = g_asked.load(std::memory_order_relaxed);
+}
+
 extern "C" uint32_t smsrep__phone_region_calling_code(const char *region)
 try {
     // Region codes are case-sensitive in libphonenumber; callers upper-case.
+    if (plan_ok())
+        return smsrep__plan_table_region_code(region);
     int cc = util().GetCountryCodeForRegion(region);
     return cc > 0 ? static_cast<uint32_t>(cc) : 0u;
 } catch (...) {

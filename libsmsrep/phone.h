@@ -44,14 +44,25 @@ typedef struct phone_short {
     uint32_t cost;             /* enum smsrep_reply_cost */
 } phone_short;
 
-/* Builds libphonenumber's singletons once. Thread-safe; call before
- * starting threads to keep the first check fast. */
+/* Checks once that the compiled plan matches libphonenumber's metadata;
+ * when it does not, builds libphonenumber's singletons at once, and when it
+ * does, only the first number the plan leaves open builds them (about
+ * 10 ms). Thread-safe; call before starting threads. */
 int smsrep__phone_init(void);
 
 /* Parses ASCII digits (at most SENDER_DIGITS_MAX). international: the digits
  * begin with the country code. Otherwise they are national to region. */
 int smsrep__phone_parse(const char *digits, int international, const char *region,
                         phone_number *out);
+
+/* smsrep__phone_parse(), _short() and _short_of() by libphonenumber alone,
+ * never the compiled plan: the oracles of the differential test
+ * (tests/unit/test_plan_diff.cc). Not in the build without libphonenumber. */
+int smsrep__phone_parse_lpn(const char *digits, int international, const char *region,
+                            phone_number *out);
+int smsrep__phone_short_lpn(const char *digits, const char *region, phone_short *out);
+int smsrep__phone_short_of_lpn(const phone_number *reading, const char *region,
+                               phone_short *out);
 
 /* What the metadata says of digits as a short number dialled in region. */
 int smsrep__phone_short(const char *digits, const char *region, phone_short *out);
@@ -63,6 +74,17 @@ int smsrep__phone_short_of(const phone_number *reading, const char *region, phon
 /* The calling code of an upper-case region ("JP" -> 81), or 0 when
  * libphonenumber does not know the region. */
 uint32_t smsrep__phone_region_calling_code(const char *region);
+
+/* 1 when smsrep__phone_parse() reads numbers with the compiled plan
+ * (plan_dfa.c): its tables were made from the metadata of the libphonenumber
+ * linked (or, without libphonenumber, the build host had them made); 0 when
+ * every number goes to libphonenumber (or is read as E.164 only). */
+int smsrep__phone_plan_active(void);
+
+/* How many parses the plan decided and how many libphonenumber made, for
+ * the bench; the first lags by up to 1,023 per thread still running. The
+ * build without libphonenumber does not count (0 and 0). */
+void smsrep__phone_plan_tally(uint64_t *decided, uint64_t *asked);
 
 #ifdef __cplusplus
 }

@@ -5,8 +5,10 @@
  * (0 allow, 1 flag or block, 2 an error). */
 #include "cli.h"
 
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct check_options {
     cli_db_options db;
@@ -122,6 +124,20 @@ static int check_gammu(smsrep_db *db, check_options *o, int n)
     return result;
 }
 
+#define BATCH_OUTPUT_BUFFER 65536
+
+/* Whether reading f now cannot wait: its descriptor has bytes or an end to
+ * report. stdio's own buffer is not looked at, so a line already read ahead
+ * may cost an early flush, never a late one. */
+static int input_ready(FILE *f)
+{
+    struct pollfd p;
+    p.fd = fileno(f);
+    p.events = POLLIN;
+    p.revents = 0;
+    return p.fd >= 0 && poll(&p, 1, 0) == 1;
+}
+
 static int check_batch(smsrep_db *db, check_options *o)
 {
     char *line = NULL;
@@ -129,9 +145,26 @@ static int check_batch(smsrep_db *db, check_options *o)
     ssize_t n;
     int result = EXIT_ALLOW;
 
-    /* A gateway may keep the pipe open and wait for each answer. */
-    setvbuf(stdout, NULL, _IOLBF, 0);
-    while ((n = getline(&line, &cap, stdin)) != -1) {
+    /* A terminal sees each answer as its line ends. Anything else gets
+     * them in full buffers, one write per buffer instead of one per line;
+     * but a gateway may keep the pipe open and wait for each answer, so
+     * whatever is written goes out before a read that may wait. */
+    static char out_buffer[BATCH_OUTPUT_BUFFER]; /* glibc would allocate only st_blksize */
+    int out_fd = fileno(stdout);
+    /* A stream without a descriptor (a memory stream, as the fuzz target
+     * gives) manages its own buffer and keeps line buffering. */
+    if (out_fd < 0 || isatty(out_fd))
+        setvbuf(stdout, NULL, _IOLBF, 0);
+    else
+        setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+    for (;;) {
+        if (!input_ready(stdin) && fflush(stdout) != 0) {
+            perror("smsrep: standard output");
+            result = EXIT_ERROR;
+            break;
+        }
+        if ((n = getline(&line, &cap, stdin)) == -1)
+            break;
         size_t len = (size_t)n;
         if (len > 0 && line[len - 1] == '\n')
             len--;
