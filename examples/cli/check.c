@@ -118,7 +118,11 @@ static int check_smstools(smsrep_db *db, check_options *o)
      * header block early and pushes it into the text. Judged without it, a
      * digit string sent as an alphanumeric name would look like a number
      * and could be trusted more than it is, so the file is an error. */
-    if (toa < 0 && !o->hint_given)
+    if (toa == -2)
+        result = check_fail(o, sender, strlen(sender), "bad_header",
+                            "a line of the header block is no header (a line feed in the sender "
+                            "cut it?); the sender cannot be judged");
+    else if (toa < 0 && !o->hint_given)
         result = check_fail(o, sender, strlen(sender), "no_type_of_address",
                             "the header block has no From_TOA: (cut short by a line feed in the "
                             "sender?); the sender cannot be judged");

@@ -57,7 +57,8 @@ void env_error_named(FILE *f, unsigned n, const char *input, size_t len, const c
 void env_count(FILE *f, unsigned count);
 
 /* Gateway adapters (adapters.c). adapter_smstools() reads From: and
- * From_TOA: (*toa = -1 when absent) from an smstools3 message file into a
+ * From_TOA: (*toa = -1 when absent, -2 when a line of the header block is no
+ * header, so a line feed cut it) from an smstools3 message file into a
  * new string for free(); returns 0, or -1 after saying why on stderr. */
 int adapter_smstools(const char *path, char **sender, int *toa);
 /* gammu-smsd RunOnReceive: SMS_MESSAGES, or -1 after saying why. */
