@@ -17,6 +17,7 @@
  * one handle. A database from outside is untrusted: quick_check runs at
  * open, triggers and views are off, and only lookup.c's fixed statements
  * ever run. */
+#include "image_check.h"
 #include "store_int.h"
 
 #include "utf8.h"
@@ -38,12 +39,15 @@ typedef struct kind_of_image {
     const char *what;         /* for messages */
     int64_t application_id;
     uint32_t version;
+    const char *reference_sql; /* the schema it must have exactly */
 } kind_of_image;
 
 static const kind_of_image main_kind = { "main", "database", SMSREP__APPLICATION_ID,
-                                         SMSREP__SCHEMA_VERSION };
+                                         SMSREP__SCHEMA_VERSION,
+                                         (const char *)smsrep__schema_sql };
 static const kind_of_image overlay_kind = { "overlay", "overlay", OVERLAY_APPLICATION_ID,
-                                            OVERLAY_SCHEMA_VERSION };
+                                            OVERLAY_SCHEMA_VERSION,
+                                            (const char *)smsrep__overlay_sql };
 
 /* ------------------------------------------------------------ errors */
 
@@ -99,7 +103,7 @@ static int pragma_int(sqlite3 *db, const char *sql, int64_t *value)
 static int check_image(sqlite3 *db, const kind_of_image *k, int trusted, char *errbuf,
                        size_t cap)
 {
-    char sql[64];
+    char sql[64], refused[200];
     sqlite3_stmt *st = NULL;
     int64_t v = 0;
     int rc;
@@ -139,6 +143,14 @@ static int check_image(sqlite3 *db, const kind_of_image *k, int trusted, char *e
     if (rc != SQLITE_ROW) {
         say(errbuf, cap, "cannot read the %s: %s", k->what, sqlite3_errstr(rc));
         return open_status(rc);
+    }
+    /* Before anything reads a row: a schema of its own could make SQLite
+     * compute anything (a generated column) while the file is checked. */
+    rc = smsrep__image_schema_check(db, k->schema, k->reference_sql, refused, sizeof refused);
+    if (rc != SQLITE_OK) {
+        say(errbuf, cap, "the %s is refused: %s", k->what, refused);
+        /* as when its tables do not match its schema version (below) */
+        return (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_CORRUPT;
     }
     snprintf(sql, sizeof sql, "PRAGMA %s.quick_check", k->schema);
     rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
@@ -294,6 +306,7 @@ static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t
     sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
     sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
 
+    smsrep__image_bound(c->db, first ? s->main.size + s->overlay.size : 0);
     status = load_image(c->db, &s->main, &main_kind, errbuf, cap);
     if (status == SMSREP_OK && first)
         status = check_image(c->db, &main_kind, s->embedded, errbuf, cap);
@@ -301,6 +314,7 @@ static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t
         status = load_image(c->db, &s->overlay, &overlay_kind, errbuf, cap);
     if (status == SMSREP_OK && s->overlay.size > 0 && first)
         status = check_image(c->db, &overlay_kind, 0, errbuf, cap);
+    smsrep__image_unbound(c->db);
     for (i = 0; status == SMSREP_OK && i < ST_COUNT; i++) {
         if (i >= ST_FIRST_OVERLAY && s->overlay.size == 0)
             break;
