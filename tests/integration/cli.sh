@@ -277,6 +277,30 @@ overlay_list_escapes_a_hostile_overlay)
     sqlite3 "$tmp/ov.sqlite" "DELETE FROM rule; INSERT INTO rule(kind) VALUES (NULL);" 2>/dev/null
     run overlay "$tmp/ov.sqlite" list --json
     [ "$rc" -eq 2 ] || [ "$rc" -eq 0 ] || fail "exit status $rc (a crash?): $err" ;;
+hostile_database_text_is_escaped)
+    # Issue 12: ESC, BEL and line feeds from a database reached text output,
+    # db info and --env raw; a line feed in a source id forged a line.
+    command -v sqlite3 >/dev/null || fail "sqlite3 (Debian package sqlite3) is needed"
+    cp "$dbfile" "$tmp/db.sqlite"
+    sqlite3 "$tmp/db.sqlite" "PRAGMA foreign_keys = OFF;
+        UPDATE meta SET value = '2026' || char(27) || '[2J' || char(10) || 'forged: line'
+         WHERE key = 'data_version';
+        UPDATE known_number SET source = 'amazon-otp' || char(10) || 'forged' || char(7)
+         WHERE source = 'amazon-otp-hoso-sakka';
+        UPDATE source SET id = 'amazon-otp' || char(10) || 'forged' || char(7)
+         WHERE id = 'amazon-otp-hoso-sakka';" || fail "cannot change the database"
+    for args in "db info --db $tmp/db.sqlite" "check --db $tmp/db.sqlite --region JP 05053704545" \
+                "check --env --db $tmp/db.sqlite --region JP 05053704545" \
+                "check --lang ja --db $tmp/db.sqlite --region JP 05053704545"; do
+        run $args
+        LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/out" && fail "$args passes ESC or BEL: $out"
+        printf '%s\n' "$out" | grep -q '^forged' && fail "$args forged a line: $out"
+    done
+    run db info --db "$tmp/db.sqlite"
+    has 'data version: 2026\x1B[2J\nforged: line'
+    has 'amazon-otp\nforged\x07'
+    run check --env --db "$tmp/db.sqlite" --region JP 05053704545
+    has "SMSREP_1_SOURCE='amazon-otp\nforged\x07'" ;;
 import_ftc_reports_decay_and_never_spoof)
     run db import ftc-dnc "$data/ftc_dnc_sample.csv" --overlay "$tmp/ov.sqlite"
     expect_rc 0
