@@ -5,7 +5,9 @@
  * the work and memory SQLite spends on such a file. */
 #include "image_check.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Virtual machine steps between progress calls, and the budget: a fixed
@@ -53,62 +55,121 @@ static int is_statistics(const char *type, const char *name, const char *sql)
            strcmp(sql, "CREATE TABLE sqlite_stat1(tbl,idx,stat)") == 0;
 }
 
-static const char *text(sqlite3_stmt *st, int col)
+/* sqlite_schema as one string: per object its type, name, table and SQL
+ * (\x01 for none), each ended by \x1f, each object by \x1e. */
+typedef struct listing {
+    char *text;
+    size_t len, cap;
+} listing;
+
+static int append(listing *l, const char *s)
 {
-    return (const char *)sqlite3_column_text(st, col);
+    size_t n = strlen(s) + 1;
+    if (l->len + n + 1 > l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 1024;
+        char *t;
+        while (cap < l->len + n + 1)
+            cap *= 2;
+        if ((t = realloc(l->text, cap)) == NULL)
+            return SQLITE_NOMEM;
+        l->text = t;
+        l->cap = cap;
+    }
+    memcpy(l->text + l->len, s, n - 1);
+    l->text[l->len + n - 1] = '\x1f';
+    l->len += n;
+    l->text[l->len] = '\0';
+    return SQLITE_OK;
 }
 
-static int same(const char *a, const char *b)
+static int list_schema(sqlite3 *db, const char *schema, listing *out)
 {
-    return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+    char sql[128];
+    sqlite3_stmt *st = NULL;
+    int rc, c;
+    snprintf(sql, sizeof sql,
+             "SELECT type, name, tbl_name, sql FROM \"%s\".sqlite_schema ORDER BY type, name",
+             schema);
+    memset(out, 0, sizeof *out);
+    rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *col[4];
+        for (c = 0; c < 4; c++)
+            col[c] = (const char *)sqlite3_column_text(st, c);
+        rc = SQLITE_OK;
+        if (col[0] != NULL && col[1] != NULL && is_statistics(col[0], col[1], col[3]))
+            continue;
+        for (c = 0; c < 4 && rc == SQLITE_OK; c++)
+            rc = append(out, col[c] != NULL ? col[c] : "\x01");
+        if (rc == SQLITE_OK)
+            rc = append(out, "\x1e");
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE && out->text == NULL)
+        rc = append(out, "");
+    if (rc != SQLITE_DONE && rc != SQLITE_OK) {
+        free(out->text);
+        memset(out, 0, sizeof *out);
+        return rc;
+    }
+    return SQLITE_OK;
+}
+
+/* What each reference schema creates, listed once per process: building
+ * it took most of an open of a small file. */
+static pthread_mutex_t references_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    const char *sql;
+    listing rows;
+} references[2];
+
+static int reference_of(const char *reference_sql, const listing **out)
+{
+    sqlite3 *ref = NULL;
+    int rc = SQLITE_OK;
+    size_t i;
+
+    pthread_mutex_lock(&references_lock);
+    for (i = 0; i < 2 && references[i].sql != NULL && references[i].sql != reference_sql; i++)
+        ;
+    if (i == 2) {
+        rc = SQLITE_INTERNAL; /* only the two schemas of image_check.h */
+    } else if (references[i].sql == NULL) {
+        rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(ref, reference_sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = list_schema(ref, "main", &references[i].rows);
+        if (rc == SQLITE_OK)
+            references[i].sql = reference_sql;
+        sqlite3_close(ref);
+    }
+    *out = rc == SQLITE_OK ? &references[i].rows : NULL;
+    pthread_mutex_unlock(&references_lock);
+    return rc;
 }
 
 int smsrep__image_schema_check(sqlite3 *db, const char *schema, const char *reference_sql,
                                char *errbuf, size_t cap)
 {
-    static const char list[] = "SELECT type, name, tbl_name, sql FROM %s.sqlite_schema "
-                               "ORDER BY type, name";
-    sqlite3 *ref = NULL;
-    sqlite3_stmt *want = NULL, *got = NULL;
-    char sql[128];
-    int rc, rw, rg;
+    const listing *want;
+    listing got;
+    int rc = reference_of(reference_sql, &want);
 
-    rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(ref, reference_sql, NULL, NULL, NULL);
-    snprintf(sql, sizeof sql, list, "main");
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(ref, sql, -1, &want, NULL);
-    snprintf(sql, sizeof sql, list, schema);
-    if (rc == SQLITE_OK && (rc = sqlite3_prepare_v2(db, sql, -1, &got, NULL)) != SQLITE_OK)
-        snprintf(errbuf, cap, "cannot read its schema: %s", sqlite3_errmsg(db));
-    else if (rc != SQLITE_OK)
+    if (rc != SQLITE_OK) {
         snprintf(errbuf, cap, "cannot build the reference schema: %s", sqlite3_errstr(rc));
-    while (rc == SQLITE_OK) {
-        rg = sqlite3_step(got);
-        while (rg == SQLITE_ROW && is_statistics(text(got, 0), text(got, 1), text(got, 3)))
-            rg = sqlite3_step(got);
-        rw = sqlite3_step(want);
-        if (rg == SQLITE_DONE && rw == SQLITE_DONE)
-            break;
-        if (rg != SQLITE_ROW && rg != SQLITE_DONE) {
-            rc = rg;
-            snprintf(errbuf, cap, "cannot read its schema: %s", sqlite3_errstr(rg));
-        } else if (rw != SQLITE_ROW && rw != SQLITE_DONE) {
-            rc = rw;
-            snprintf(errbuf, cap, "cannot build the reference schema: %s", sqlite3_errstr(rw));
-        } else if (rg != rw || !same(text(got, 0), text(want, 0)) ||
-                   !same(text(got, 1), text(want, 1)) || !same(text(got, 2), text(want, 2)) ||
-                   !same(text(got, 3), text(want, 3))) {
-            /* Names from the file are not quoted here: they may be any bytes. */
-            rc = SQLITE_CORRUPT;
-            snprintf(errbuf, cap, "its schema is not the library's (%s %s differs)",
-                     rw == SQLITE_ROW ? text(want, 0) : "an extra",
-                     rw == SQLITE_ROW ? text(want, 1) : "object");
-        }
+        return rc;
     }
-    sqlite3_finalize(got);
-    sqlite3_finalize(want);
-    sqlite3_close(ref);
+    rc = list_schema(db, schema, &got);
+    if (rc != SQLITE_OK) {
+        snprintf(errbuf, cap, "cannot read its schema: %s", sqlite3_errstr(rc));
+        return rc;
+    }
+    /* Names from the file are not quoted: they may be any bytes. */
+    if (got.len != want->len || memcmp(got.text, want->text, got.len) != 0) {
+        snprintf(errbuf, cap, "its schema is not the library's (tables, indexes or their SQL)");
+        rc = SQLITE_CORRUPT;
+    }
+    free(got.text);
     return rc;
 }
