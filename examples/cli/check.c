@@ -159,7 +159,7 @@ static long long read_line(char *buf, size_t *kept)
     long long total = 0;
     int c;
     *kept = 0;
-    while ((c = getchar()) != EOF && c != '\n') {
+    while ((c = getc_unlocked(stdin)) != EOF && c != '\n') {
         if (*kept < BATCH_LINE_MAX)
             buf[(*kept)++] = (char)c;
         total++;

@@ -81,8 +81,9 @@ static void refuses_missing_empty_and_foreign_files(void **state)
     assert_int_equal(strlen(err), 3);
 }
 
-/* Writes an SQLite database with the given SQL and opens it as an image. */
-static int open_sql(const char *sql, char *err, size_t cap)
+/* Writes an SQLite database with the given SQL, over a copy of the file
+ * BASE (NULL: an empty one), and opens it as an image. */
+static int open_changed(const char *base, const char *sql, char *err, size_t cap)
 {
     char path[] = "/tmp/smsrep-test-XXXXXX";
     int fd = mkstemp(path);
@@ -92,6 +93,11 @@ static int open_sql(const char *sql, char *err, size_t cap)
     int status;
 
     assert_true(fd >= 0);
+    if (base != NULL) {
+        image = test_slurp(base, &size);
+        assert_int_equal(write(fd, image, size), (ssize_t)size);
+        free(image);
+    }
     close(fd);
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
@@ -101,6 +107,11 @@ static int open_sql(const char *sql, char *err, size_t cap)
     status = open_image(image, size, err, cap);
     free(image);
     return status;
+}
+
+static int open_sql(const char *sql, char *err, size_t cap)
+{
+    return open_changed(NULL, sql, err, cap);
 }
 
 static void refuses_other_applications_and_versions(void **state)
@@ -126,29 +137,6 @@ static void refuses_other_applications_and_versions(void **state)
                      SMSREP_E_DB_CORRUPT);
 }
 
-/* A copy of the fixture changed by SQL, opened as an image. */
-static int open_changed_fixture(const char *sql, char *err, size_t cap)
-{
-    char path[] = "/tmp/smsrep-test-XXXXXX";
-    int fd = mkstemp(path), status;
-    size_t size;
-    unsigned char *image = test_slurp(SMSREP_FIXTURE_DB, &size);
-    sqlite3 *db = NULL;
-
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, image, size), (ssize_t)size);
-    close(fd);
-    free(image);
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    image = test_slurp(path, &size);
-    unlink(path);
-    status = open_image(image, size, err, cap);
-    free(image);
-    return status;
-}
-
 /* Issue 12: a generated column that calls printf() with a huge width ran
  * while the file was checked (113 s, 1.77 GB) and the file was "ok". Any
  * schema other than the library's is refused before a row is read. */
@@ -166,11 +154,12 @@ static void refuses_schemas_of_their_own(void **state)
     size_t i;
     (void)state;
     for (i = 0; i < sizeof changes / sizeof changes[0]; i++) {
-        assert_int_equal(open_changed_fixture(changes[i], err, sizeof err), SMSREP_E_DB_CORRUPT);
+        assert_int_equal(open_changed(SMSREP_FIXTURE_DB, changes[i], err, sizeof err),
+                         SMSREP_E_DB_CORRUPT);
         assert_non_null(strstr(err, "schema is not the library's"));
     }
     /* the fixture as built, and its statistics from ANALYZE, are accepted */
-    assert_int_equal(open_changed_fixture("ANALYZE;", err, sizeof err), SMSREP_OK);
+    assert_int_equal(open_changed(SMSREP_FIXTURE_DB, "ANALYZE;", err, sizeof err), SMSREP_OK);
 }
 
 /* Damaged copies of the fixture: cut short, or with bytes changed inside
