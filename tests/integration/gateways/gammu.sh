@@ -107,6 +107,10 @@ echo "gammu-smsd delivered and RunOnReceive judged $total messages in $(($(date 
 [ "$(grep -c '^smsrep ' "$tmp/verdicts.log")" -eq "$total" ] ||
     fail "verdicts: $(cat "$tmp/verdicts.log")"
 
+# Each message is visible once: no hidden copy is left behind.
+[ -z "$(ls -A "$tmp/inbox" "$tmp/quarantine" | grep '^\.')" ] ||
+    fail "hidden copies left: $(ls -A "$tmp/inbox" "$tmp/quarantine")"
+
 # No command in a sender or text ran, anywhere.
 pwned=$(find "$tmp" / -maxdepth 1 -name 'pwned*' 2>/dev/null; find "$tmp" -name 'pwned*')
 [ -z "$pwned" ] || fail "a sender or text ran a command: $pwned"
