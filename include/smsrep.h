@@ -503,9 +503,20 @@ SMSREP_API int smsrep_db_counts(smsrep_db *db, uint32_t group, smsrep_count *out
  * window: an SMS bomb, which usually hides a notice the user must see (an
  * order or a password change). It is independent of any database handle.
  * Memory is bounded by max_recipients x max_senders, however many
- * recipients and senders arrive: the recipient seen least recently and the
- * sender seen least recently give way. One tracker may be shared by many
- * threads; it takes a lock for each observation. Since 0.2. */
+ * recipients and senders arrive: about max_recipients x (24 x max_senders
+ * + 64) bytes. A recipient is found in constant time (a hash index keyed
+ * with a secret of each tracker's own). When every slot is taken, a new
+ * recipient replaces the least active of a random sample (one under a
+ * burst, or with more code or junk senders within the window, stays), so a
+ * flood of new recipients cannot choose whom it pushes out; in a
+ * recipient's row, the sender seen least recently gives way. Sizing for a
+ * flood: max_recipients should exceed the distinct recipients that receive
+ * code or junk within one window at your peak; beyond that, a recipient
+ * with a single sender so far may be forgotten, one with two or more
+ * outlasts any number of recipients with one. Times before 1970 count as
+ * 1970, and times more than an hour past this machine's clock as an hour
+ * past it, so a message dated in 2100 hides nothing. One tracker may be
+ * shared by many threads; it takes a lock for each observation. Since 0.2. */
 typedef struct smsrep_burst smsrep_burst;
 
 typedef struct smsrep_burst_config {
@@ -544,9 +555,9 @@ SMSREP_API int smsrep_burst_new(smsrep_burst **out, const smsrep_burst_config *c
 SMSREP_API void smsrep_burst_free(smsrep_burst *burst);
 /* METHOD. Records one message to recipient (any stable identifier, e.g. an
  * E.164 number) from sender (as it arrived or normalized), at time (Unix
- * seconds; times may arrive out of order, and an older one counts from its
- * own time), with SMSREP_BURST_* flags, and says what the recipient is under
- * now. Empty recipient or sender gives E_ARGUMENT. Since 0.2. */
+ * seconds; times may arrive out of order, and each message counts the
+ * senders within one window either side of its own time), with
+ * SMSREP_BURST_* flags, and says what the recipient is under now. Empty recipient or sender gives E_ARGUMENT. Since 0.2. */
 SMSREP_API int smsrep_burst_observe(smsrep_burst *burst, const char *recipient,
                                     size_t recipient_len, const char *sender, size_t sender_len,
                                     int64_t time, uint32_t flags, smsrep_burst_state *out);

@@ -5,6 +5,8 @@
  * shares the same bytes and none ever writes them. */
 #include "image.h"
 
+#include "image_check.h"
+
 #include "overlay_format.h"
 #include "tables.h"
 #include "smsrep.h"
@@ -19,9 +21,11 @@
 #define MAX_IMAGE ((size_t)1 << 30)
 
 const image_kind smsrep__main_kind = { "main", "database", SMSREP__APPLICATION_ID,
-                                       SMSREP__SCHEMA_VERSION };
+                                       SMSREP__SCHEMA_VERSION,
+                                       (const char *)smsrep__schema_sql };
 const image_kind smsrep__overlay_kind = { "overlay", "overlay", SMSREP__OVERLAY_APPLICATION_ID,
-                                          SMSREP__OVERLAY_SCHEMA_VERSION };
+                                          SMSREP__OVERLAY_SCHEMA_VERSION,
+                                          (const char *)smsrep__overlay_sql };
 
 /* Writes an open error sentence; text quoted from an untrusted database may
  * not be UTF-8, so the sentence is repaired on the way out. */
@@ -66,7 +70,7 @@ int smsrep__sql_int(sqlite3 *db, const char *sql, int64_t *value)
 
 int smsrep__image_check(sqlite3 *db, const image_kind *k, int trusted, char *errbuf, size_t cap)
 {
-    char sql[64];
+    char sql[64], refused[200];
     sqlite3_stmt *st = NULL;
     int64_t v = 0;
     int rc;
@@ -106,6 +110,14 @@ int smsrep__image_check(sqlite3 *db, const image_kind *k, int trusted, char *err
     if (rc != SQLITE_ROW) {
         smsrep__say(errbuf, cap, "cannot read the %s: %s", k->what, sqlite3_errstr(rc));
         return smsrep__open_status(rc);
+    }
+    /* Before anything reads a row: a schema of its own could make SQLite
+     * compute anything (a generated column) while the file is checked. */
+    rc = smsrep__image_schema_check(db, k->schema, k->reference_sql, refused, sizeof refused);
+    if (rc != SQLITE_OK) {
+        smsrep__say(errbuf, cap, "the %s is refused: %s", k->what, refused);
+        /* as when its tables do not match its schema version */
+        return (rc & 0xFF) == SQLITE_NOMEM ? SMSREP_E_NOMEM : SMSREP_E_DB_CORRUPT;
     }
     snprintf(sql, sizeof sql, "PRAGMA %s.quick_check", k->schema);
     rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);

@@ -23,6 +23,7 @@ typedef struct image_kind {
     const char *what;           /* for messages */
     int64_t application_id;
     uint32_t version;
+    const char *reference_sql;  /* the schema it must have exactly (image_check.c) */
 } image_kind;
 
 extern const image_kind smsrep__main_kind, smsrep__overlay_kind;

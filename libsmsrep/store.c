@@ -12,6 +12,8 @@
  * catalogue.c's fixed statements ever run. */
 #include "store_int.h"
 
+#include "image_check.h"
+
 #include "utf8.h"
 
 #include <stdio.h>
@@ -55,6 +57,7 @@ static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t
     sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
     sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
 
+    smsrep__image_bound(c->db, first ? s->main.size + s->overlay.size : 0);
     status = smsrep__image_attach(c->db, &s->main, &smsrep__main_kind, errbuf, cap);
     if (status == SMSREP_OK && first)
         status = smsrep__image_check(c->db, &smsrep__main_kind, s->embedded, errbuf, cap);
@@ -62,6 +65,7 @@ static int conn_open(store *s, int first, store_conn **out, char *errbuf, size_t
         status = smsrep__image_attach(c->db, &s->overlay, &smsrep__overlay_kind, errbuf, cap);
     if (status == SMSREP_OK && s->overlay.size > 0 && first)
         status = smsrep__image_check(c->db, &smsrep__overlay_kind, 0, errbuf, cap);
+    smsrep__image_unbound(c->db);
     for (i = 0; status == SMSREP_OK && i < ST_COUNT; i++) {
         if (i >= ST_FIRST_OVERLAY && s->overlay.size == 0)
             break;

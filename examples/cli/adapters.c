@@ -41,6 +41,12 @@ int adapter_smstools(const char *path, char **sender, int *toa)
         char *header = strip(line, &len);
         if (header[0] == '\0')
             break;
+        /* Every header is "Name: value"; a line that is not was cut from
+         * the one before by a line feed the sender or text held. */
+        if (strchr(header, ':') == NULL) {
+            *toa = -2;
+            break;
+        }
         if (strncmp(header, "From:", 5) == 0 && *sender == NULL) {
             len = strlen(header + 5);
             *sender = strdup(strip(header + 5, &len));

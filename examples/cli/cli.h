@@ -27,10 +27,23 @@ int cli_open(const cli_db_options *o, smsrep_db **db);
 void json_string(FILE *f, const char *s, size_t len);
 void json_cstring(FILE *f, const char *s);
 
+/* Text for people, logs and shells (escape.c): printable ASCII and UTF-8
+ * pass; a backslash, control bytes, invalid UTF-8, C1, bidi and zero-width
+ * characters become \\, \n, \xNN or \u{XXXX}, so no output line can be
+ * forged, hidden or reordered. cli_escaped() returns a new string for free()
+ * or NULL when out of memory. UTF-8 is decoded by the library's own
+ * utf8.c, compiled into the command. */
+void cli_escape(FILE *f, const char *s, size_t len);
+void cli_escape_c(FILE *f, const char *s);
+char *cli_escaped(const char *s, size_t len);
+
 /* One result line for a sender: JSON Lines or text for people. */
 void report_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
                     const smsrep_verdict *v, int json, int japanese);
 void report_error(FILE *f, const char *input, size_t len, int status, int json, int japanese);
+/* An error found by the command line, not the library: NAME is [a-z_]. */
+void report_error_named(FILE *f, const char *input, size_t len, const char *name,
+                        const char *message, int json, int japanese);
 
 /* Unix seconds, or YYYY-MM-DD[THH:MM[:SS][Z]] in UTC; 0 on success. */
 int cli_parse_time(const char *s, int64_t *out);
@@ -38,10 +51,13 @@ int cli_parse_time(const char *s, int64_t *out);
 /* The verdict as shell assignments SMSREP_<n>_FIELD='value' (env.c). */
 void env_verdict(FILE *f, unsigned n, const char *input, size_t len, const smsrep_verdict *v);
 void env_error(FILE *f, unsigned n, const char *input, size_t len, int status);
+void env_error_named(FILE *f, unsigned n, const char *input, size_t len, const char *name,
+                     const char *message);
 void env_count(FILE *f, unsigned count);
 
 /* Gateway adapters (adapters.c). adapter_smstools() reads From: and
- * From_TOA: (*toa = -1 when absent) from an smstools3 message file into a
+ * From_TOA: (*toa = -1 when absent, -2 when a line of the header block is no
+ * header, so a line feed cut it) from an smstools3 message file into a
  * new string for free(); returns 0, or -1 after saying why on stderr. */
 int adapter_smstools(const char *path, char **sender, int *toa);
 /* gammu-smsd RunOnReceive: SMS_MESSAGES, or -1 after saying why. */

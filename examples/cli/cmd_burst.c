@@ -66,9 +66,11 @@ static void print_burst(const burst_options *o, const char *recipient, int64_t t
         printf(",\"since\":%lld,\"at\":%lld,\"senders\":%u,\"messages\":%u}}\n",
                (long long)st->since, (long long)time, st->senders, st->messages);
     } else {
-        printf("burst: %s: %u messages from %u senders between %lld and %lld; "
+        fputs("burst: ", stdout);
+        cli_escape_c(stdout, recipient);
+        printf(": %u messages from %u senders between %lld and %lld; "
                "look for the one message among them that matters\n",
-               recipient, st->messages, st->senders, (long long)st->since, (long long)time);
+               st->messages, st->senders, (long long)st->since, (long long)time);
     }
 }
 

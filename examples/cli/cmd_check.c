@@ -68,6 +68,18 @@ static int check_one(smsrep_db *db, check_options *o, const char *s, size_t len)
     return v.recommendation == SMSREP_RECOMMEND_ALLOW ? EXIT_ALLOW : EXIT_FLAGGED;
 }
 
+/* Reports an input the command line cannot hand to the library. */
+static int check_fail(check_options *o, const char *s, size_t len, const char *name,
+                      const char *message)
+{
+    o->count++;
+    if (o->env)
+        env_error_named(stdout, o->count, s, len, name, message);
+    else
+        report_error_named(stdout, s, len, name, message, o->json, o->japanese);
+    return EXIT_ERROR;
+}
+
 static int worse(int a, int b)
 {
     return a > b ? a : b;
@@ -104,7 +116,20 @@ static int check_smstools(smsrep_db *db, check_options *o)
         return EXIT_ERROR;
     if (toa >= 0 && !o->hint_given)
         o->hint = smsrep_hint_from_gsm_toa((uint32_t)toa);
-    result = check_one(db, o, sender, strlen(sender));
+    /* smsd writes From_TOA: after From:; a line feed in the sender ends the
+     * header block early and pushes it into the text. Judged without it, a
+     * digit string sent as an alphanumeric name would look like a number
+     * and could be trusted more than it is, so the file is an error. */
+    if (toa == -2)
+        result = check_fail(o, sender, strlen(sender), "bad_header",
+                            "a line of the header block is no header (a line feed in the sender "
+                            "cut it?); the sender cannot be judged");
+    else if (toa < 0 && !o->hint_given)
+        result = check_fail(o, sender, strlen(sender), "no_type_of_address",
+                            "the header block has no From_TOA: (cut short by a line feed in the "
+                            "sender?); the sender cannot be judged");
+    else
+        result = check_one(db, o, sender, strlen(sender));
     free(sender);
     return result;
 }
@@ -138,11 +163,34 @@ static int input_ready(FILE *f)
     return p.fd >= 0 && poll(&p, 1, 0) == 1;
 }
 
+/* The longest line --batch reads: a sender URL-encoded whole, with room for
+ * blanks and a line end. A longer line is read to its end but not kept. */
+#define BATCH_LINE_MAX (3 * SMSREP_SENDER_MAX + 64)
+
+/* Reads one line of stdin into buf (BATCH_LINE_MAX + 1 bytes), without its
+ * line end; returns its length in bytes (which may exceed what was kept), or
+ * -1 at the end of input. */
+static long long read_line(char *buf, size_t *kept)
+{
+    long long total = 0;
+    int c;
+    *kept = 0;
+    while ((c = getc_unlocked(stdin)) != EOF && c != '\n') {
+        if (*kept < BATCH_LINE_MAX)
+            buf[(*kept)++] = (char)c;
+        total++;
+    }
+    if (c == EOF && total == 0)
+        return -1;
+    buf[*kept] = '\0';
+    return total;
+}
+
 static int check_batch(smsrep_db *db, check_options *o)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    char line[BATCH_LINE_MAX + 1];
+    long long n;
+    size_t len;
     int result = EXIT_ALLOW;
 
     /* A terminal sees each answer as its line ends. Anything else gets
@@ -163,18 +211,21 @@ static int check_batch(smsrep_db *db, check_options *o)
             result = EXIT_ERROR;
             break;
         }
-        if ((n = getline(&line, &cap, stdin)) == -1)
+        if ((n = read_line(line, &len)) == -1)
             break;
-        size_t len = (size_t)n;
-        if (len > 0 && line[len - 1] == '\n')
-            len--;
+        if (n > BATCH_LINE_MAX) {
+            char why[128];
+            snprintf(why, sizeof why, "a line of %lld bytes; at most %d are read", n,
+                     BATCH_LINE_MAX);
+            result = worse(result, check_fail(o, "", 0, "line_too_long", why));
+            continue;
+        }
         if (len > 0 && line[len - 1] == '\r')
             len--;
         if (o->urldecode)
             len = adapter_urldecode(line, len);
         result = worse(result, check_one(db, o, line, len));
     }
-    free(line);
     if (ferror(stdin)) {
         fputs("smsrep: error reading standard input\n", stderr);
         result = EXIT_ERROR;

@@ -10,6 +10,14 @@
 #include "hash.h"
 #include "import.h"
 
+/* A source id or region from the database, escaped (escape.c), padded. */
+static void print_count_row(const char *table, const char *key, uint64_t rows)
+{
+    char *e = cli_escaped(key, strlen(key));
+    printf("  %-14s %-28s %8llu\n", table, e != NULL ? e : "?", (unsigned long long)rows);
+    free(e);
+}
+
 static void print_counts(smsrep_db *db, uint32_t group, const char *title)
 {
     smsrep_count *rows = NULL;
@@ -28,8 +36,7 @@ static void print_counts(smsrep_db *db, uint32_t group, const char *title)
             if (group == SMSREP_COUNT_BY_TABLE)
                 printf("  %-14s %8llu\n", rows[i].table, (unsigned long long)rows[i].rows);
             else
-                printf("  %-14s %-28s %8llu\n", rows[i].table, rows[i].key[0] ? rows[i].key : "-",
-                       (unsigned long long)rows[i].rows);
+                print_count_row(rows[i].table, rows[i].key[0] ? rows[i].key : "-", rows[i].rows);
         }
     }
     free(rows);
@@ -43,12 +50,22 @@ static int info(const cli_db_options *o)
     if (cli_open(o, &db) != SMSREP_OK)
         return EXIT_ERROR;
     smsrep_db_info_get(db, &inf);
-    printf("database: %s\n", o->db ? o->db : "embedded");
-    printf("data version: %s\n", inf.data_version);
+    fputs("database: ", stdout);
+    cli_escape_c(stdout, o->db ? o->db : "embedded");
+    putchar('\n');
+    fputs("data version: ", stdout);
+    cli_escape_c(stdout, inf.data_version);
+    putchar('\n');
     printf("schema version: %u\n", inf.schema_version);
     printf("libphonenumber: %s\n", smsrep_phonenumber_version());
     if (inf.has_overlay)
-        printf("overlay: %s (%s)\n", o->overlay, inf.overlay_version);
+    {
+        fputs("overlay: ", stdout);
+        cli_escape_c(stdout, o->overlay);
+        fputs(" (", stdout);
+        cli_escape_c(stdout, inf.overlay_version);
+        fputs(")\n", stdout);
+    }
     print_counts(db, SMSREP_COUNT_BY_TABLE, "rows per table");
     print_counts(db, SMSREP_COUNT_BY_SOURCE, "rows per source");
     print_counts(db, SMSREP_COUNT_BY_REGION, "rows per country");

@@ -4,12 +4,20 @@
  * so whatever the sender holds never reaches the shell as code. */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* Writes s[0..len) single-quoted for a POSIX shell; a quote becomes '\''. */
-static void shell_quote(FILE *f, const char *s, size_t len)
+/* Writes s[0..len), escaped, single-quoted for a POSIX shell; a quote
+ * becomes '\''. */
+static void shell_quote(FILE *f, const char *raw, size_t rawlen)
 {
-    size_t i;
+    char *s = cli_escaped(raw, rawlen);
+    size_t i, len;
+    if (s == NULL) {
+        fputs("''", f); /* out of memory: an empty value, never raw bytes */
+        return;
+    }
+    len = strlen(s);
     fputc('\'', f);
     for (i = 0; i < len; i++) {
         if (s[i] == '\'')
@@ -18,6 +26,7 @@ static void shell_quote(FILE *f, const char *s, size_t len)
             fputc(s[i], f);
     }
     fputc('\'', f);
+    free(s);
 }
 
 static void field(FILE *f, unsigned n, const char *name, const char *value)
@@ -61,11 +70,17 @@ void env_verdict(FILE *f, unsigned n, const char *input, size_t len, const smsre
 
 void env_error(FILE *f, unsigned n, const char *input, size_t len, int status)
 {
+    env_error_named(f, n, input, len, smsrep_status_name(status), smsrep_strerror(status));
+}
+
+void env_error_named(FILE *f, unsigned n, const char *input, size_t len, const char *name,
+                     const char *message)
+{
     fprintf(f, "SMSREP_%u_INPUT=", n);
     shell_quote(f, input, len);
     fputc('\n', f);
-    field(f, n, "ERROR", smsrep_status_name(status));
-    field(f, n, "MESSAGE", smsrep_strerror(status));
+    field(f, n, "ERROR", name);
+    field(f, n, "MESSAGE", message);
 }
 
 void env_count(FILE *f, unsigned count)

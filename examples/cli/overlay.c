@@ -90,6 +90,29 @@ static int key_of(const rule_args *a, rule_key *k, char *why, size_t cap)
     return rc;
 }
 
+/* One rule for people, every field escaped (escape.c). */
+static int print_rule(const char *const col[9], int minl, int maxl)
+{
+    char *e[9], shown[200];
+    int c, ok = 1;
+    for (c = 0; c < 9; c++)
+        ok &= (e[c] = cli_escaped(col[c], strlen(col[c]))) != NULL;
+    if (ok) {
+        if (strcmp(col[1], OVERLAY_KIND_NUMBER) != 0)
+            snprintf(shown, sizeof shown, "%s %s", e[2], e[3]);
+        else if ((int)strlen(col[3]) == minl && minl == maxl)
+            snprintf(shown, sizeof shown, "+%s", e[3]);
+        else if (minl == maxl)
+            snprintf(shown, sizeof shown, "+%s… (%d digits)", e[3], minl);
+        else
+            snprintf(shown, sizeof shown, "+%s… (%d-%d digits)", e[3], minl, maxl);
+        printf("%-5s  %-10s  %-28s  %s  (%s, %s)\n", e[0], e[1], shown, e[6], e[7], e[8]);
+    }
+    for (c = 0; c < 9; c++)
+        free(e[c]);
+    return ok ? 0 : -1;
+}
+
 static int list(const char *path, int json)
 {
     smsrep_db *db = NULL;
@@ -112,35 +135,30 @@ static int list(const char *path, int json)
         return EXIT_ERROR;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *action = (const char *)sqlite3_column_text(st, 0);
-        const char *kind = (const char *)sqlite3_column_text(st, 1);
-        const char *region = (const char *)sqlite3_column_text(st, 2);
-        const char *prefix = (const char *)sqlite3_column_text(st, 3);
-        int minl = sqlite3_column_int(st, 4), maxl = sqlite3_column_int(st, 5);
-        const char *note = (const char *)sqlite3_column_text(st, 6);
-        const char *added = (const char *)sqlite3_column_text(st, 7);
-        const char *source = (const char *)sqlite3_column_text(st, 8);
-        char shown[200];
-        if (strcmp(kind, OVERLAY_KIND_NUMBER) != 0)
-            snprintf(shown, sizeof shown, "%s %s", region, prefix);
-        else if ((int)strlen(prefix) == minl && minl == maxl)
-            snprintf(shown, sizeof shown, "+%s", prefix);
-        else if (minl == maxl)
-            snprintf(shown, sizeof shown, "+%s… (%d digits)", prefix, minl);
-        else
-            snprintf(shown, sizeof shown, "+%s… (%d-%d digits)", prefix, minl, maxl);
+        /* The file may be hostile: any column may be NULL or hold any bytes. */
+        const char *col[9];
+        int minl = sqlite3_column_int(st, 4), maxl = sqlite3_column_int(st, 5), c;
+        for (c = 0; c < 9; c++) {
+            col[c] = (const char *)sqlite3_column_text(st, c);
+            if (col[c] == NULL)
+                col[c] = "";
+        }
         if (json) {
-            printf("{\"action\":\"%s\",\"kind\":\"%s\",\"region\":", action, kind);
-            json_cstring(stdout, region);
-            fputs(",\"key\":", stdout);
-            json_cstring(stdout, prefix);
+            static const char *const names[] = { "action", "kind", "region", "key" };
+            for (c = 0; c < 4; c++) {
+                printf("%s\"%s\":", c == 0 ? "{" : ",", names[c]);
+                json_cstring(stdout, col[c]);
+            }
             printf(",\"min_len\":%d,\"max_len\":%d,\"note\":", minl, maxl);
-            json_cstring(stdout, note);
-            printf(",\"added\":\"%s\",\"source\":", added);
-            json_cstring(stdout, source);
+            json_cstring(stdout, col[6]);
+            fputs(",\"added\":", stdout);
+            json_cstring(stdout, col[7]);
+            fputs(",\"source\":", stdout);
+            json_cstring(stdout, col[8]);
             fputs("}\n", stdout);
-        } else {
-            printf("%-5s  %-10s  %-28s  %s  (%s, %s)\n", action, kind, shown, note, added, source);
+        } else if (print_rule(col, minl, maxl) != 0) {
+            rc = SQLITE_NOMEM;
+            break;
         }
     }
     sqlite3_finalize(st);

@@ -12,7 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glob.h>
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -52,44 +52,74 @@ void overlay_today(char out[11])
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* Copies a file's bytes; 0 or -1 with errno. */
-static int copy_file(const char *from, const char *to)
+/* Creates the temporary copy exclusively (never through a symlink, never
+ * over another file) with the final mode and, when allowed, owner: a
+ * reader who may not read FILE cannot read its copy either. Copies FROM's
+ * bytes when from_fd >= 0. 0 or -1 with errno. */
+static int make_copy(int from_fd, const char *to, const struct stat *mode_of)
 {
     char buf[65536];
-    int in = open(from, O_RDONLY), out;
-    ssize_t n;
-    if (in < 0)
+    mode_t mode = mode_of != NULL ? mode_of->st_mode & 07777 : 0644;
+    int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode & 0600);
+    ssize_t n = 0;
+    if (out < 0)
         return -1;
-    out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0644);
-    if (out < 0) {
-        close(in);
-        return -1;
+    /* Mode and owner are set while the file is empty, 0600 until then. */
+    if (mode_of != NULL && fchown(out, mode_of->st_uid, mode_of->st_gid) != 0 && errno != EPERM) {
+        n = -1;
+    } else if (mode_of == NULL) {
+        mode_t mask = umask(0);
+        umask(mask);
+        n = fchmod(out, mode & ~mask) == 0 ? 0 : -1;
+    } else {
+        n = fchmod(out, mode) == 0 ? 0 : -1;
     }
-    while ((n = read(in, buf, sizeof buf)) > 0) {
+    while (n == 0 && from_fd >= 0 && (n = read(from_fd, buf, sizeof buf)) > 0) {
         if (write(out, buf, (size_t)n) != n) {
             n = -1;
             break;
         }
+        n = 0;
     }
-    close(in);
     if (close(out) != 0 || n < 0)
         return -1;
     return 0;
 }
 
-/* Removes FILE.tmp-* left by a writer that died: with the lock held, no
- * living writer can own one. */
+/* Is NAME one of this writer's own temporaries for BASE: BASE.tmp-PID or
+ * SQLite's BASE.tmp-PID-journal beside it? */
+static int own_temporary(const char *name, const char *base)
+{
+    size_t len = strlen(base);
+    const char *p;
+    if (strncmp(name, base, len) != 0 || strncmp(name + len, ".tmp-", 5) != 0)
+        return 0;
+    p = name + len + 5;
+    if (*p < '0' || *p > '9')
+        return 0;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    return *p == '\0' || strcmp(p, "-journal") == 0;
+}
+
+/* Removes FILE.tmp-PID left by a writer that died: with the lock held, no
+ * living writer can own one. Names are compared, never globbed, so a FILE
+ * named "[ab].sqlite" touches no other file's temporaries. */
 static void remove_stale_copies(const char *path)
 {
-    char pattern[4200];
-    glob_t found;
-    size_t i;
-    snprintf(pattern, sizeof pattern, "%s.tmp-*", path);
-    if (glob(pattern, GLOB_NOSORT, NULL, &found) != 0)
+    char folder[4200];
+    const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+    struct dirent *e;
+    DIR *d;
+    snprintf(folder, sizeof folder, "%.*s", slash ? (int)(slash - path) + 1 : 1,
+             slash ? path : ".");
+    d = opendir(folder);
+    if (d == NULL)
         return;
-    for (i = 0; i < found.gl_pathc; i++)
-        unlink(found.gl_pathv[i]);
-    globfree(&found);
+    while ((e = readdir(d)) != NULL)
+        if (own_temporary(e->d_name, base))
+            unlinkat(dirfd(d), e->d_name, 0);
+    closedir(d);
 }
 
 /* Is the open database an overlay of the version this program writes? */
@@ -118,7 +148,7 @@ static int check_overlay(overlay_file *o, char *why, size_t cap)
 int overlay_begin(overlay_file *o, const char *path, char *why, size_t cap)
 {
     struct stat st;
-    int fresh;
+    int fresh, in = -1;
 
     memset(o, 0, sizeof *o);
     o->lock_fd = -1;
@@ -126,21 +156,35 @@ int overlay_begin(overlay_file *o, const char *path, char *why, size_t cap)
     if (path != NULL) {
         snprintf(o->lock, sizeof o->lock, "%s.lock", path);
         snprintf(o->tmp, sizeof o->tmp, "%s.tmp-%ld", path, (long)getpid());
-        o->lock_fd = open(o->lock, O_RDWR | O_CREAT, 0644);
+        /* Neither the lock nor FILE is followed through a symlink: root
+         * writing an overlay must not create or copy a file it points to. */
+        o->lock_fd = open(o->lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (o->lock_fd < 0 || flock(o->lock_fd, LOCK_EX) != 0)
             return fail(why, cap, "cannot lock %s: %s", o->lock, strerror(errno));
-        fresh = stat(path, &st) != 0;
-        if (fresh && errno != ENOENT) {
-            fail(why, cap, "cannot read %s: %s", path, strerror(errno));
+        in = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+        fresh = in < 0 && errno == ENOENT;
+        if (in < 0 && !fresh) {
+            fail(why, cap, "cannot read %s: %s", path,
+                 errno == ELOOP ? "it is a symbolic link" : strerror(errno));
+            overlay_abort(o);
+            return -1;
+        }
+        if (!fresh && (fstat(in, &st) != 0 || !S_ISREG(st.st_mode))) {
+            fail(why, cap, "%s is not a regular file", path);
+            close(in);
             overlay_abort(o);
             return -1;
         }
         remove_stale_copies(path);
-        if (!fresh && copy_file(path, o->tmp) != 0) {
+        if (make_copy(in, o->tmp, fresh ? NULL : &st) != 0) {
             fail(why, cap, "cannot copy %s to %s: %s", path, o->tmp, strerror(errno));
+            if (in >= 0)
+                close(in);
             overlay_abort(o);
             return -1;
         }
+        if (in >= 0)
+            close(in);
     } else {
         fresh = 1;
     }

@@ -39,16 +39,6 @@ static const char *status_ja(int status)
     }
 }
 
-/* Prints input for people: control characters and invalid bytes become '?'. */
-static void print_input(FILE *f, const char *s, size_t len)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        fputc(c < 0x20 || c == 0x7F ? '?' : c, f);
-    }
-}
-
 static void json_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
                          const smsrep_verdict *v)
 {
@@ -120,9 +110,9 @@ static void text_verdict(FILE *f, const char *input, size_t len, const smsrep_ve
     /* The display form shows hidden characters as <U+XXXX> instead of
      * letting them reorder the terminal's line. */
     if (v->display[0] != '\0')
-        print_input(f, v->display, strlen(v->display));
+        cli_escape(f, v->display, strlen(v->display));
     else
-        print_input(f, input, len);
+        cli_escape(f, input, len);
     if (ja)
         fprintf(f, ": %s・%s（スコア %u）", class_ja(v->class_),
                 recommendation_ja(v->recommendation), v->score);
@@ -130,36 +120,50 @@ static void text_verdict(FILE *f, const char *input, size_t len, const smsrep_ve
         fprintf(f, ": %s, %s (score %u)", smsrep_class_name(v->class_),
                 smsrep_recommendation_name(v->recommendation), v->score);
     if (v->normalized[0] != '\0') {
-        fprintf(f, ja ? "。%s" : ". %s", v->normalized);
-        if (v->number_type != SMSREP_TYPE_UNKNOWN && v->region[0] != '\0')
-            fprintf(f, ja ? "（%s、%s）" : " (%s, %s)", smsrep_number_type_name(v->number_type),
-                    v->region);
+        fputs(ja ? "。" : ". ", f);
+        cli_escape_c(f, v->normalized);
+        if (v->number_type != SMSREP_TYPE_UNKNOWN && v->region[0] != '\0') {
+            fprintf(f, ja ? "（%s、" : " (%s, ", smsrep_number_type_name(v->number_type));
+            cli_escape_c(f, v->region);
+            fputs(ja ? "）" : ")", f);
+        }
         else if (v->number_type != SMSREP_TYPE_UNKNOWN)
             fprintf(f, ja ? "（%s）" : " (%s)", smsrep_number_type_name(v->number_type));
     }
     if (v->dlt_header[0] != '\0') {
+        fputs(ja ? "。DLTヘッダー " : ". DLT header ", f);
+        cli_escape_c(f, v->dlt_header);
         if (ja)
-            fprintf(f, "。DLTヘッダー %s（%s）", v->dlt_header,
-                    smsrep_message_class_name(v->message_class));
+            fprintf(f, "（%s）", smsrep_message_class_name(v->message_class));
         else
-            fprintf(f, ". DLT header %s (%s", v->dlt_header,
-                    smsrep_message_class_name(v->message_class));
-        if (!ja && v->dlt_operator[0] != '\0')
-            fprintf(f, ", via %s", v->dlt_operator);
-        if (!ja && v->dlt_circle[0] != '\0')
-            fprintf(f, ", %s", v->dlt_circle);
+            fprintf(f, " (%s", smsrep_message_class_name(v->message_class));
+        if (!ja && v->dlt_operator[0] != '\0') {
+            fputs(", via ", f);
+            cli_escape_c(f, v->dlt_operator);
+        }
+        if (!ja && v->dlt_circle[0] != '\0') {
+            fputs(", ", f);
+            cli_escape_c(f, v->dlt_circle);
+        }
         if (!ja)
             fputc(')', f);
     }
     if (v->text_brand[0] != '\0' && strcmp(v->text_brand, v->brand) != 0)
-        fprintf(f, ja ? "。本文が名乗るブランド: %s" : ". The text names %s", v->text_brand);
-    if (v->url_host[0] != '\0')
-        fprintf(f, ja ? "。問題のリンク先: %s" : ". Link host: %s", v->url_host);
+    {
+        fputs(ja ? "。本文が名乗るブランド: " : ". The text names ", f);
+        cli_escape_c(f, v->text_brand);
+    }
+    if (v->url_host[0] != '\0') {
+        fputs(ja ? "。問題のリンク先: " : ". Link host: ", f);
+        cli_escape_c(f, v->url_host);
+    }
     if (v->brand[0] != '\0') {
+        fputs(ja ? "。ブランド: " : ". Brand: ", f);
+        cli_escape_c(f, v->brand);
         if (ja)
-            fprintf(f, "。ブランド: %s（%s）", v->brand, relation_ja(v->brand_relation));
+            fprintf(f, "（%s）", relation_ja(v->brand_relation));
         else
-            fprintf(f, ". Brand: %s (%s)", v->brand, smsrep_relation_name(v->brand_relation));
+            fprintf(f, " (%s)", smsrep_relation_name(v->brand_relation));
     }
     for (r = 0; r < 64; r++) {
         if (v->reasons & SMSREP_REASON_BIT(r)) {
@@ -172,7 +176,10 @@ static void text_verdict(FILE *f, const char *input, size_t len, const smsrep_ve
         }
     }
     if (v->source[0] != '\0')
-        fprintf(f, ja ? "。出典: %s" : ". Source: %s", v->source);
+    {
+        fputs(ja ? "。出典: " : ". Source: ", f);
+        cli_escape_c(f, v->source);
+    }
     fputs(ja ? "。\n" : ".\n", f);
 }
 
@@ -187,17 +194,25 @@ void report_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
 
 void report_error(FILE *f, const char *input, size_t len, int status, int json, int japanese)
 {
+    report_error_named(f, input, len, smsrep_status_name(status),
+                       japanese && !json ? status_ja(status) : smsrep_strerror(status), json,
+                       japanese);
+}
+
+void report_error_named(FILE *f, const char *input, size_t len, const char *name,
+                        const char *message, int json, int japanese)
+{
     if (json) {
         fputs("{\"input\":", f);
         json_string(f, input, len);
-        fprintf(f, ",\"error\":\"%s\",\"message\":", smsrep_status_name(status));
-        json_cstring(f, smsrep_strerror(status));
+        fprintf(f, ",\"error\":\"%s\",\"message\":", name);
+        json_cstring(f, message);
         fputs("}\n", f);
         return;
     }
-    print_input(f, input, len);
+    cli_escape(f, input, len);
     if (japanese)
-        fprintf(f, ": エラー: %s（%s）\n", status_ja(status), smsrep_status_name(status));
+        fprintf(f, ": エラー: %s（%s）\n", message, name);
     else
-        fprintf(f, ": error: %s (%s)\n", smsrep_strerror(status), smsrep_status_name(status));
+        fprintf(f, ": error: %s (%s)\n", message, name);
 }

@@ -211,6 +211,96 @@ overlay_refuses_bad_input_and_keeps_the_file)
     run overlay "$dbfile" add deny 090-2730-3177 --region JP
     expect_rc 2
     printf '%s\n' "$err" | grep -q 'not a libsmsrep overlay' || fail "stderr: $err" ;;
+overlay_writer_follows_no_symlink)
+    # Issue 12: FILE a symlink to a 0600 file was copied to a 0644
+    # FILE.tmp-PID before being refused; a dangling FILE.lock was created.
+    printf 'secret\n' >"$tmp/secret"
+    chmod 600 "$tmp/secret"
+    ln -s "$tmp/secret" "$tmp/ov.sqlite"
+    run overlay "$tmp/ov.sqlite" add deny 090-2730-3177 --region JP
+    expect_rc 2
+    printf '%s\n' "$err" | grep -q 'symbolic link' || fail "stderr: $err"
+    ls "$tmp" | grep -q 'tmp-' && fail "a copy of the link's target was made: $(ls -l "$tmp")"
+    rm -f "$tmp/ov.sqlite" "$tmp/ov.sqlite.lock"
+    ln -s "$tmp/created-through-the-lock" "$tmp/ov.sqlite.lock"
+    run overlay "$tmp/ov.sqlite" add deny 090-2730-3177 --region JP
+    expect_rc 2
+    [ -e "$tmp/created-through-the-lock" ] && fail "the lock's symlink was followed"
+    [ -e "$tmp/ov.sqlite" ] && fail "the overlay was written without its lock"
+    ;;
+overlay_writer_keeps_the_mode)
+    run overlay "$tmp/ov.sqlite" add deny 090-2730-3177 --region JP
+    expect_rc 0
+    chmod 600 "$tmp/ov.sqlite"
+    run overlay "$tmp/ov.sqlite" add deny 090-2730-3178 --region JP
+    expect_rc 0
+    [ "$(stat -c %a "$tmp/ov.sqlite")" = 600 ] || fail "mode $(stat -c %a "$tmp/ov.sqlite") after a write"
+    chmod 640 "$tmp/ov.sqlite"
+    run overlay "$tmp/ov.sqlite" remove 090-2730-3178 --region JP
+    expect_rc 0
+    [ "$(stat -c %a "$tmp/ov.sqlite")" = 640 ] || fail "mode $(stat -c %a "$tmp/ov.sqlite") after a write" ;;
+overlay_writer_removes_only_its_own_temporaries)
+    # A FILE named with glob characters matched other files' temporaries.
+    : >"$tmp/a.sqlite.tmp-1"
+    : >"$tmp/b.sqlite.tmp-2"
+    : >"$tmp/[ab].sqlite.tmp-3"
+    : >"$tmp/[ab].sqlite.tmp-3-journal"
+    : >"$tmp/[ab].sqlite.tmp-notes"
+    run overlay "$tmp/[ab].sqlite" add deny 090-2730-3177 --region JP
+    expect_rc 0
+    [ -e "$tmp/a.sqlite.tmp-1" ] && [ -e "$tmp/b.sqlite.tmp-2" ] ||
+        fail "another file's temporaries were removed: $(ls "$tmp")"
+    [ -e "$tmp/[ab].sqlite.tmp-notes" ] || fail "a file not named like a temporary was removed"
+    [ -e "$tmp/[ab].sqlite.tmp-3" ] || [ -e "$tmp/[ab].sqlite.tmp-3-journal" ] &&
+        fail "the writer's own stale temporaries were left: $(ls "$tmp")"
+    ;;
+overlay_list_escapes_a_hostile_overlay)
+    command -v sqlite3 >/dev/null || fail "sqlite3 (Debian package sqlite3) is needed"
+    run overlay "$tmp/ov.sqlite" add deny 090-2730-3177 --region JP --note 'a note'
+    sqlite3 "$tmp/ov.sqlite" "UPDATE rule SET action = char(27) || '[31mdeny', added = 'x\"y' || char(10) || 'forged';" ||
+        fail "cannot change the overlay"
+    run overlay "$tmp/ov.sqlite" list --json
+    expect_rc 0
+    has '"action":"\u001b[31mdeny"'
+    has '"added":"x\"y\u000aforged"'
+    lines 1
+    run overlay "$tmp/ov.sqlite" list
+    expect_rc 0
+    has '\x1B[31mdeny'
+    lines 1
+    LC_ALL=C grep -q "$(printf '\033')" "$tmp/out" && fail "list passes ESC to the terminal"
+    # Issue 12: a NULL kind (in a file whose schema allows it) crashed list.
+    # The library refuses that schema now; list says so and does not crash.
+    sqlite3 "$tmp/ov.sqlite" "PRAGMA writable_schema = ON;
+        UPDATE sqlite_schema SET sql = replace(replace(sql, 'NOT NULL', ''), ') WITHOUT ROWID', ')')
+         WHERE name = 'rule';" || fail "cannot change the overlay's schema"
+    sqlite3 "$tmp/ov.sqlite" "DELETE FROM rule; INSERT INTO rule(kind) VALUES (NULL);" 2>/dev/null
+    run overlay "$tmp/ov.sqlite" list --json
+    [ "$rc" -eq 2 ] || [ "$rc" -eq 0 ] || fail "exit status $rc (a crash?): $err" ;;
+hostile_database_text_is_escaped)
+    # Issue 12: ESC, BEL and line feeds from a database reached text output,
+    # db info and --env raw; a line feed in a source id forged a line.
+    command -v sqlite3 >/dev/null || fail "sqlite3 (Debian package sqlite3) is needed"
+    cp "$dbfile" "$tmp/db.sqlite"
+    sqlite3 "$tmp/db.sqlite" "PRAGMA foreign_keys = OFF;
+        UPDATE meta SET value = '2026' || char(27) || '[2J' || char(10) || 'forged: line'
+         WHERE key = 'data_version';
+        UPDATE known_number SET source = 'amazon-otp' || char(10) || 'forged' || char(7)
+         WHERE source = 'amazon-otp-hoso-sakka';
+        UPDATE source SET id = 'amazon-otp' || char(10) || 'forged' || char(7)
+         WHERE id = 'amazon-otp-hoso-sakka';" || fail "cannot change the database"
+    for args in "db info --db $tmp/db.sqlite" "check --db $tmp/db.sqlite --region JP 05053704545" \
+                "check --env --db $tmp/db.sqlite --region JP 05053704545" \
+                "check --lang ja --db $tmp/db.sqlite --region JP 05053704545"; do
+        run $args
+        LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/out" && fail "$args passes ESC or BEL: $out"
+        printf '%s\n' "$out" | grep -q '^forged' && fail "$args forged a line: $out"
+    done
+    run db info --db "$tmp/db.sqlite"
+    has 'data version: 2026\x1B[2J\nforged: line'
+    has 'amazon-otp\nforged\x07'
+    run check --env --db "$tmp/db.sqlite" --region JP 05053704545
+    has "SMSREP_1_SOURCE='amazon-otp\nforged\x07'" ;;
 import_ftc_reports_decay_and_never_spoof)
     run db import ftc-dnc "$data/ftc_dnc_sample.csv" --overlay "$tmp/ov.sqlite"
     expect_rc 0

@@ -42,14 +42,36 @@ smstools_toa_decides)
     run check --json --db "$dbfile" --region JP --smstools "$tmp/sms"
     expect_rc 1
     printf '%s\n' "$out" | grep -q '"normalized":"+12025550123".*"class":"spoofed"' || fail "$out"
-    for toa in '' '81 unknown, ISDN/telephone'; do
-        smsfile 12025550123 "$toa"
-        run check --json --db "$dbfile" --region JP --smstools "$tmp/sms"
-        printf '%s\n' "$out" | grep -q '"normalized":"+8112025550123"' || fail "TOA '$toa': $out"
-    done
+    smsfile 12025550123 '81 unknown, ISDN/telephone'
+    run check --json --db "$dbfile" --region JP --smstools "$tmp/sms"
+    printf '%s\n' "$out" | grep -q '"normalized":"+8112025550123"' || fail "TOA 81: $out"
+    # No type of address at all: not judged as if it were known.
+    smsfile 12025550123 ''
+    run check --json --db "$dbfile" --region JP --smstools "$tmp/sms"
+    expect_rc 2
+    printf '%s\n' "$out" | grep -q '"error":"no_type_of_address"' || fail "no TOA: $out"
     # --hint given on the command line beats the file's type of address.
     run check --json --db "$dbfile" --region JP --hint international --smstools "$tmp/sms"
     printf '%s\n' "$out" | grep -q '"normalized":"+12025550123"' || fail "hint ignored: $out" ;;
+smstools_header_cut_short)
+    # Issue 12: the alphanumeric sender "5053704545" plus a line feed makes
+    # smsd write an empty line after From:, so From_TOA: D0 falls into the
+    # text; judged without it, the digits were a trusted Amazon number.
+    printf 'From: 5053704545\n\nFrom_TOA: D0 alphanumeric, unknown\n\nbody\n' >"$tmp/sms"
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    expect_rc 2
+    has "SMSREP_1_ERROR='no_type_of_address'"
+    printf '%s\n' "$out" | grep -q "trusted\\|allow" && fail "trusted when cut short: $out"
+    # Without the line feed the same sender is a name, and cautioned.
+    printf 'From: 5053704545\nFrom_TOA: D0 alphanumeric, unknown\n\nbody\n' >"$tmp/sms"
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    expect_rc 1
+    has "SMSREP_1_CLASS='caution'"
+    # A line feed inside the sender leaves a line that is no header.
+    printf 'From: AB\nCD\nFrom_TOA: D0 alphanumeric, unknown\n\nbody\n' >"$tmp/sms"
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    expect_rc 2
+    has "SMSREP_1_ERROR='bad_header'" ;;
 smstools_alphanumeric_and_national)
     smsfile AMAZ0N 'D0 alphanumeric, unknown'
     run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"

@@ -5,6 +5,7 @@
 #include "testing.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "smsrep.h"
 
@@ -133,6 +134,57 @@ static void memory_is_bounded(void **state)
     smsrep_burst_free(b);
 }
 
+/* Issue 12: one message dated in 2100 hid every later bomb to its
+ * recipient; INT64_MIN overflowed the window's arithmetic. */
+static void absurd_times_hide_nothing(void **state)
+{
+    smsrep_burst *b = NULL;
+    smsrep_burst_state st;
+    int64_t now = (int64_t)time(NULL);
+    char s[16];
+    int i;
+    (void)state;
+    assert_int_equal(smsrep_burst_new(&b, NULL), SMSREP_OK);
+    st = observe(b, "victim", "future", INT64_C(4102444800), SMSREP_BURST_CODE);
+    assert_false(st.in_burst);
+    st = observe(b, "victim", "past", INT64_MIN, SMSREP_BURST_CODE);
+    st = observe(b, "victim", "far", INT64_MAX, SMSREP_BURST_JUNK);
+    for (i = 0; i < 5; i++) {
+        snprintf(s, sizeof s, "bomb%d", i);
+        st = observe(b, "victim", s, now + i, SMSREP_BURST_CODE);
+    }
+    assert_true(st.in_burst);
+    assert_true(st.senders >= 5);
+    smsrep_burst_free(b);
+}
+
+/* Issue 12: 1,024 distinct recipients between two bomb messages pushed the
+ * victim out of the default tracker (the one seen least recently went). A
+ * recipient with senders in its window now outlasts a flood of new ones. */
+static void a_flood_of_recipients_keeps_the_victim(void **state)
+{
+    smsrep_burst *b = NULL;
+    smsrep_burst_state st;
+    int64_t now = (int64_t)time(NULL) - 300;
+    char r[32], s[16];
+    int i;
+    (void)state;
+    assert_int_equal(smsrep_burst_new(&b, NULL), SMSREP_OK); /* 1,024 recipients */
+    observe(b, "victim", "bomb0", now, SMSREP_BURST_CODE);
+    observe(b, "victim", "bomb1", now + 1, SMSREP_BURST_CODE);
+    for (i = 0; i < 5000; i++) {
+        snprintf(r, sizeof r, "+8190%08d", i);
+        observe(b, r, "junk", now + 2, SMSREP_BURST_JUNK);
+    }
+    for (i = 2; i < 5; i++) {
+        snprintf(s, sizeof s, "bomb%d", i);
+        st = observe(b, "victim", s, now + 3 + i, SMSREP_BURST_CODE);
+    }
+    assert_true(st.in_burst);
+    assert_int_equal(st.senders, 5);
+    smsrep_burst_free(b);
+}
+
 static void bad_arguments(void **state)
 {
     smsrep_burst *b = NULL;
@@ -162,6 +214,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(ordinary_days_never),
     cmocka_unit_test(junk_counts_and_settings_hold),
     cmocka_unit_test(memory_is_bounded),
+    cmocka_unit_test(absurd_times_hide_nothing),
+    cmocka_unit_test(a_flood_of_recipients_keeps_the_victim),
     cmocka_unit_test(bad_arguments),
 };
 

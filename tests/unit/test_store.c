@@ -84,8 +84,9 @@ static void refuses_missing_empty_and_foreign_files(void **state)
     assert_int_equal(strlen(err), 3);
 }
 
-/* Writes an SQLite database with the given SQL and opens it as an image. */
-static int open_sql(const char *sql, char *err, size_t cap)
+/* Writes an SQLite database with the given SQL, over a copy of the file
+ * BASE (NULL: an empty one), and opens it as an image. */
+static int open_changed(const char *base, const char *sql, char *err, size_t cap)
 {
     char path[] = "/tmp/smsrep-test-XXXXXX";
     int fd = mkstemp(path);
@@ -95,6 +96,11 @@ static int open_sql(const char *sql, char *err, size_t cap)
     int status;
 
     assert_true(fd >= 0);
+    if (base != NULL) {
+        image = test_slurp(base, &size);
+        assert_int_equal(write(fd, image, size), (ssize_t)size);
+        free(image);
+    }
     close(fd);
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
@@ -104,6 +110,11 @@ static int open_sql(const char *sql, char *err, size_t cap)
     status = open_image(image, size, err, cap);
     free(image);
     return status;
+}
+
+static int open_sql(const char *sql, char *err, size_t cap)
+{
+    return open_changed(NULL, sql, err, cap);
 }
 
 static void refuses_other_applications_and_versions(void **state)
@@ -123,12 +134,38 @@ static void refuses_other_applications_and_versions(void **state)
     assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 2;"
                               "CREATE TABLE t(x);", err, sizeof err),
                      SMSREP_E_DB_VERSION); /* 0.1's schema; 0.2 added brand sectors */
+    /* the right version with tables of its own: not the library's schema */
     assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 3;"
                               "CREATE TABLE t(x);", err, sizeof err),
                      SMSREP_E_DB_VERSION); /* 0.2's schema; issue 13 added lookalike_word */
     assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 4;"
                               "CREATE TABLE t(x);", err, sizeof err),
                      SMSREP_E_DB_CORRUPT);
+}
+
+/* Issue 12: a generated column that calls printf() with a huge width ran
+ * while the file was checked (113 s, 1.77 GB) and the file was "ok". Any
+ * schema other than the library's is refused before a row is read. */
+static void refuses_schemas_of_their_own(void **state)
+{
+    static const char *const changes[] = {
+        "ALTER TABLE source ADD COLUMN x TEXT AS (printf('%.*c', 900000000, 'x')) VIRTUAL;",
+        "CREATE TABLE extra(x);",
+        "CREATE INDEX extra ON source(name);",
+        "DROP INDEX IF EXISTS number_range_prefix; CREATE TABLE y(z);",
+        "CREATE VIEW v AS SELECT 1;",
+        "CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END;",
+    };
+    char err[SMSREP_ERRBUF_SIZE];
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof changes / sizeof changes[0]; i++) {
+        assert_int_equal(open_changed(SMSREP_FIXTURE_DB, changes[i], err, sizeof err),
+                         SMSREP_E_DB_CORRUPT);
+        assert_non_null(strstr(err, "schema is not the library's"));
+    }
+    /* the fixture as built, and its statistics from ANALYZE, are accepted */
+    assert_int_equal(open_changed(SMSREP_FIXTURE_DB, "ANALYZE;", err, sizeof err), SMSREP_OK);
 }
 
 /* Damaged copies of the fixture: cut short, or with bytes changed inside
@@ -400,6 +437,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(exact_numbers_by_destination),
     cmocka_unit_test(short_codes_by_region_and_shape),
     cmocka_unit_test(sender_ids_and_brand_names),
+    cmocka_unit_test(refuses_schemas_of_their_own),
     cmocka_unit_test(sources_and_counts),
     cmocka_unit_test(remembered_sources_are_the_right_ones),
     cmocka_unit_test(pool_never_blocks),

@@ -6,10 +6,12 @@
 
 #include <smsrep.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static jclass verdict_class, exception_class, string_class;
-static jmethodID verdict_init, exception_init;
+static jmethodID verdict_init, exception_init, string_init, string_get_bytes;
+static jstring utf8_name; /* "UTF-8", for String(byte[], String) and getBytes(String) */
 
 static jclass global_class(JNIEnv *env, const char *name)
 {
@@ -40,15 +42,59 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
         return JNI_ERR;
     exception_init = (*env)->GetMethodID(env, exception_class, "<init>",
                                          "(Ljava/lang/String;Ljava/lang/String;)V");
-    return exception_init ? JNI_VERSION_1_6 : JNI_ERR;
+    string_init = (*env)->GetMethodID(env, string_class, "<init>", "([BLjava/lang/String;)V");
+    string_get_bytes = (*env)->GetMethodID(env, string_class, "getBytes", "(Ljava/lang/String;)[B");
+    {
+        jstring local = (*env)->NewStringUTF(env, "UTF-8");
+        utf8_name = local ? (jstring)(*env)->NewGlobalRef(env, local) : NULL;
+    }
+    return exception_init && string_init && string_get_bytes && utf8_name
+               ? JNI_VERSION_1_6
+               : JNI_ERR;
+}
+
+/* A Java String from real UTF-8. NewStringUTF takes modified UTF-8, which
+ * has no 4-byte sequences: an error text quoting a path or a hostile file
+ * with one came out garbled. */
+static jstring utf8_string(JNIEnv *env, const char *s)
+{
+    jsize len = (jsize)strlen(s);
+    jbyteArray a = (*env)->NewByteArray(env, len);
+    jstring out;
+    if (a == NULL)
+        return NULL;
+    (*env)->SetByteArrayRegion(env, a, 0, len, (const jbyte *)s);
+    out = (jstring)(*env)->NewObject(env, string_class, string_init, a, utf8_name);
+    (*env)->DeleteLocalRef(env, a);
+    return (*env)->ExceptionCheck(env) ? NULL : out;
+}
+
+/* A Java String as real UTF-8 (GetStringUTFChars gives modified UTF-8),
+ * NUL-terminated, for free(); NULL with an exception pending. */
+static char *utf8_chars(JNIEnv *env, jstring s)
+{
+    jbyteArray a = (jbyteArray)(*env)->CallObjectMethod(env, s, string_get_bytes, utf8_name);
+    jsize len;
+    char *out;
+    if ((*env)->ExceptionCheck(env) || a == NULL)
+        return NULL;
+    len = (*env)->GetArrayLength(env, a);
+    out = malloc((size_t)len + 1);
+    if (out != NULL) {
+        (*env)->GetByteArrayRegion(env, a, 0, len, (jbyte *)out);
+        out[len] = '\0';
+    } else {
+        (*env)->ThrowNew(env, (*env)->FindClass(env, "java/lang/OutOfMemoryError"), "path");
+    }
+    (*env)->DeleteLocalRef(env, a);
+    return out;
 }
 
 /* Throws SmsRepException(status name, detail or the status's sentence). */
 static void throw_status(JNIEnv *env, int status, const char *detail)
 {
     jstring name = (*env)->NewStringUTF(env, smsrep_status_name(status));
-    jstring text = name ? (*env)->NewStringUTF(env, detail && *detail ? detail
-                                                                      : smsrep_strerror(status))
+    jstring text = name ? utf8_string(env, detail && *detail ? detail : smsrep_strerror(status))
                         : NULL;
     jobject e = text ? (*env)->NewObject(env, exception_class, exception_init, name, text) : NULL;
     if (e != NULL)
@@ -69,24 +115,22 @@ static smsrep_db *from_jlong(jlong h)
 JNIEXPORT jlong JNICALL Java_org_libsmsrep_SmsRep_nativeOpen(JNIEnv *env, jclass cls,
                                                             jstring path, jstring overlay)
 {
-    const char *p = NULL, *o = NULL;
+    char *p = NULL, *o = NULL;
     char err[SMSREP_ERRBUF_SIZE];
     smsrep_db *db = NULL;
     int status = SMSREP_E_NOMEM;
     (void)cls;
 
-    if (path != NULL && (p = (*env)->GetStringUTFChars(env, path, NULL)) == NULL)
+    if (path != NULL && (p = utf8_chars(env, path)) == NULL)
         return 0;
-    if (overlay != NULL && (o = (*env)->GetStringUTFChars(env, overlay, NULL)) == NULL)
+    if (overlay != NULL && (o = utf8_chars(env, overlay)) == NULL)
         goto done;
     status = smsrep_open(&db, p, o, err, sizeof err);
     if (status != SMSREP_OK)
         throw_status(env, status, err);
 done:
-    if (o != NULL)
-        (*env)->ReleaseStringUTFChars(env, overlay, o);
-    if (p != NULL)
-        (*env)->ReleaseStringUTFChars(env, path, p);
+    free(o);
+    free(p);
     return status == SMSREP_OK ? to_jlong(db) : 0;
 }
 
@@ -202,30 +246,33 @@ JNIEXPORT jobject JNICALL Java_org_libsmsrep_SmsRep_nativeCheck(JNIEnv *env, jcl
     smsrep_query q = SMSREP_QUERY_INIT;
     smsrep_verdict v = SMSREP_VERDICT_INIT;
     jsize len = (*env)->GetArrayLength(env, sender);
-    jbyte *s, *t = NULL;
+    char s[SMSREP_SENDER_MAX], t[SMSREP_TEXT_MAX];
     int status;
     (void)cls;
 
     if (read_region(env, region, q.region) != 0)
         return NULL;
-    s = (*env)->GetByteArrayElements(env, sender, NULL);
-    if (s == NULL)
-        return NULL;
-    if (text != NULL && (t = (*env)->GetByteArrayElements(env, text, NULL)) == NULL) {
-        (*env)->ReleaseByteArrayElements(env, sender, s, JNI_ABORT);
+    /* The length is checked before a byte is copied; only as much text as
+     * the library reads is copied, onto the stack. */
+    if (len > SMSREP_SENDER_MAX) {
+        throw_status(env, SMSREP_E_TOO_LONG, NULL);
         return NULL;
     }
-    q.sender = (const char *)s;
+    (*env)->GetByteArrayRegion(env, sender, 0, len, (jbyte *)s);
+    q.sender = s;
     q.sender_len = (size_t)len;
     q.hint = (uint32_t)hint;
-    if (t != NULL) {
-        q.text = (const char *)t;
-        q.text_len = (size_t)(*env)->GetArrayLength(env, text);
+    if (text != NULL) {
+        jsize tlen = (*env)->GetArrayLength(env, text);
+        if (tlen > SMSREP_TEXT_MAX)
+            tlen = SMSREP_TEXT_MAX;
+        (*env)->GetByteArrayRegion(env, text, 0, tlen, (jbyte *)t);
+        q.text = t;
+        q.text_len = (size_t)tlen;
     }
+    if ((*env)->ExceptionCheck(env))
+        return NULL;
     status = smsrep_check(from_jlong(h), &q, &v);
-    (*env)->ReleaseByteArrayElements(env, sender, s, JNI_ABORT);
-    if (t != NULL)
-        (*env)->ReleaseByteArrayElements(env, text, t, JNI_ABORT);
     if (status != SMSREP_OK) {
         throw_status(env, status, NULL);
         return NULL;

@@ -51,6 +51,8 @@ function java_types(desc,    out, i, c, dims, t, j) {
             rest = substr(rest, RSTART + RLENGTH)
         }
         args = desc; sub(/^\(/, "", args); sub(/\).*/, "", args)
-        print cls[var] " " method "(" java_types(args) ")"
+        # the platform's own classes (java.lang.String) are never shrunk
+        if (cls[var] ~ /^org\.libsmsrep\./)
+            print cls[var] " " method "(" java_types(args) ")"
     }
 }

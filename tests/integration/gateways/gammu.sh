@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # gammu.sh: gammu-smsd end to end: the dummy phone driver receives messages
 # from smsbackup files and runs examples/gateways/gammu's RunOnReceive program,
-# which must quarantine the blocked sender and log a verdict for each.
+# which must store every message, hostile senders and texts included, in the
+# inbox or (blocked or not judged) the quarantine, run none of them, and log
+# one escaped verdict line for each.
 # Usage: gammu.sh SMSREP DBFILE SOURCE-DIR   (exit 77: gammu-smsd absent)
 set -u
 . "$(dirname "$0")/harness.sh"
@@ -11,7 +13,7 @@ dbfile=$2
 src=$3
 command -v gammu-smsd >/dev/null 2>&1 ||
     skip "gammu-smsd (Debian package gammu-smsd) is not installed"
-fail() { echo "FAIL [gammu]: $*" >&2; exit 1; }
+fail() { printf 'FAIL [gammu]: %s\n' "$*" >&2; exit 1; }
 
 tmp=$(mktemp -d) || exit 1
 trap 'stop_all; [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
@@ -19,7 +21,8 @@ trap 'exit 1' INT TERM
 mkdir -p "$tmp/phone/sms/1" "$tmp/inbox" "$tmp/outbox" "$tmp/sent" "$tmp/error" \
          "$tmp/quarantine" "$tmp/stage"
 
-# RunOnReceive as the README configures it, settings included.
+# RunOnReceive as the README configures it, settings included: service = null,
+# so gammu puts no file name (which would hold the sender) on the command line.
 cat >"$tmp/smsdrc" <<CONF
 [gammu]
 model = dummy
@@ -27,11 +30,7 @@ connection = none
 device = $tmp/phone/
 
 [smsd]
-service = files
-inboxpath = $tmp/inbox/
-outboxpath = $tmp/outbox/
-sentsmspath = $tmp/sent/
-errorsmspath = $tmp/error/
+service = null
 logfile = $tmp/smsd.log
 debuglevel = 1
 ReceiveFrequency = 1
@@ -42,41 +41,92 @@ CheckSignal = 0
 RunOnReceive = /usr/bin/env SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_INBOX=$tmp/inbox SMSREP_QUARANTINE=$tmp/quarantine SMSREP_LOG=$tmp/verdicts.log $src/examples/gateways/gammu/smsrep-run-on-receive
 CONF
 
-# The dummy driver reads gammu's smsbackup format; texts are UCS-2 in hex.
-ucs2() { printf %s "$1" | od -An -tx1 | tr -d ' \n' | sed 's/../00&/g' | tr a-f A-F; }
+# The dummy driver reads gammu's smsbackup format; texts are UCS-2 in hex. It
+# finds an entry by its Number key, but takes the value from NumberUnicode.
+ucs2() { printf %s "$1" | od -An -tx1 -v | tr -d ' \n' | sed 's/../00&/g' | tr a-f A-F; }
+hex() { printf %s "$1" | od -An -tx1 -v | tr -d ' \n'; }
+nl='
+'
+soh=$(printf '\001')
+# sender|where it must end up|text. Hostile senders and texts try the shell
+# ($( ), backticks, ;, quotes, *, parentheses) and forged lines (line feeds);
+# a control character is an error, held like a blocked sender.
+cat >"$tmp/cases" <<CASES
++815053704545|inbox|code 123456
++12025550123|quarantine|fictional
+09027303177|inbox|message \$(touch\${IFS}pwned0) \`touch pwned1\` ; touch pwned2 'x "y *
+AMAZ0N|inbox|lookalike
+00051234|inbox|carrier
+\$(touch\${IFS}pwned3)|inbox|text
+\`touch\${IFS}pwned4\`|inbox|text
+a;touch\${IFS}pwned5;|inbox|text
+O'Reilly|inbox|it's a (test) *
+a(b*|inbox|text
++12025550123${soh}|quarantine|control
+5053704545${nl}|inbox|line feed
+CASES
 i=0
-for sender in +815053704545 +12025550123 09027303177 AMAZ0N 00051234; do
+total=0
+# Each case is one line, except the line feed one, read with its line feed.
+while IFS='|' read -r sender where text; do
+    case $sender in 5053704545) sender="5053704545$nl"; IFS='|' read -r _ where text ;; esac
     i=$((i + 1))
+    printf '%s\n%s\n%s\n' "$(hex "$sender")" "$where" "$text" >"$tmp/case$i"
     cat >"$tmp/stage/$i" <<SMS
 [SMSBackup000]
-Number = "$sender"
+Number = "unused"
 NumberUnicode = $(ucs2 "$sender")
-Text00 = $(ucs2 "message $i")
+Text00 = $(ucs2 "$text")
 Coding = Default
 State = UnRead
 PDU = Deliver
 Folder = 1
 SMS
-done
+done <"$tmp/cases"
+total=$i
+mkdir "$tmp/run"
 mv "$tmp/stage"/* "$tmp/phone/sms/1/"
 
 start=$(date +%s%3N)
-spawn "$tmp/gammu.out" gammu-smsd -c "$tmp/smsdrc"
+# The daemon (and so every handler) runs in run/: a command that got through
+# would leave its pwned file there or in the handler's folders.
+(cd "$tmp/run" && exec setsid gammu-smsd -c "$tmp/smsdrc") >"$tmp/gammu.out" 2>&1 &
+spawned=$!
+sessions="$spawned $sessions"
 pid=$spawned
-verdicts=0
-quarantined=0
-while [ $(($(date +%s%3N) - start)) -lt 20000 ]; do
+stored=0
+while [ $(($(date +%s%3N) - start)) -lt 30000 ]; do
     verdicts=$(grep -c '^smsrep ' "$tmp/verdicts.log" 2>/dev/null)
-    quarantined=$(ls "$tmp/quarantine" | wc -l)
-    [ "${verdicts:-0}" -ge 5 ] && [ "$quarantined" -ge 1 ] && break
+    stored=$(ls "$tmp/inbox" "$tmp/quarantine" | grep -c '\.txt$')
+    [ "${verdicts:-0}" -ge "$total" ] && [ "$stored" -ge "$total" ] && break
     kill -0 "$pid" 2>/dev/null || fail "gammu-smsd exited: $(cat "$tmp/gammu.out" "$tmp/smsd.log")"
     sleep 0.2
 done
-echo "gammu-smsd delivered and RunOnReceive judged 5 messages in $(($(date +%s%3N) - start)) ms"
-[ "${verdicts:-0}" -eq 5 ] && [ "$quarantined" -eq 1 ] ||
-    fail "$verdicts verdicts, $quarantined quarantined; log: $(tail -20 "$tmp/smsd.log")"
+echo "gammu-smsd delivered and RunOnReceive judged $total messages in $(($(date +%s%3N) - start)) ms"
+[ "$stored" -eq "$total" ] || fail "$stored of $total messages stored; log: $(tail -20 "$tmp/smsd.log")"
+[ "$(grep -c '^smsrep ' "$tmp/verdicts.log")" -eq "$total" ] ||
+    fail "verdicts: $(cat "$tmp/verdicts.log")"
 
-# expect SENDER WORDS: the verdict line of SENDER holds WORDS
+# Each message is visible once: no hidden copy is left behind.
+[ -z "$(ls -A "$tmp/inbox" "$tmp/quarantine" | grep '^\.')" ] ||
+    fail "hidden copies left: $(ls -A "$tmp/inbox" "$tmp/quarantine")"
+
+# No command in a sender or text ran, anywhere.
+pwned=$(find "$tmp" / -maxdepth 1 -name 'pwned*' 2>/dev/null; find "$tmp" -name 'pwned*')
+[ -z "$pwned" ] || fail "a sender or text ran a command: $pwned"
+
+# Each message is in its folder, once, with its sender's bytes and its text.
+i=1
+while [ "$i" -le "$total" ]; do
+    { read -r senderhex; read -r where; read -r text; } <"$tmp/case$i"
+    f=$(grep -l -x "Number-Hex: $senderhex" "$tmp/inbox"/*.txt "$tmp/quarantine"/*.txt)
+    [ "$(printf '%s\n' "$f" | grep -c .)" -eq 1 ] || fail "case $i ($senderhex) stored as: $f"
+    case $f in "$tmp/$where"/*) ;; *) fail "case $i ($senderhex) is in $f, not $where: $(cat "$f")" ;; esac
+    [ "$(tail -n 1 "$f")" = "$text" ] || fail "case $i: text changed: $(cat "$f")"
+    i=$((i + 1))
+done
+
+# expect SENDER WORDS: the verdict line of SENDER (as escaped) holds WORDS
 expect() {
     grep -F -q "smsrep $1 $2 " "$tmp/verdicts.log" ||
         fail "no verdict '$1 $2': $(cat "$tmp/verdicts.log")"
@@ -86,7 +136,11 @@ expect +12025550123 'spoofed block +12025550123 [fictional_range foreign_route]'
 expect 09027303177 'unknown allow +819027303177 []'
 expect AMAZ0N 'suspicious flag AMAZ0N [brand_lookalike unregistered_sender_id]'
 expect 00051234 'trusted allow 00051234 [registered_short_code]'
-ls "$tmp/quarantine" | grep -q '_+12025550123_' || fail "quarantined: $(ls "$tmp/quarantine")"
-[ "$(ls "$tmp/inbox" | wc -l)" -eq 4 ] || fail "inbox: $(ls "$tmp/inbox")"
-ls "$tmp/inbox" | grep -q '_+12025550123_' && fail "the blocked message is still in the inbox"
+expect "O'Reilly" "caution flag O'REILLY"
+expect '+12025550123\x01' 'error bad_character'
+# gammu gives no type of address: the trailing line feed is trimmed, and the
+# verdict is the one the digits alone get.
+expect '5053704545\n' 'trusted allow +815053704545'
+# Every log line is one verdict: escaped, nothing forged.
+[ "$(wc -l <"$tmp/verdicts.log")" -eq "$total" ] || fail "forged lines: $(cat "$tmp/verdicts.log")"
 exit 0

@@ -18,17 +18,18 @@ for p in bearerbox smsbox; do
         skip "$p (Debian package kannel) is not installed"
 done
 [ -x $fakesmsc ] || skip "$fakesmsc (Debian package kannel-extras) is not installed"
-fail() { echo "FAIL [kannel]: $*" >&2; exit 1; }
+fail() { printf 'FAIL [kannel]: %s\n' "$*" >&2; exit 1; }
 
 tmp=$(mktemp -d) || exit 1
 trap 'stop_all; [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
+mkdir "$tmp/quarantine" "$tmp/run"
 
 set -- $("$freeports" 4) || fail "no free ports"
 admin=$1 smsbox_port=$2 smsc_port=$3 sendsms=$4
 cat >"$tmp/next" <<'NEXT'
 #!/bin/sh
-echo "$1" >>"${0%/*}/delivered.log"
+printf '%s\n' "$1 $4" >>"${0%/*}/delivered.log"
 NEXT
 chmod +x "$tmp/next"
 
@@ -64,7 +65,7 @@ group = sms-service
 keyword = default
 catch-all = true
 max-messages = 0
-exec = "/usr/bin/env SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_LOG=$tmp/verdicts.log SMSREP_NEXT=$tmp/next $src/examples/gateways/kannel/smsrep-sms-service %p %P %i %a"
+exec = "/usr/bin/env SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_LOG=$tmp/verdicts.log SMSREP_NEXT=$tmp/next SMSREP_QUARANTINE=$tmp/quarantine $src/examples/gateways/kannel/smsrep-sms-service \\"%p\\" \\"%P\\" \\"%i\\" \\"%a\\""
 CONF
 
 # wait_for FILE PATTERN: until FILE holds PATTERN, at most 10 s
@@ -84,28 +85,60 @@ spawn "$tmp/smsbox.out" smsbox -v 0 "$tmp/kannel.conf"
 wait_for "$tmp/bearerbox.log" "Client connected from <127.0.0.1>"
 ready=$(date +%s%3N)
 
+# sender|text|where it must end up: passed on (next), held (quarantine), or
+# dropped by bearerbox's black list. Hostile senders and texts try the exec
+# line's shell: quotes, $( ), backticks, ';', '*', parentheses. A control
+# character in a sender is an error: held, not passed on.
+soh=$(printf '\001')
+cat >"$tmp/cases" <<CASES
++815053704545|hello|next
++447700900123|hello|quarantine
+09027303177|it's a (test) * \$(touch pwned0) \`touch pwned1\`; touch pwned2|next
+AMAZ0N|hello|next
+00051234|hello|next
+O'Reilly|odd ' quote|next
+a(b*|text|next
+\$(touch\${IFS}pwned3)|text|next
+\`touch\${IFS}pwned4\`|text|next
+a;touch\${IFS}pwned5;|text|next
++12025550123${soh}|control|quarantine
++12025550123|hello|blacklist
+CASES
+
 # One message per fakesmsc call (given several, it picks at random); it
 # never exits by itself, so each one is stopped once its message is through.
+# The boxes run in run/, where a command that got through would leave a file.
 judged=0
-for sender in +815053704545 +447700900123 09027303177 AMAZ0N 00051234 +12025550123; do
-    spawn "$tmp/fakesmsc.log" $fakesmsc -H 127.0.0.1 -r "$smsc_port" -m 1 \
-        "$sender 12345 text hello from $sender"
-    if [ "$sender" = +12025550123 ]; then
-        wait_for "$tmp/bearerbox.log" "12025550123.*black-list"
-    else
+passed=0
+held=0
+while IFS='|' read -r sender text where; do
+    (cd "$tmp/run" && exec setsid $fakesmsc -H 127.0.0.1 -r "$smsc_port" -m 1 \
+        "$sender 12345 text $text") >>"$tmp/fakesmsc.log" 2>&1 &
+    spawned=$!
+    sessions="$spawned $sessions"
+    case $where in
+    blacklist) wait_for "$tmp/bearerbox.log" "12025550123.*black-list" ;;
+    *)
         judged=$((judged + 1))
+        [ "$where" = next ] && passed=$((passed + 1))
+        [ "$where" = quarantine ] && held=$((held + 1))
         n=0
         while [ "$(grep -c '^smsrep ' "$tmp/verdicts.log" 2>/dev/null)" != $judged ]; do
             [ $n -lt 100 ] || fail "no verdict for $sender: $(tail -5 "$tmp/smsbox.log")"
             sleep 0.05
             n=$((n + 1))
         done
-    fi
+        ;;
+    esac
     stop "$spawned"
-done
+done <"$tmp/cases"
 end=$(date +%s%3N)
-echo "boxes up in $((ready - start)) ms; 6 messages through fakesmsc, bearerbox and smsbox" \
-     "judged in $((end - ready)) ms"
+echo "boxes up in $((ready - start)) ms; $((judged + 1)) messages through fakesmsc, bearerbox" \
+     "and smsbox judged in $((end - ready)) ms"
+
+# Nothing in a sender or text ran as a command.
+pwned=$(find "$tmp" -name 'pwned*')
+[ -z "$pwned" ] || fail "a sender or text ran a command: $pwned"
 
 expect() {
     grep -F -q "smsrep $1 $2" "$tmp/verdicts.log" ||
@@ -117,9 +150,18 @@ expect +447700900123 'spoofed block +447700900123 [invalid_number fictional_rang
 expect 09027303177 'unknown allow +819027303177 []'
 expect AMAZ0N 'suspicious flag AMAZ0N [brand_lookalike unregistered_sender_id]'
 expect 00051234 'trusted allow 00051234 [registered_short_code]'
-grep -q 12025550123 "$tmp/verdicts.log" && fail "the black-listed sender reached the service"
-# Everything but the blocked sender was passed on, still URL-encoded.
-sort "$tmp/delivered.log" >"$tmp/delivered.sorted"
-printf '%s\n' %2B815053704545 00051234 09027303177 AMAZ0N | sort >"$tmp/expected"
-cmp -s "$tmp/delivered.sorted" "$tmp/expected" || fail "delivered: $(cat "$tmp/delivered.log")"
+expect "O'Reilly" "caution flag O'REILLY"
+expect 'a(b*' 'caution flag A(B*'
+expect '$(touch${IFS}pwned3)' 'suspicious flag'
+expect '+12025550123\x01' 'error bad_character'
+grep -q '^smsrep +12025550123 ' "$tmp/verdicts.log" &&
+    fail "the black-listed sender reached the service"
+[ "$(wc -l <"$tmp/verdicts.log")" -eq "$judged" ] || fail "forged lines: $(cat "$tmp/verdicts.log")"
+# Every judged message was passed on or held, none lost: sender and text
+# still URL-encoded as Kannel gave them.
+[ "$(wc -l <"$tmp/delivered.log")" -eq "$passed" ] || fail "passed on: $(cat "$tmp/delivered.log")"
+grep -F -x -q "O'Reilly odd+'+quote" "$tmp/delivered.log" || fail "passed on: $(cat "$tmp/delivered.log")"
+grep -q '^%2B815053704545 hello$' "$tmp/delivered.log" || fail "passed on: $(cat "$tmp/delivered.log")"
+[ "$(ls "$tmp/quarantine" | wc -l)" -eq "$held" ] || fail "held: $(ls "$tmp/quarantine")"
+grep -l -x '%2B447700900123' "$tmp/quarantine"/* >/dev/null || fail "the blocked message was not held"
 exit 0

@@ -12,7 +12,7 @@ mkpdu=$3
 src=$4
 command -v smsd >/dev/null 2>&1 || PATH=$PATH:/usr/sbin
 command -v smsd >/dev/null 2>&1 || skip "smsd (Debian package smstools) is not installed"
-fail() { echo "FAIL [smstools]: $*" >&2; exit 1; }
+fail() { printf 'FAIL [smstools]: %s\n' "$*" >&2; exit 1; }
 
 # smsd refuses a pdu_from_file path with a '.' anywhere in it.
 base=${TMPDIR:-/tmp}
@@ -47,37 +47,49 @@ incoming = yes
 CONF
 
 # sender, type of address, text: international (From: without '+'), the
-# same spoofed, national, alphanumeric and a JP carrier short code.
+# same spoofed, national, alphanumeric and a JP carrier short code; then
+# hostile alphanumeric senders (at most 11 characters): shell syntax, and a
+# line feed that cuts the header block short (the first would be judged
+# without its type of address, the second would lose "CD"): both are held.
 i=0
 while read -r sender toa text; do
     i=$((i + 1))
     "$mkpdu" "$sender" "$toa" "$text" >"$tmp/stage/msg$i" || fail "mkpdu $sender"
-done <<MSGS
+done <<'MSGS'
 815053704545 91 amazon code
 12025550123 91 fictional
 09027303177 A1 national
 AMAZ0N D0 lookalike
 00051234 81 carrier short code
+$(id>p1) D0 hostile $(id>p3) 'x
+;id>p2; D0 hostile
+O'Reilly D0 odd quote
+a(b* D0 paren star
+5053704545\n D0 cut short
+AB\nCD D0 cut in two
 MSGS
 # Whole files only: smsd reads and deletes whatever appears in pdu/.
 mv "$tmp/stage"/msg* "$tmp/pdu/"
 
 start=$(date +%s%3N)
-spawn "$tmp/smsd.out" smsd -t -c"$tmp/smsd.conf"
+mkdir "$tmp/run"
+(cd "$tmp/run" && exec setsid smsd -t -c"$tmp/smsd.conf") >"$tmp/smsd.out" 2>&1 &
+spawned=$!
+sessions="$spawned $sessions"
 pid=$spawned
 
-# Wait for four annotated messages and one in quarantine, at most 20 s.
+# Wait for eight annotated messages and three in quarantine, at most 20 s.
 annotated=0
 quarantined=0
 while [ $(($(date +%s%3N) - start)) -lt 20000 ]; do
     annotated=$(grep -l '^SMSrep-Class:' "$tmp/incoming"/* 2>/dev/null | wc -l)
     quarantined=$(ls "$tmp/quarantine" | wc -l)
-    [ "$annotated" -ge 4 ] && [ "$quarantined" -ge 1 ] && break
+    [ "$annotated" -ge 8 ] && [ "$quarantined" -ge 3 ] && break
     kill -0 "$pid" 2>/dev/null || fail "smsd exited: $(cat "$tmp/smsd.out" "$tmp/smsd.log")"
     sleep 0.2
 done
-echo "smsd delivered and the eventhandler judged 5 messages in $(($(date +%s%3N) - start)) ms"
-[ "$annotated" -eq 4 ] && [ "$quarantined" -eq 1 ] ||
+echo "smsd delivered and the eventhandler judged 11 messages in $(($(date +%s%3N) - start)) ms"
+[ "$annotated" -eq 8 ] && [ "$quarantined" -eq 3 ] ||
     fail "annotated $annotated, quarantined $quarantined; log: $(tail -20 "$tmp/smsd.log")"
 
 # header NAME VALUE FILE-SELECTOR: the message from the sender has the header
@@ -95,8 +107,20 @@ expect AMAZ0N 'SMSrep-Class: suspicious'
 expect AMAZ0N 'SMSrep-Reasons: brand_lookalike unregistered_sender_id'
 expect 00051234 'SMSrep-Class: trusted'
 expect 00051234 'SMSrep-Normalized: 00051234'
-grep -q '^From: 12025550123$' "$tmp/quarantine"/* || fail "the quarantined message is not the spoofed one"
-grep -q '^SMSrep-' "$tmp/quarantine"/* && fail "the quarantined message was annotated"
+expect "\$(id>p1)" 'SMSrep-Recommendation: flag'
+expect ';id>p2;' 'SMSrep-Recommendation: flag'
+expect "O'Reilly" 'SMSrep-Class: caution'
+expect 'a(b\*' 'SMSrep-Class: caution'
+pwned=$(find "$tmp" -name 'p[123]')
+[ -z "$pwned" ] || fail "a sender or text ran a command: $pwned"
+# Held: the spoofed sender as it was; the two cut header blocks with why.
+f=$(grep -l '^From: 12025550123$' "$tmp/quarantine"/*) || fail "the spoofed message is not held"
+grep -q '^SMSrep-' "$f" && fail "the blocked message was annotated"
+grep -q '^SMSrep-Error: no_type_of_address$' "$tmp/quarantine"/* ||
+    fail "the header cut short was not held: $(cat "$tmp/quarantine"/*)"
+grep -q '^SMSrep-Error: bad_header$' "$tmp/quarantine"/* ||
+    fail "the header cut in two was not held: $(cat "$tmp/quarantine"/*)"
+grep -q '^SMSrep-Class: trusted$' "$tmp/quarantine"/* && fail "a held message was trusted"
 # The headers end before the text, which is intact.
 f=$(grep -l "^From: AMAZ0N\$" "$tmp/incoming"/*)
 [ "$(tail -n 1 "$f")" = lookalike ] || fail "the text moved: $(cat "$f")"

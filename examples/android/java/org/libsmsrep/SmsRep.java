@@ -57,6 +57,10 @@ public final class SmsRep implements AutoCloseable {
         return new SmsRep(nativeOpenBuffer(image, image.position(), image.remaining()));
     }
 
+    /** SMSREP_SENDER_MAX and SMSREP_TEXT_MAX of smsrep.h, in bytes. */
+    static final int SENDER_MAX = 128;
+    static final int TEXT_MAX = 4096;
+
     /** Judges a sender as it arrived, for a recipient in region ("JP"). */
     public Verdict check(String sender, String region) throws SmsRepException {
         return check(sender, region, HINT_UNKNOWN);
@@ -81,7 +85,15 @@ public final class SmsRep implements AutoCloseable {
      */
     public Verdict check(String sender, String region, int hint, String text)
             throws SmsRepException {
+        // Every char is at least one UTF-8 byte: a sender longer than the
+        // library reads is refused before a copy of it is made, and only as
+        // much text as the library reads is copied.
+        if (sender.length() > SENDER_MAX)
+            throw new SmsRepException("sender_too_long",
+                    "the sender is longer than " + SENDER_MAX + " bytes");
         byte[] utf8 = sender.getBytes(StandardCharsets.UTF_8);
+        if (text != null && text.length() > TEXT_MAX)
+            text = text.substring(0, TEXT_MAX);
         byte[] body = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
         lock.readLock().lock();
         try {

@@ -139,6 +139,29 @@ public final class SmsRepTest {
         expectEq(status(() -> fromBuffer.check("0312345678", "JPN")), "bad_region", "3-letter region");
         expectEq(status(() -> fromBuffer.check("0312345678", "JAPAN")), "bad_region", "long region");
         expectEq(status(() -> SmsRep.open("/nonexistent/smsrep.sqlite")), "db_open_failed", "no file");
+        // Issue 12: the length is checked before the sender is copied (100 M
+        // characters), in Java and again in C (100 two-byte characters).
+        StringBuilder huge = new StringBuilder(100_000_000);
+        for (int i = 0; i < 100_000_000; i++)
+            huge.append('0');
+        String hugeSender = huge.toString();
+        huge = null;
+        long before = System.nanoTime();
+        expectEq(status(() -> fromBuffer.check(hugeSender, "JP")), "sender_too_long", "100 M sender");
+        System.out.println("a 100 M-character sender refused in "
+                           + (System.nanoTime() - before) / 1_000 + " us");
+        expectEq(status(() -> fromBuffer.check("\u00e9".repeat(100), "JP")), "sender_too_long",
+                 "200-byte sender of 100 characters");
+        // An error text with 4-byte UTF-8 (here from the path) arrives whole:
+        // NewStringUTF's modified UTF-8 garbled it.
+        String emoji = "\uD83D\uDE00";
+        try {
+            SmsRep.open("/nonexistent/" + emoji + "/smsrep.sqlite");
+            expect(false, "opened a file that does not exist");
+        } catch (SmsRepException e) {
+            expect(e.getMessage().contains("/nonexistent/" + emoji + "/smsrep.sqlite"),
+                   "error text with 4-byte UTF-8: " + e.getMessage());
+        }
         ByteBuffer junk = ByteBuffer.allocateDirect(4096);
         expectEq(status(() -> SmsRep.open(junk)), "db_not_smsrep", "junk image");
         expectEq(status(() -> SmsRep.open(ByteBuffer.wrap(image))), "IllegalArgumentException",
