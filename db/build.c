@@ -16,7 +16,6 @@
 #include "alnum.h"
 #include "signals.h"
 #include "smsrep.h"
-#define SMSREP__TABLES_DEFINE
 #include "tables.h"
 #include "utf8.h"
 

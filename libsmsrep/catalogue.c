@@ -67,25 +67,38 @@ void smsrep__catalogue_info(const store *s, smsrep_db_info *out)
     smsrep__copyz(out->overlay_version, sizeof out->overlay_version, s->overlay_version);
 }
 
-/* Every data table, the name counts give it, and the column each grouping
- * reads ("''" when it has none). */
+/* The overlay's tables, which counts name "overlay_*", and the column each
+ * grouping reads ("''" when it has none). The bundled tables come from
+ * tables.h. */
 static const struct {
     const char *table, *name, *region, *source;
-    int overlay;
-} count_tables[] = {
-    { "alnum_rule", "alnum_rule", "region", "source", 0 },
-    { "brand", "brand", "''", "source", 0 },
-    { "calling_code", "calling_code", "''", "source", 0 },
-    { "known_number", "known_number", "dest_region", "source", 0 },
-    { "lookalike_word", "lookalike_word", "''", "source", 0 },
-    { "number_range", "number_range", "region", "source", 0 },
-    { "sender_id", "sender_id", "region", "source", 0 },
-    { "short_code", "short_code", "region", "source", 0 },
-    { "source", "source", "''", "''", 0 },
-    { "overlay.rule", "overlay_rule", "region", "source", 1 },
-    { "overlay.report", "overlay_report", "''", "source", 1 },
-    { "overlay.source", "overlay_source", "''", "''", 1 },
+} overlay_tables[] = {
+    { "overlay.rule", "overlay_rule", "region", "source" },
+    { "overlay.report", "overlay_report", "''", "source" },
+    { "overlay.source", "overlay_source", "''", "''" },
 };
+
+/* The column of a bundled table that a grouping reads: its country
+ * ("region" or "dest_region") or its source; "''" when it has none. */
+static const char *column_for(const smsrep__table_spec *spec, uint32_t group)
+{
+    const char *const *col = spec->columns != NULL ? spec->columns : spec->csv;
+    for (; *col != NULL; col++) {
+        if (group == SMSREP_COUNT_BY_SOURCE ? strcmp(*col, "source") == 0
+                                            : strcmp(*col, "region") == 0 ||
+                                                  strcmp(*col, "dest_region") == 0)
+            return *col;
+    }
+    return "''";
+}
+
+/* Appends one grouped count of a table to sql. */
+static size_t add_count(char *sql, size_t cap, size_t len, const char *name, const char *key,
+                        const char *table)
+{
+    return len + (size_t)snprintf(sql + len, cap - len, "%sSELECT '%s', %s, count(*) FROM %s GROUP BY 2",
+                                  len ? " UNION ALL " : "", name, key, table);
+}
 
 int smsrep__catalogue_counts(const store *s, store_conn *c, uint32_t group,
                              void (*put)(void *ctx, size_t i, const smsrep_count *row),
@@ -96,17 +109,20 @@ int smsrep__catalogue_counts(const store *s, store_conn *c, uint32_t group,
     sqlite3_stmt *st = NULL;
     int rc;
 
-    for (i = 0; i < sizeof count_tables / sizeof count_tables[0]; i++) {
-        const char *key = group == SMSREP_COUNT_BY_TABLE    ? "''"
-                          : group == SMSREP_COUNT_BY_SOURCE ? count_tables[i].source
-                                                            : count_tables[i].region;
-        if ((count_tables[i].overlay && s->overlay.size == 0) ||
-            (group != SMSREP_COUNT_BY_TABLE && strcmp(key, "''") == 0))
+    for (i = 0; i < TABLE_COUNT; i++) {
+        const smsrep__table_spec *spec = &smsrep__tables[i];
+        const char *key = group == SMSREP_COUNT_BY_TABLE ? "''" : column_for(spec, group);
+        if (i == TABLE_META || (group != SMSREP_COUNT_BY_TABLE && strcmp(key, "''") == 0))
             continue;
-        len += (size_t)snprintf(sql + len, sizeof sql - len,
-                                "%sSELECT '%s', %s, count(*) FROM %s GROUP BY 2",
-                                len ? " UNION ALL " : "", count_tables[i].name, key,
-                                count_tables[i].table);
+        len = add_count(sql, sizeof sql, len, spec->table, key, spec->table);
+    }
+    for (i = 0; s->overlay.size > 0 && i < sizeof overlay_tables / sizeof overlay_tables[0]; i++) {
+        const char *key = group == SMSREP_COUNT_BY_TABLE    ? "''"
+                          : group == SMSREP_COUNT_BY_SOURCE ? overlay_tables[i].source
+                                                            : overlay_tables[i].region;
+        if (group != SMSREP_COUNT_BY_TABLE && strcmp(key, "''") == 0)
+            continue;
+        len = add_count(sql, sizeof sql, len, overlay_tables[i].name, key, overlay_tables[i].table);
     }
     snprintf(sql + len, sizeof sql - len, " ORDER BY 1, 2");
 

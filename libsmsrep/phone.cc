@@ -144,22 +144,33 @@ void copy(char *dst, size_t cap, const std::string &s)
     smsrep__copy(dst, cap, s.data(), s.size());
 }
 
+// Runs f, turning every C++ exception into a status: none crosses into C.
+template <typename F>
+int guarded(F f) noexcept
+{
+    try {
+        return f();
+    } catch (const std::bad_alloc &) {
+        return SMSREP_E_NOMEM;
+    } catch (...) {
+        return SMSREP_E_INTERNAL;
+    }
+}
+
 } // namespace
 
 extern "C" int smsrep__phone_init(void)
-try {
-    // With the plan, libphonenumber is built only when a number needs it
-    // (its constructor runs tens of millions of instructions, most of a
-    // short process's life); without, at once, as before.
-    if (!plan_ok()) {
-        (void)util();
-        (void)short_info();
-    }
-    return SMSREP_OK;
-} catch (const std::bad_alloc &) {
-    return SMSREP_E_NOMEM;
-} catch (...) {
-    return SMSREP_E_INTERNAL;
+{
+    return guarded([&]() -> int {
+        // With the plan, libphonenumber is built only when a number needs it
+        // (its constructor runs tens of millions of instructions, most of a
+        // short process's life); without, at once, as before.
+        if (!plan_ok()) {
+            (void)util();
+            (void)short_info();
+        }
+        return SMSREP_OK;
+    });
 }
 
 extern "C" int smsrep__phone_parse(const char *digits, int international, const char *region,
@@ -176,63 +187,61 @@ extern "C" int smsrep__phone_parse(const char *digits, int international, const 
 
 extern "C" int smsrep__phone_parse_lpn(const char *digits, int international, const char *region,
                                        phone_number *out)
-try {
-    std::memset(out, 0, sizeof *out);
-    const PhoneNumberUtil &u = util();
-    std::string input = international ? std::string("+") + digits : std::string(digits);
-    PhoneNumber pn;
-    // Plain Parse, not ParseAndKeepRawInput: the latter formats "00" as the
-    // raw input rather than as E.164.
-    PhoneNumberUtil::ErrorType err = u.Parse(input, international ? "ZZ" : region, &pn);
-    out->parse_error = map_error(err);
-    if (err != PhoneNumberUtil::NO_PARSING_ERROR)
-        return SMSREP_OK;
-    out->read = 1;
-    out->read_cc = static_cast<uint32_t>(pn.country_code());
-    out->read_national = pn.national_number();
-    out->read_italian_zero = pn.italian_leading_zero();
-    out->read_zeros = pn.has_number_of_leading_zeros() ? pn.number_of_leading_zeros() : 0;
+{
+    return guarded([&]() -> int {
+        std::memset(out, 0, sizeof *out);
+        const PhoneNumberUtil &u = util();
+        std::string input = international ? std::string("+") + digits : std::string(digits);
+        PhoneNumber pn;
+        // Plain Parse, not ParseAndKeepRawInput: the latter formats "00" as the
+        // raw input rather than as E.164.
+        PhoneNumberUtil::ErrorType err = u.Parse(input, international ? "ZZ" : region, &pn);
+        out->parse_error = map_error(err);
+        if (err != PhoneNumberUtil::NO_PARSING_ERROR)
+            return SMSREP_OK;
+        out->read = 1;
+        out->read_cc = static_cast<uint32_t>(pn.country_code());
+        out->read_national = pn.national_number();
+        out->read_italian_zero = pn.italian_leading_zero();
+        out->read_zeros = pn.has_number_of_leading_zeros() ? pn.number_of_leading_zeros() : 0;
 
-    std::string e164, where;
-    u.Format(pn, PhoneNumberUtil::E164, &e164);
-    if (e164.size() < 2 || e164.size() > 16) {
-        // E.164 allows at most 15 digits; libphonenumber keeps up to 17
-        // national digits of an invalid number.
-        out->parse_error = e164.size() < 2 ? PHONE_TOO_SHORT : PHONE_TOO_LONG;
-        return SMSREP_OK;
-    }
-    copy(out->e164, sizeof out->e164, e164.substr(1));
-    out->calling_code = static_cast<uint32_t>(pn.country_code());
-    // GetNumberType() != UNKNOWN is exactly IsValidNumber(); calling both
-    // would double the regular-expression work.
-    out->type = map_type(u.GetNumberType(pn));
-    out->valid = out->type != SMSREP_TYPE_UNKNOWN;
-    // libphonenumber rewrites invalid numbers (it strips a "1" after +1 as a
-    // trunk prefix), which means nothing for a number that does not exist
-    // and would make each check of the result give another one. An invalid
-    // international number keeps its digits as given.
-    if (!out->valid && international) {
-        if (std::strlen(digits) > 15) {
-            out->e164[0] = '\0';
-            out->parse_error = PHONE_TOO_LONG;
+        std::string e164, where;
+        u.Format(pn, PhoneNumberUtil::E164, &e164);
+        if (e164.size() < 2 || e164.size() > 16) {
+            // E.164 allows at most 15 digits; libphonenumber keeps up to 17
+            // national digits of an invalid number.
+            out->parse_error = e164.size() < 2 ? PHONE_TOO_SHORT : PHONE_TOO_LONG;
             return SMSREP_OK;
         }
-        copy(out->e164, sizeof out->e164, std::string(digits));
-    }
-    if (out->valid)
-        u.GetRegionCodeForNumber(pn, &where);
-    else
-        u.GetRegionCodeForCountryCode(pn.country_code(), &where);
-    if (where == "ZZ") {
-        where.clear();
-        out->parse_error = PHONE_BAD_CALLING_CODE;
-    }
-    copy(out->region, sizeof out->region, where);
-    return SMSREP_OK;
-} catch (const std::bad_alloc &) {
-    return SMSREP_E_NOMEM;
-} catch (...) {
-    return SMSREP_E_INTERNAL;
+        copy(out->e164, sizeof out->e164, e164.substr(1));
+        out->calling_code = static_cast<uint32_t>(pn.country_code());
+        // GetNumberType() != UNKNOWN is exactly IsValidNumber(); calling both
+        // would double the regular-expression work.
+        out->type = map_type(u.GetNumberType(pn));
+        out->valid = out->type != SMSREP_TYPE_UNKNOWN;
+        // libphonenumber rewrites invalid numbers (it strips a "1" after +1 as a
+        // trunk prefix), which means nothing for a number that does not exist
+        // and would make each check of the result give another one. An invalid
+        // international number keeps its digits as given.
+        if (!out->valid && international) {
+            if (std::strlen(digits) > 15) {
+                out->e164[0] = '\0';
+                out->parse_error = PHONE_TOO_LONG;
+                return SMSREP_OK;
+            }
+            copy(out->e164, sizeof out->e164, std::string(digits));
+        }
+        if (out->valid)
+            u.GetRegionCodeForNumber(pn, &where);
+        else
+            u.GetRegionCodeForCountryCode(pn.country_code(), &where);
+        if (where == "ZZ") {
+            where.clear();
+            out->parse_error = PHONE_BAD_CALLING_CODE;
+        }
+        copy(out->region, sizeof out->region, where);
+        return SMSREP_OK;
+    });
 }
 
 namespace {
@@ -261,16 +270,14 @@ extern "C" int smsrep__phone_short(const char *digits, const char *region, phone
 }
 
 extern "C" int smsrep__phone_short_lpn(const char *digits, const char *region, phone_short *out)
-try {
-    std::memset(out, 0, sizeof *out);
-    PhoneNumber pn;
-    if (util().Parse(digits, region, &pn) == PhoneNumberUtil::NO_PARSING_ERROR)
-        short_of(pn, region, out);
-    return SMSREP_OK;
-} catch (const std::bad_alloc &) {
-    return SMSREP_E_NOMEM;
-} catch (...) {
-    return SMSREP_E_INTERNAL;
+{
+    return guarded([&]() -> int {
+        std::memset(out, 0, sizeof *out);
+        PhoneNumber pn;
+        if (util().Parse(digits, region, &pn) == PhoneNumberUtil::NO_PARSING_ERROR)
+            short_of(pn, region, out);
+        return SMSREP_OK;
+    });
 }
 
 extern "C" int smsrep__phone_short_of(const phone_number *reading, const char *region,
@@ -286,23 +293,21 @@ extern "C" int smsrep__phone_short_of(const phone_number *reading, const char *r
 
 extern "C" int smsrep__phone_short_of_lpn(const phone_number *reading, const char *region,
                                           phone_short *out)
-try {
-    std::memset(out, 0, sizeof *out);
-    if (!reading->read)
-        return SMSREP_OK; // Parse() refused the digits, as smsrep__phone_short() would
-    PhoneNumber pn;
-    pn.set_country_code(static_cast<int>(reading->read_cc));
-    pn.set_national_number(reading->read_national);
-    if (reading->read_italian_zero)
-        pn.set_italian_leading_zero(true);
-    if (reading->read_zeros != 0)
-        pn.set_number_of_leading_zeros(reading->read_zeros);
-    short_of(pn, region, out);
-    return SMSREP_OK;
-} catch (const std::bad_alloc &) {
-    return SMSREP_E_NOMEM;
-} catch (...) {
-    return SMSREP_E_INTERNAL;
+{
+    return guarded([&]() -> int {
+        std::memset(out, 0, sizeof *out);
+        if (!reading->read)
+            return SMSREP_OK; // Parse() refused the digits, as smsrep__phone_short() would
+        PhoneNumber pn;
+        pn.set_country_code(static_cast<int>(reading->read_cc));
+        pn.set_national_number(reading->read_national);
+        if (reading->read_italian_zero)
+            pn.set_italian_leading_zero(true);
+        if (reading->read_zeros != 0)
+            pn.set_number_of_leading_zeros(reading->read_zeros);
+        short_of(pn, region, out);
+        return SMSREP_OK;
+    });
 }
 
 extern "C" int smsrep__phone_plan_active(void)

@@ -86,20 +86,25 @@ int smsrep__phone_parse(const char *digits, int international, const char *regio
     return SMSREP_OK;
 }
 
+/* What is said of a short number nothing here can read: nothing. */
+static int no_short_facts(phone_short *out)
+{
+    memset(out, 0, sizeof *out);
+    out->cost = SMSREP_COST_UNKNOWN;
+    return SMSREP_OK;
+}
+
 int smsrep__phone_short(const char *digits, const char *region, phone_short *out)
 {
 #ifdef SMSREP_HAVE_PLAN
     phone_number reading;
-    if (smsrep__plan_national(digits, region, &reading) &&
-        smsrep__plan_short_of(&reading, region, out))
-        return SMSREP_OK;
+    if (smsrep__plan_national(digits, region, &reading))
+        return smsrep__phone_short_of(&reading, region, out);
 #else
     (void)digits;
     (void)region;
 #endif
-    memset(out, 0, sizeof *out);
-    out->cost = SMSREP_COST_UNKNOWN;
-    return SMSREP_OK;
+    return no_short_facts(out);
 }
 
 int smsrep__phone_short_of(const phone_number *reading, const char *region, phone_short *out)
@@ -111,9 +116,7 @@ int smsrep__phone_short_of(const phone_number *reading, const char *region, phon
     (void)reading;
     (void)region;
 #endif
-    memset(out, 0, sizeof *out);
-    out->cost = SMSREP_COST_UNKNOWN;
-    return SMSREP_OK;
+    return no_short_facts(out);
 }
 
 uint32_t smsrep__phone_region_calling_code(const char *region)

@@ -141,6 +141,24 @@ static int np_strip(const plan_region *r, const plan_code *c, const char *d, siz
     return (int)k;
 }
 
+/* Strips region r's national prefix off the national number *nsn (that led
+ * to state *s) when what is left has a length possible for r
+ * (TestNumberLength), moving *s along; 0, or -1 when the tables cannot tell. */
+static int strip_national_prefix(const plan_region *r, const plan_code *c, const char **nsn,
+                                 size_t *nsn_len, unsigned *s)
+{
+    unsigned t;
+    int k = np_strip(r, c, *nsn, *nsn_len, *s, &t);
+    if (k < 0)
+        return -1;
+    if (k > 0 && (r->strip_lengths >> (*nsn_len - (size_t)k) & 1u)) {
+        *nsn += k;
+        *nsn_len -= (size_t)k;
+        *s = t;
+    }
+    return 0;
+}
+
 /* "+" and digits, as Parse() reads them after the "+" or an international
  * prefix. as_given: phone.cc keeps an invalid number's digits as they came
  * when they came with "+" (smsrep__phone_parse(..., 1, ...)). */
@@ -151,8 +169,7 @@ static int read_international(const char *digits, int as_given, phone_number *ou
     const char *nsn;
     uint32_t cc = 0;
     size_t len = digits_length(digits, PLAN_DIGITS_MAX), cc_len, nsn_len;
-    unsigned s, t;
-    int k;
+    unsigned s;
 
     if (len < PLAN_DIGITS_MIN || digits[0] == '0')
         return 0;
@@ -176,14 +193,8 @@ static int read_international(const char *digits, int as_given, phone_number *ou
     /* The national prefix of the code's main region ("+44 (0)20..."),
      * kept off only at a length possible for the region. */
     s = walk(c->start, nsn, nsn_len);
-    k = np_strip(main_region, c, nsn, nsn_len, s, &t);
-    if (k < 0)
+    if (strip_national_prefix(main_region, c, &nsn, &nsn_len, &s) < 0)
         return 0;
-    if (k > 0 && (main_region->strip_lengths >> (nsn_len - (size_t)k) & 1u)) {
-        nsn += k;
-        nsn_len -= (size_t)k;
-        s = t;
-    }
     if (nsn_len < PLAN_NSN_MIN)
         return 0;
     judge(c, nsn, nsn_len, s, out);
@@ -264,14 +275,8 @@ int smsrep__plan_national(const char *digits, const char *region, phone_number *
     }
     /* The national prefix, kept off only at a length possible for the
      * region (TestNumberLength). */
-    k = np_strip(r, c, nsn, nsn_len, s, &t);
-    if (k < 0)
+    if (strip_national_prefix(r, c, &nsn, &nsn_len, &s) < 0)
         return 0;
-    if (k > 0 && (r->strip_lengths >> (nsn_len - (size_t)k) & 1u)) {
-        nsn += k;
-        nsn_len -= (size_t)k;
-        s = t;
-    }
     if (nsn_len < PLAN_NSN_MIN || cc_len + nsn_len > PLAN_DIGITS_MAX)
         return 0;
     memset(out, 0, sizeof *out);

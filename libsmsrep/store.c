@@ -192,8 +192,9 @@ static int read_ranges(store *s, store_conn *c, char *errbuf, size_t cap)
 }
 
 /* A verdict may cite these sources by id, so the database must have them. */
-static int check_cited_sources(store_conn *c, char *errbuf, size_t cap)
+static int check_cited_sources(store *s, store_conn *c, char *errbuf, size_t cap)
 {
+    (void)s;
     static const char *const cited[] = { SOURCE_LIBPHONENUMBER };
     size_t i;
     for (i = 0; i < sizeof cited / sizeof cited[0]; i++) {
@@ -274,8 +275,13 @@ int smsrep__store_each_brand(store_conn *c, fields_taker take, void *ctx, char *
 int smsrep__store_open(store **out, store_conn **first, const char *path, const void *data,
                        size_t size, const char *overlay_path, char *errbuf, size_t errbuf_size)
 {
+    /* What open learns of the images, in order, on the first connection. */
+    static int (*const learn[])(store *, store_conn *, char *, size_t) = {
+        check_cited_sources, read_facts, read_ranges,
+    };
     store *s;
     store_conn *c = NULL;
+    size_t i;
     int status = SMSREP_OK;
 
     *out = NULL;
@@ -296,12 +302,8 @@ int smsrep__store_open(store **out, store_conn **first, const char *path, const 
         status = smsrep__image_read(overlay_path, &s->overlay, errbuf, errbuf_size);
     if (status == SMSREP_OK)
         status = conn_open(s, 1, &c, errbuf, errbuf_size);
-    if (status == SMSREP_OK)
-        status = check_cited_sources(c, errbuf, errbuf_size);
-    if (status == SMSREP_OK)
-        status = read_facts(s, c, errbuf, errbuf_size);
-    if (status == SMSREP_OK)
-        status = read_ranges(s, c, errbuf, errbuf_size);
+    for (i = 0; status == SMSREP_OK && i < sizeof learn / sizeof learn[0]; i++)
+        status = learn[i](s, c, errbuf, errbuf_size);
     if (status != SMSREP_OK) {
         smsrep__conn_close(c);
         smsrep__store_close(s);

@@ -83,8 +83,8 @@ typedef struct smsrep__table_spec {
     SPEC("lookalike_words.csv", "lookalike_word", SMSREP__WORD_CSV, smsrep__lookalike_word_columns)
 
 /* The order the builder loads the files in (sources and brands before the
- * rows that name them); the value of SMSREP__TABLES_DEFINE in exactly one
- * file of a program makes smsrep__tables[] there. */
+ * rows that name them); tables.c, the one file that defines
+ * SMSREP__TABLES_DEFINE, makes smsrep__tables[]. */
 enum smsrep__table_id {
     TABLE_META, TABLE_SOURCE, TABLE_BRAND, TABLE_RANGE, TABLE_KNOWN, TABLE_SHORT, TABLE_SENDER,
     TABLE_RULE, TABLE_CALLING, TABLE_WORD, TABLE_COUNT

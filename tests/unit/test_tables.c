@@ -8,7 +8,6 @@
 #include <stdlib.h>
 
 #include "signals.h"
-#define SMSREP__TABLES_DEFINE
 #include "tables.h"
 
 static char *readme(void)
