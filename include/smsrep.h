@@ -434,10 +434,11 @@ typedef struct smsrep_verdict {
                                   text (not the named brand's, or punycode), in
                                   ASCII (xn--) form; "" none */
     /* fields added in 0.3 */
-    char text_phrase[SMSREP_PHRASE_SIZE]; /* the lure phrase or callback number
-                                  in the message text that argued against it,
-                                  as the text has it (cut at a character
-                                  boundary); "" none */
+    char text_phrase[SMSREP_PHRASE_SIZE]; /* what in the message text argued
+                                  against it: the lure phrase (as the
+                                  database holds it, ASCII lower-cased) or the
+                                  callback number (as the text writes it, cut
+                                  at a character boundary); "" none */
     /* fields added after 0.3 go here */
 } smsrep_verdict;
 #define SMSREP_VERDICT_INIT SMSREP_INIT_(smsrep_verdict)

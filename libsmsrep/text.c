@@ -10,6 +10,7 @@
 
 #include "ascii.h"
 #include "grow.h"
+#include "sender.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -106,8 +107,19 @@ int smsrep__text_add_phrase(text_book *book, int kind, const char *category,
                             const char *phrase, const char *source)
 {
     text_phrase *p;
-    if (kind < 0 || kind >= PHRASE_KINDS || phrase[0] == '\0')
-        return SMSREP_OK; /* nothing a text could be read for */
+    char shown[SMSREP_PHRASE_SIZE * 2];
+    const char *c;
+    if (kind < 0 || kind >= PHRASE_KINDS || phrase[0] == '\0' ||
+        strlen(phrase) >= SMSREP_PHRASE_SIZE)
+        return SMSREP_OK; /* nothing a text could be read for, or too long to name */
+    /* A verdict shows the phrase that argued: one with control or invisible
+     * characters (a database from outside) is left out. */
+    for (c = phrase; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7F)
+            return SMSREP_OK;
+    smsrep__sender_display(phrase, strlen(phrase), shown, sizeof shown);
+    if (strcmp(shown, phrase) != 0)
+        return SMSREP_OK;
     p = smsrep__grow(book->phrases[kind], &book->alloc_phrases[kind], book->n_phrases[kind],
                      sizeof *p, 32);
     if (p == NULL)

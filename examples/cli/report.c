@@ -95,6 +95,8 @@ static void json_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
     json_cstring(f, v->text_brand);
     fputs(",\"url_host\":", f);
     json_cstring(f, v->url_host);
+    fputs(",\"text_phrase\":", f);
+    json_cstring(f, v->text_phrase);
     fputs(",\"dlt\":", f);
     if (v->dlt_header[0] != '\0') {
         fputs("{\"header\":", f);
@@ -155,6 +157,10 @@ static void text_verdict(FILE *f, const char *input, size_t len, const smsrep_ve
         fprintf(f, ja ? "。本文が名乗るブランド: %s" : ". The text names %s", v->text_brand);
     if (v->url_host[0] != '\0')
         fprintf(f, ja ? "。問題のリンク先: %s" : ". Link host: %s", v->url_host);
+    if (v->text_phrase[0] != '\0') {
+        fputs(ja ? "。問題の文言: " : ". Phrase: ", f);
+        print_input(f, v->text_phrase, strlen(v->text_phrase));
+    }
     if (v->brand[0] != '\0') {
         if (ja)
             fprintf(f, "。ブランド: %s（%s）", v->brand, relation_ja(v->brand_relation));
