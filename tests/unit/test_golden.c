@@ -79,26 +79,36 @@ static int check_row(smsrep_db *db, unsigned lineno, char **f, int nf)
     return ok;
 }
 
+/* Checks sender (region "-": none) with text, both \xHH-escaped in place;
+ * prints the error and returns 0 when there is no verdict. */
+static int check_message(smsrep_db *db, unsigned lineno, char *sender, const char *region,
+                         char *text, smsrep_verdict *v)
+{
+    smsrep_query q = SMSREP_QUERY_INIT;
+    int status;
+
+    q.sender = sender;
+    q.sender_len = golden_unescape(sender);
+    if (strcmp(region, "-") != 0)
+        snprintf(q.region, sizeof q.region, "%s", region);
+    q.text = text;
+    q.text_len = golden_unescape(text);
+    status = smsrep_check(db, &q, v);
+    if (status != SMSREP_OK)
+        printf("line %u: error %s\n", lineno, smsrep_status_name(status));
+    return status == SMSREP_OK;
+}
+
 /* A row of messages.tsv: sender, region, text, class, text brand, url host,
  * reasons, relation. */
 static int check_message_row(smsrep_db *db, unsigned lineno, char **f)
 {
-    smsrep_query q = SMSREP_QUERY_INIT;
     smsrep_verdict v = SMSREP_VERDICT_INIT;
     char got_reasons[512];
-    int ok = 1, status;
+    int ok = 1;
 
-    q.sender = f[0];
-    q.sender_len = golden_unescape(f[0]);
-    if (strcmp(f[1], "-") != 0)
-        snprintf(q.region, sizeof q.region, "%s", f[1]);
-    q.text = f[2];
-    q.text_len = golden_unescape(f[2]);
-    status = smsrep_check(db, &q, &v);
-    if (status != SMSREP_OK) {
-        printf("line %u: error %s\n", lineno, smsrep_status_name(status));
+    if (!check_message(db, lineno, f[0], f[1], f[2], &v))
         return 0;
-    }
     golden_reason_list(v.reasons, got_reasons, sizeof got_reasons);
 #define EXPECT(cond, what, w, g)                                                          \
     if (!(cond)) {                                                                        \
@@ -124,22 +134,12 @@ static int check_message_row(smsrep_db *db, unsigned lineno, char **f)
  * compare: a text may name a brand only through a look-alike host. */
 static int check_real_row(smsrep_db *db, unsigned lineno, char **f)
 {
-    smsrep_query q = SMSREP_QUERY_INIT;
     smsrep_verdict v = SMSREP_VERDICT_INIT;
     char got_reasons[512];
-    int status, ok;
+    int ok;
 
-    if (strcmp(f[0], "-") != 0)
-        snprintf(q.region, sizeof q.region, "%s", f[0]);
-    q.sender = f[1];
-    q.sender_len = golden_unescape(f[1]);
-    q.text = f[2];
-    q.text_len = golden_unescape(f[2]);
-    status = smsrep_check(db, &q, &v);
-    if (status != SMSREP_OK) {
-        printf("line %u: error %s\n", lineno, smsrep_status_name(status));
+    if (!check_message(db, lineno, f[1], f[0], f[2], &v))
         return 0;
-    }
     if (strcmp(f[3], "allow") == 0)
         ok = v.recommendation == SMSREP_RECOMMEND_ALLOW;
     else if (strcmp(f[3], "suspicious+") == 0)
