@@ -326,16 +326,18 @@ static void name_host(smsrep_verdict *v, const char *host)
         smsrep__copyz(v->url_host, sizeof v->url_host, host);
 }
 
-/* A message naming a brand whose sender is not one of the brand's: what
- * it asks the reader to do decides. A declared sender list that leaves this
- * sender out decides alone. Returns 1 when some call to action argued. */
-static int judge_unverified(const text_findings *t, const text_brand *b, const char *declared,
-                            judgement *j, smsrep_verdict *v)
+/* A message naming brand b from a sender that is not one of b's: what it
+ * asks the reader to do decides (foreign: a link off b's domains, judged
+ * already; shortened: a shortener that is not b's own). A declared sender
+ * list that leaves this sender out decides alone. */
+static void judge_unverified(const text_findings *t, int foreign, int shortened,
+                             const text_brand *b, const char *declared, judgement *j,
+                             smsrep_verdict *v)
 {
-    int acted = t->foreign >= 0;
+    int acted = foreign >= 0;
     if (declared != NULL)
         find(j, SMSREP_REASON_UNDECLARED_SENDER, RANK_SUSPICIOUS, declared);
-    if (t->shortened) {
+    if (shortened) {
         find(j, SMSREP_REASON_SHORTENED_URL, RANK_SUSPICIOUS, b->source);
         acted = 1;
     }
@@ -355,7 +357,6 @@ static int judge_unverified(const text_findings *t, const text_brand *b, const c
     }
     if (!acted && declared == NULL)
         find(j, SMSREP_REASON_BRAND_UNVERIFIED, RANK_CAUTION, b->source);
-    return acted;
 }
 
 /* Scam wording with no brand: with a way to act on it (a link or a number
@@ -400,8 +401,7 @@ void smsrep__judge_text(const text_book *book, const char *recipient, const text
     char sender_brand[SMSREP_BRAND_SIZE], sender_source[SMSREP_SOURCE_ID_SIZE];
     int sender_of = j->relation == SMSREP_RELATION_SENDER_OF && j->brand[0] != '\0';
     const text_brand *named = t->claimed;
-    int foreign = t->foreign, foreign_puny = t->foreign_punycode;
-    text_findings against;
+    int foreign = t->foreign, foreign_puny = t->foreign_punycode, shortened;
     size_t i;
 
     if (!t->read)
@@ -459,17 +459,17 @@ void smsrep__judge_text(const text_book *book, const char *recipient, const text
         if (foreign_puny)
             find(j, SMSREP_REASON_PUNYCODE_HOST, RANK_SUSPICIOUS, named->source);
     }
-    against = *t;
-    against.foreign = foreign;
+    shortened = smsrep__text_shortened(book, t, named);
     if (sender_of && strcmp(sender_brand, named->name) != 0) {
         find(j, SMSREP_REASON_BRAND_SENDER_MISMATCH, RANK_SUSPICIOUS, named->source);
     } else if (sender_of) {
-        if (foreign < 0 && t->shortened)
+        if (foreign < 0 && shortened)
             find(j, SMSREP_REASON_SHORTENED_URL, RANK_CAUTION, NULL);
         else if (foreign < 0 && !t->masked)
             find(j, SMSREP_REASON_TEXT_CONSISTENT, RANK_TRUSTED, sender_source);
     } else {
-        judge_unverified(&against, named, smsrep__text_declared(named, recipient, v->kind), j, v);
+        judge_unverified(t, foreign, shortened, named,
+                         smsrep__text_declared(named, recipient, v->kind), j, v);
     }
 }
 

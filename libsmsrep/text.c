@@ -412,6 +412,21 @@ static int masked_link(const char *folded)
     return 0;
 }
 
+int smsrep__text_shortened(const text_book *book, const text_findings *t, const text_brand *b)
+{
+    size_t i, k;
+    for (i = 0; i < t->hosts.n; i++) {
+        const char *h = t->hosts.host[i];
+        int official = 0;
+        /* a brand's own shortener (amzn.to for Amazon) is its domain */
+        for (k = 0; b != NULL && k < b->n_domains; k++)
+            official |= smsrep__url_host_under(h, b->domains[k]);
+        if (!official && smsrep__text_shortener(book, h))
+            return 1;
+    }
+    return 0;
+}
+
 int smsrep__text_off_brand(const text_book *book, const text_findings *t, const text_brand *b,
                            int *puny)
 {
@@ -472,15 +487,10 @@ void smsrep__text_scan(const text_book *book, const char *text, size_t len, text
     }
     for (i = 0; i < out->hosts.n; i++) {
         const char *h = out->hosts.host[i];
-        int official = 0;
         if ((strncmp(h, "xn--", 4) == 0 || strstr(h, ".xn--") != NULL) && out->punycode < 0)
             out->punycode = (int)i;
-        for (k = 0; out->claimed != NULL && k < out->claimed->n_domains; k++)
-            official |= smsrep__url_host_under(h, out->claimed->domains[k]);
-        /* a brand's own shortener (amzn.to for Amazon) is its domain */
-        if (!official && smsrep__text_shortener(book, h))
-            out->shortened = 1;
     }
+    out->shortened = smsrep__text_shortened(book, out, out->claimed);
     out->foreign = smsrep__text_off_brand(book, out, out->claimed, &out->foreign_punycode);
     out->masked = masked_link(folded);
     out->notice = first_phrase(book, PHRASE_NOTICE, folded, 0, &where) != NULL;

@@ -86,7 +86,8 @@ typedef struct text_findings {
     int foreign_punycode;       /* that host holds an xn-- label */
     int punycode;               /* index in hosts of the first host with an xn--
                                    label, -1 none */
-    int shortened;              /* some host is a link shortener */
+    int shortened;              /* some host is a link shortener (not the claimed
+                                   brand's own) */
     int masked;                 /* a link whose host is hidden: "https://~", "hxxp", "[.]" */
     int notice;                 /* a messaging service's automatic notice */
     int code;                   /* reads as a one-time code */
@@ -104,6 +105,9 @@ void smsrep__text_scan(const text_book *book, const char *text, size_t len, text
  * shorteners aside), -1 none; *puny says whether it holds an xn-- label. */
 int smsrep__text_off_brand(const text_book *book, const text_findings *t, const text_brand *b,
                            int *puny);
+/* Does t hold a link through a shortener other than brand b's own (b
+ * NULL: any shortener)? */
+int smsrep__text_shortened(const text_book *book, const text_findings *t, const text_brand *b);
 /* Is host one of the book's link shorteners (or a name under one)? */
 int smsrep__text_shortener(const text_book *book, const char *host);
 
