@@ -332,7 +332,7 @@ static int glued_before(char c)
  * with an optional '+' and spaces, hyphens or parentheses between them
  * (ASCII or full-width), standing alone, not in a link. A bare run of 8
  * digits is a one-time code's length, and "2025-01-31" is a date: neither
- * is a number to call. */
+ * is a number to call. One too long to name whole in out is none either. */
 static int find_callback(const char *text, size_t len, char *out, size_t cap)
 {
     size_t i = 0;
@@ -380,7 +380,8 @@ static int find_callback(const char *text, size_t len, char *out, size_t cap)
         }
         if (groups > 0 && group > 2)
             later_short = 0;
-        if (digits >= 8 && digits <= 15 && (end >= len || !alnum_ascii(text[end])) &&
+        if (digits >= 8 && digits <= 15 && end - start < cap &&
+            (end >= len || !alnum_ascii(text[end])) &&
             (plus || separated || digits > 8) &&
             !(!plus && groups >= 1 && first_group == 4 && later_short)) {
             smsrep__copy(out, cap, text + start, end - start);

@@ -143,6 +143,9 @@ static void callback_numbers(void **state)
         { "https://a.example/track/12345678901", NULL }, /* inside a link */
         { "order A1234567890", NULL },                  /* glued to a word */
         { "Call 13 22 21", NULL },                      /* too short */
+        /* 15 full-width digits, each gap two full-width separators: 129 bytes */
+        { "１－－２－－３－－４－－５－－６－－７－－８－－９－－０－－１－－２－－３－－４－－５",
+          NULL },
     };
     size_t i;
     (void)state;
