@@ -627,6 +627,54 @@ static void load_lookalike_word(builder *b, sqlite3_stmt *insert, char **f)
     insert_row(b, insert, values, 5);
 }
 
+static void load_declaration(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static const char *const scopes[] = { "all", "number", "short_code", "sender_id", NULL };
+    check_brand(b, f[DECL_BRAND], 1);
+    if (!is_region(f[DECL_REGION], 0, 0))
+        fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code", f[DECL_REGION]);
+    check_enum(b, f[DECL_SCOPE], "scope", scopes);
+    check_source(b, f[DECL_SOURCE]);
+    insert_row(b, insert, f, DECL_NCOLS);
+}
+
+/* A phrase is matched as a substring, ASCII letters folded: a lure names
+ * what it asks for (its category) and its language; a shortener is a
+ * lower-case host name, matched as a link's host or a name under it. */
+static void load_phrase(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static const char *const kinds[] = { "lure", "code_word", "service_notice", "shortener",
+                                         NULL };
+    static const char *const categories[] = { "unpaid_fee", "toll_unpaid", "parcel_held",
+                                              "account_locked", "tax_refund", "prize",
+                                              "legal_action", "service_cutoff", "call_number",
+                                              "credentials", "payment", NULL };
+    static const char *const langs[] = { "en", "ja", NULL };
+    const char *c;
+
+    check_enum(b, f[PHRASE_KIND], "kind", kinds);
+    check_source(b, f[PHRASE_SOURCE]);
+    check_text(b, f[PHRASE_PHRASE], "phrase", 1);
+    if (strlen(f[PHRASE_PHRASE]) < 2 || strlen(f[PHRASE_PHRASE]) >= SMSREP_PHRASE_SIZE)
+        fail(b, "phrase \"%s\" must have 2 to %d bytes", f[PHRASE_PHRASE], SMSREP_PHRASE_SIZE - 1);
+    if (strcmp(f[PHRASE_KIND], "shortener") == 0) {
+        if (f[PHRASE_CATEGORY][0] != '\0' || f[PHRASE_LANG][0] != '\0')
+            fail(b, "a shortener has no category and no lang");
+        for (c = f[PHRASE_PHRASE]; *c; c++)
+            if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '.'))
+                fail(b, "shortener \"%s\" must be a lower-case host name", f[PHRASE_PHRASE]);
+        if (strchr(f[PHRASE_PHRASE], '.') == NULL || f[PHRASE_PHRASE][0] == '.')
+            fail(b, "shortener \"%s\" must be a host name with a dot", f[PHRASE_PHRASE]);
+    } else {
+        check_enum(b, f[PHRASE_LANG], "lang", langs);
+        if (strcmp(f[PHRASE_KIND], "lure") == 0)
+            check_enum(b, f[PHRASE_CATEGORY], "category", categories);
+        else if (f[PHRASE_CATEGORY][0] != '\0')
+            fail(b, "only a lure has a category");
+    }
+    insert_row(b, insert, f, PHRASE_NCOLS);
+}
+
 /* Each table's loader, in the order of smsrep__tables. */
 static const row_loader loaders[TABLE_COUNT] = {
     [TABLE_META] = load_meta,       [TABLE_SOURCE] = load_source,
@@ -634,6 +682,7 @@ static const row_loader loaders[TABLE_COUNT] = {
     [TABLE_KNOWN] = load_known_number, [TABLE_SHORT] = load_short_code,
     [TABLE_SENDER] = load_sender_id, [TABLE_RULE] = load_alnum_rule,
     [TABLE_CALLING] = load_calling_code, [TABLE_WORD] = load_lookalike_word,
+    [TABLE_DECLARATION] = load_declaration, [TABLE_PHRASE] = load_phrase,
 };
 
 /* schema.sql must make every table with exactly the columns of its spec,

@@ -138,3 +138,30 @@ CREATE TABLE lookalike_word (
   source    TEXT NOT NULL REFERENCES source(id),
   note      TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- A brand's own statement (or a regulator's about it) that its SMS senders
+-- for recipients in a country are complete: every SMS it sends there comes
+-- from its documented senders, of every kind (scope 'all') or of one kind.
+-- Since schema 4.
+CREATE TABLE declaration (
+  brand  TEXT NOT NULL REFERENCES brand(id),
+  region TEXT NOT NULL,              -- the recipients' country
+  scope  TEXT NOT NULL,              -- all | number | short_code | sender_id
+  source TEXT NOT NULL REFERENCES source(id),
+  note   TEXT NOT NULL,
+  PRIMARY KEY (brand, region, scope)
+) WITHOUT ROWID;
+
+-- What message texts are read for, matched as substrings (ASCII letters
+-- case-insensitively): smishing lures by category, one-time-code words,
+-- messaging services' automatic notices, and link shorteners (lower-case
+-- host names). Since schema 4.
+CREATE TABLE phrase (
+  kind     TEXT NOT NULL,            -- lure | code_word | service_notice | shortener
+  category TEXT NOT NULL,            -- lures: what the lure asks; '' otherwise
+  lang     TEXT NOT NULL,            -- en | ja; '' for shorteners
+  phrase   TEXT NOT NULL,
+  source   TEXT NOT NULL REFERENCES source(id),
+  note     TEXT NOT NULL,
+  PRIMARY KEY (kind, category, lang, phrase)
+) WITHOUT ROWID;

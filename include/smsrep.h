@@ -248,7 +248,15 @@ SMSREP_API const char *smsrep_status_name(int status);
     X(SHORTENED_URL,          34, "shortened_url")            \
     X(SERVICE_NOTICE,         35, "service_notice")           \
     X(ONE_TIME_CODE,          36, "one_time_code")          \
-    X(BIDI_OVERRIDE,          37, "bidi_override")          /* since 0.3 */
+    X(BIDI_OVERRIDE,          37, "bidi_override")          /* since 0.3 */ \
+    X(UNDECLARED_SENDER,      38, "undeclared_sender")      /* since 0.3 */ \
+    X(BRAND_UNVERIFIED,       39, "brand_unverified")       /* since 0.3 */ \
+    X(SCAM_LURE,              40, "scam_lure")              /* since 0.3 */ \
+    X(CALLBACK_NUMBER,        41, "callback_number")        /* since 0.3 */ \
+    X(MASKED_URL,             42, "masked_url")             /* since 0.3 */ \
+    X(TEXT_LINK,              43, "text_link")              /* since 0.3 */ \
+    X(CARRIER_RELAY,          44, "carrier_relay")          /* since 0.3 */ \
+    X(DOCUMENTED_ELSEWHERE,   45, "documented_elsewhere")   /* since 0.3 */
 
 #define SMSREP_X_(n, v, name) SMSREP_KIND_##n = v,
 enum smsrep_kind { SMSREP_KIND_MAP(SMSREP_X_) SMSREP_KIND_LAST_ };
@@ -387,6 +395,7 @@ typedef struct smsrep_query {
 #define SMSREP_SOURCE_ID_SIZE 48
 #define SMSREP_DISPLAY_SIZE 192
 #define SMSREP_HOST_SIZE 128
+#define SMSREP_PHRASE_SIZE 64
 
 typedef struct smsrep_verdict {
     uint32_t struct_size;      /* sizeof(smsrep_verdict), set by the caller */
@@ -424,11 +433,19 @@ typedef struct smsrep_verdict {
     char url_host[SMSREP_HOST_SIZE]; /* the link host that argued against the
                                   text (not the named brand's, or punycode), in
                                   ASCII (xn--) form; "" none */
-    /* fields added after 0.2 go here */
+    /* fields added in 0.3 */
+    char text_phrase[SMSREP_PHRASE_SIZE]; /* what in the message text argued
+                                  against it: the lure phrase (as the
+                                  database holds it, ASCII lower-cased) or the
+                                  callback number (as the text writes it, cut
+                                  at a character boundary); "" none */
+    /* fields added after 0.3 go here */
 } smsrep_verdict;
 #define SMSREP_VERDICT_INIT SMSREP_INIT_(smsrep_verdict)
 #define SMSREP_VERDICT_SIZE_0_1 ((uint32_t)(offsetof(smsrep_verdict, source) + SMSREP_SOURCE_ID_SIZE))
 #define SMSREP_VERDICT_SIZE_0_2 ((uint32_t)(offsetof(smsrep_verdict, url_host) + SMSREP_HOST_SIZE))
+#define SMSREP_VERDICT_SIZE_0_3 \
+    ((uint32_t)(offsetof(smsrep_verdict, text_phrase) + SMSREP_PHRASE_SIZE))
 
 /* METHOD. Judges one sender. On SMSREP_OK *out holds the verdict (a sender
  * that cannot be a genuine originator is a verdict, class spoofed, not an

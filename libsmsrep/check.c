@@ -268,13 +268,13 @@ static int judge_sender(const smsrep_db *db, store_conn *c, const smsrep_query *
 
 /* The message text, read after the caches (which never hold it), is judged
  * on top of the sender's judgement; then the verdict is finished. */
-static void finish(const smsrep_db *db, const smsrep_query *q, sender_verdict *sv,
-                   smsrep_verdict *v)
+static void finish(const smsrep_db *db, const smsrep_query *q, const char *region,
+                   sender_verdict *sv, smsrep_verdict *v)
 {
     if (q->text != NULL) {
         text_findings t;
         smsrep__text_scan(&db->book, q->text, q->text_len, &t);
-        smsrep__judge_text(&t, sv);
+        smsrep__judge_text(&db->book, region, &t, sv);
     }
     *v = sv->v;
     smsrep__judge_finish(&sv->j, v);
@@ -302,13 +302,13 @@ int smsrep__check_run(smsrep_db *db, const smsrep_query *q, const char *region,
     cacheable = entries > 0 && smsrep__cache_key(&key, q->sender, q->sender_len, q->hint, region);
     if (cacheable && smsrep__cache_get(&w->cache, entries, &key, &sv)) {
         smsrep__pool_release(w);
-        finish(db, q, &sv, v);
+        finish(db, q, region, &sv, v);
         return SMSREP_OK;
     }
     if (cacheable && smsrep__shared_get(&db->shared, entries, &key, &sv)) {
         smsrep__cache_put(&w->cache, entries, &key, &sv);
         smsrep__pool_release(w);
-        finish(db, q, &sv, v);
+        finish(db, q, region, &sv, v);
         return SMSREP_OK;
     }
     status = judge_sender(db, w->conn, q, region, recipient_cc, &sv, &timed);
@@ -318,6 +318,6 @@ int smsrep__check_run(smsrep_db *db, const smsrep_query *q, const char *region,
     }
     smsrep__pool_release(w);
     if (status == SMSREP_OK)
-        finish(db, q, &sv, v);
+        finish(db, q, region, &sv, v);
     return status;
 }

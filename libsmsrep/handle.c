@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  * handle.c: opens and closes an smsrep_db: the store, then the matchers
- * read from its rows once (so a check compares names in memory), then the
+ * read from its rows once (so a check compares names in memory: brand names,
+ * the text book's brands, declarations and phrases), then the
  * pool that lends its connections, and the shared verdict cache. */
 #include "handle.h"
 
@@ -18,6 +19,19 @@ static int take_brand(void *ctx, int kind, const char *const *f)
     (void)kind;
     return smsrep__text_add_brand(ctx, f[BRAND_NAME_FIELD], f[BRAND_ALIASES_FIELD],
                                   f[BRAND_DOMAINS_FIELD], f[BRAND_SOURCE_FIELD]);
+}
+
+static int take_phrase(void *ctx, int kind, const char *const *f)
+{
+    return smsrep__text_add_phrase(ctx, kind, f[PHRASE_CATEGORY_FIELD], f[PHRASE_TEXT_FIELD],
+                                   f[PHRASE_SOURCE_FIELD]);
+}
+
+static int take_declaration(void *ctx, int kind, const char *const *f)
+{
+    (void)kind;
+    return smsrep__text_add_declaration(ctx, f[DECL_BRAND_NAME_FIELD], f[DECL_REGION_FIELD],
+                                        f[DECL_SCOPE_FIELD], f[DECL_SOURCE_FIELD]);
 }
 
 int smsrep__handle_open(smsrep_db **out, const char *path, const void *data, size_t size,
@@ -43,6 +57,11 @@ int smsrep__handle_open(smsrep_db **out, const char *path, const void *data, siz
         status = smsrep__store_each_name(first, take_name, &db->names, errbuf, errbuf_size);
     if (status == SMSREP_OK)
         status = smsrep__store_each_brand(first, take_brand, &db->book, errbuf, errbuf_size);
+    if (status == SMSREP_OK)
+        status = smsrep__store_each_declaration(first, take_declaration, &db->book, errbuf,
+                                                errbuf_size);
+    if (status == SMSREP_OK)
+        status = smsrep__store_each_phrase(first, take_phrase, &db->book, errbuf, errbuf_size);
     if (status == SMSREP_OK) {
         status = smsrep__pool_init(&db->pool, db->store, first);
         first = NULL; /* the pool has it, or closed it */

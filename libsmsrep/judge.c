@@ -137,10 +137,27 @@ static void judge_number(const evidence *e, judgement *j, smsrep_verdict *v)
 
     if (e->range.found)
         find_signal(j, &e->range);
-    if (e->known.found)
+    if (e->known.found && e->known.carrier_display) {
+        /* Outside the plan by design, and shared by many senders: it
+         * names none of them. */
+        find(j, SMSREP_REASON_CARRIER_RELAY, RANK_UNKNOWN, e->known.source);
+        plan_known = 1;
+    } else if (e->known.found && e->known.region[0] != '\0' &&
+               strcmp(e->known.region, e->recipient) != 0) {
+        /* A brand's sender for recipients elsewhere keeps its brand, but
+         * that evidence says nothing of this country's routes. */
+        name_brand(j, e->known.brand, SMSREP_RELATION_SENDER_OF);
+        find(j, SMSREP_REASON_DOCUMENTED_ELSEWHERE, RANK_CAUTION, e->known.source);
+    } else if (e->known.found) {
         find_signal(j, &e->known);
+    }
+    if (e->known.found)
+        plan_known = 1; /* a data row says more than the metadata */
+    /* The metadata in use calling a number invalid is no proof that it
+     * cannot send: carriers show numbers outside the plan, and plans move
+     * faster than metadata. A flag, not a block. */
     if (!p->valid && !plan_known)
-        find(j, SMSREP_REASON_INVALID_NUMBER, RANK_SPOOFED, SOURCE_LIBPHONENUMBER);
+        find(j, SMSREP_REASON_INVALID_NUMBER, RANK_SUSPICIOUS, SOURCE_LIBPHONENUMBER);
     if (foreign(e, v->region, p->calling_code))
         find(j, SMSREP_REASON_FOREIGN_ROUTE, RANK_CAUTION, SOURCE_LIBPHONENUMBER);
 }
@@ -296,16 +313,96 @@ static void judge_overlay(const evidence *e, judgement *j)
         find(j, SMSREP_REASON_REPORTED_NUMBER, RANK_CAUTION, source);
 }
 
+/* Keeps the phrase or number of the text that argued, the first one. */
+static void name_phrase(smsrep_verdict *v, const char *phrase)
+{
+    if (v->text_phrase[0] == '\0')
+        smsrep__copyz(v->text_phrase, sizeof v->text_phrase, phrase);
+}
+
+static void name_host(smsrep_verdict *v, const char *host)
+{
+    if (v->url_host[0] == '\0')
+        smsrep__copyz(v->url_host, sizeof v->url_host, host);
+}
+
+/* A message naming brand b from a sender that is not one of b's: what it
+ * asks the reader to do decides (foreign: a link off b's domains, judged
+ * already; shortened: a shortener that is not b's own). A declared sender
+ * list that leaves this sender out decides alone. */
+static void judge_unverified(const text_findings *t, int foreign, int shortened,
+                             const text_brand *b, const char *declared, judgement *j,
+                             smsrep_verdict *v)
+{
+    int acted = foreign >= 0;
+    if (declared != NULL)
+        find(j, SMSREP_REASON_UNDECLARED_SENDER, RANK_SUSPICIOUS, declared);
+    if (shortened) {
+        find(j, SMSREP_REASON_SHORTENED_URL, RANK_SUSPICIOUS, b->source);
+        acted = 1;
+    }
+    if (t->masked) {
+        find(j, SMSREP_REASON_MASKED_URL, RANK_SUSPICIOUS, b->source);
+        acted = 1;
+    }
+    if (t->callback) {
+        find(j, SMSREP_REASON_CALLBACK_NUMBER, RANK_SUSPICIOUS, b->source);
+        name_phrase(v, t->callback_text);
+        acted = 1;
+    }
+    if (t->demand != NULL) {
+        find(j, SMSREP_REASON_SCAM_LURE, RANK_SUSPICIOUS, t->demand->source);
+        name_phrase(v, t->demand->text);
+        acted = 1;
+    }
+    if (!acted && declared == NULL)
+        find(j, SMSREP_REASON_BRAND_UNVERIFIED, RANK_CAUTION, b->source);
+}
+
+/* Scam wording with no brand: with a way to act on it (a link or a number
+ * to call) it is suspicious, alone it is caution. */
+static void judge_lure(const text_book *book, const text_findings *t, judgement *j,
+                       smsrep_verdict *v)
+{
+    size_t i;
+    int act = t->callback || t->masked || t->shortened || t->hosts.n > 0;
+
+    find(j, SMSREP_REASON_SCAM_LURE, act ? RANK_SUSPICIOUS : RANK_CAUTION, t->lure->source);
+    name_phrase(v, t->lure->text);
+    if (t->callback)
+        find(j, SMSREP_REASON_CALLBACK_NUMBER, RANK_SUSPICIOUS, t->lure->source);
+    if (t->masked)
+        find(j, SMSREP_REASON_MASKED_URL, RANK_SUSPICIOUS, t->lure->source);
+    if (t->shortened)
+        find(j, SMSREP_REASON_SHORTENED_URL, RANK_SUSPICIOUS, t->lure->source);
+    for (i = 0; i < t->hosts.n; i++) {
+        if (smsrep__text_shortener(book, t->hosts.host[i]))
+            continue;
+        find(j, SMSREP_REASON_TEXT_LINK, RANK_SUSPICIOUS, t->lure->source);
+        name_host(v, t->hosts.host[i]);
+        break;
+    }
+}
+
 /* The message text against the sender. The text alone never makes a sender
  * trusted: a known sender of the brand it names, with links only to that
- * brand's domains, is; a link elsewhere under a brand's name, or a brand
- * other than the sender's own, argues for suspicious. */
-void smsrep__judge_text(const text_findings *t, sender_verdict *sv)
+ * brand's domains, is. A brand named (by the text, or by a sender ID that
+ * only claims it) from a sender that is not the brand's is suspicious when
+ * the brand declares its senders complete, or when the text asks the
+ * reader to act anywhere but at the brand (a link elsewhere, a shortened or
+ * masked link, a number to call, a demand to pay or sign in); otherwise
+ * caution. Scam wording with no brand is suspicious with a link or number,
+ * caution alone. */
+void smsrep__judge_text(const text_book *book, const char *recipient, const text_findings *t,
+                        sender_verdict *sv)
 {
     judgement *j = &sv->j;
     smsrep_verdict *v = &sv->v;
     char sender_brand[SMSREP_BRAND_SIZE], sender_source[SMSREP_SOURCE_ID_SIZE];
     int sender_of = j->relation == SMSREP_RELATION_SENDER_OF && j->brand[0] != '\0';
+    const text_brand *named = t->claimed;
+    int foreign = t->foreign, foreign_puny = t->foreign_punycode, shortened;
+    size_t i;
 
     if (!t->read)
         return;
@@ -315,27 +412,65 @@ void smsrep__judge_text(const text_findings *t, sender_verdict *sv)
         find(j, SMSREP_REASON_ONE_TIME_CODE, RANK_UNKNOWN, NULL);
     if (t->notice)
         find(j, SMSREP_REASON_SERVICE_NOTICE, RANK_UNKNOWN, NULL);
-    if (t->claimed == NULL) {
+    /* A text may name other brands beside the sender's own ("your HDFC
+     * Bank card was used at Amazon"): then it speaks for the sender's. */
+    for (i = 0; sender_of && named != NULL && i < t->n_named; i++) {
+        if (strcmp(t->named[i]->name, sender_brand) == 0 && t->named[i] != named) {
+            named = t->named[i];
+            foreign = smsrep__text_off_brand(book, t, named, &foreign_puny);
+        }
+    }
+    if (named == NULL && j->relation == SMSREP_RELATION_CLAIMS) {
+        named = smsrep__text_brand_named(book, j->brand);
+        foreign = smsrep__text_off_brand(book, t, named, &foreign_puny);
+    }
+    if (named == NULL) {
         if (t->punycode >= 0) {
-            smsrep__copyz(v->url_host, sizeof v->url_host, t->hosts.host[t->punycode]);
+            name_host(v, t->hosts.host[t->punycode]);
             find(j, SMSREP_REASON_PUNYCODE_HOST, RANK_CAUTION, NULL);
+        }
+        /* A brand's own sender may word its alerts as lures do; only a
+         * link off its domains then argues. */
+        if (t->lure != NULL && sender_of) {
+            const text_brand *own = smsrep__text_brand_named(book, sender_brand);
+            int puny, off = own != NULL ? smsrep__text_off_brand(book, t, own, &puny) : -1;
+            if (off >= 0 || t->masked) {
+                find(j, SMSREP_REASON_SCAM_LURE, RANK_SUSPICIOUS, t->lure->source);
+                name_phrase(v, t->lure->text);
+                if (off >= 0) {
+                    find(j, SMSREP_REASON_TEXT_LINK, RANK_SUSPICIOUS, t->lure->source);
+                    name_host(v, t->hosts.host[off]);
+                }
+                if (t->masked)
+                    find(j, SMSREP_REASON_MASKED_URL, RANK_SUSPICIOUS, t->lure->source);
+            }
+        } else if (t->lure != NULL) {
+            judge_lure(book, t, j, v);
         }
         return;
     }
-    smsrep__copyz(v->text_brand, sizeof v->text_brand, t->claimed->name);
-    name_brand(j, t->claimed->name, SMSREP_RELATION_CLAIMED_IN_TEXT);
-    if (t->foreign >= 0) {
-        smsrep__copyz(v->url_host, sizeof v->url_host, t->hosts.host[t->foreign]);
-        find(j, SMSREP_REASON_BRAND_URL_MISMATCH, RANK_SUSPICIOUS, t->claimed->source);
-        if (t->foreign_punycode)
-            find(j, SMSREP_REASON_PUNYCODE_HOST, RANK_SUSPICIOUS, t->claimed->source);
-    } else if (t->shortened) {
-        find(j, SMSREP_REASON_SHORTENED_URL, RANK_CAUTION, NULL);
+    if (t->claimed != NULL) {
+        smsrep__copyz(v->text_brand, sizeof v->text_brand, named->name);
+        name_brand(j, named->name, SMSREP_RELATION_CLAIMED_IN_TEXT);
     }
-    if (sender_of && strcmp(sender_brand, t->claimed->name) != 0)
-        find(j, SMSREP_REASON_BRAND_SENDER_MISMATCH, RANK_SUSPICIOUS, t->claimed->source);
-    else if (sender_of && t->foreign < 0 && !t->shortened)
-        find(j, SMSREP_REASON_TEXT_CONSISTENT, RANK_TRUSTED, sender_source);
+    if (foreign >= 0) {
+        name_host(v, t->hosts.host[foreign]);
+        find(j, SMSREP_REASON_BRAND_URL_MISMATCH, RANK_SUSPICIOUS, named->source);
+        if (foreign_puny)
+            find(j, SMSREP_REASON_PUNYCODE_HOST, RANK_SUSPICIOUS, named->source);
+    }
+    shortened = smsrep__text_shortened(book, t, named);
+    if (sender_of && strcmp(sender_brand, named->name) != 0) {
+        find(j, SMSREP_REASON_BRAND_SENDER_MISMATCH, RANK_SUSPICIOUS, named->source);
+    } else if (sender_of) {
+        if (foreign < 0 && shortened)
+            find(j, SMSREP_REASON_SHORTENED_URL, RANK_CAUTION, NULL);
+        else if (foreign < 0 && !t->masked)
+            find(j, SMSREP_REASON_TEXT_CONSISTENT, RANK_TRUSTED, sender_source);
+    } else {
+        judge_unverified(t, foreign, shortened, named,
+                         smsrep__text_declared(named, recipient, v->kind), j, v);
+    }
 }
 
 void smsrep__judge_sender(const evidence *e, sender_verdict *sv)

@@ -54,8 +54,10 @@ typedef struct evidence {
  * reply cost, DLT fields) and sv->j. Reads no message text. */
 void smsrep__judge_sender(const evidence *e, sender_verdict *sv);
 /* Judges a message text on top of the sender's judgement: adds to sv->j and
- * sets sv->v's text_brand and url_host. */
-void smsrep__judge_text(const text_findings *t, sender_verdict *sv);
+ * sets sv->v's text_brand, url_host and text_phrase. book holds the brands'
+ * domains and declarations, recipient is the recipient's region. */
+void smsrep__judge_text(const text_book *book, const char *recipient, const text_findings *t,
+                        sender_verdict *sv);
 /* Turns a judgement into the class, score, recommendation, reasons, brand
  * and source of *v. */
 void smsrep__judge_finish(const judgement *j, smsrep_verdict *v);

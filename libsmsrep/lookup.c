@@ -23,11 +23,14 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
         "SELECT signal, reply_cost, source, number_type, region FROM number_range"
         " WHERE prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
     [ST_KNOWN] =
-        "SELECT k.confidence, k.source, b.name FROM known_number k"
+        "SELECT k.confidence, k.source, b.name, k.relation, k.dest_region FROM known_number k"
         " JOIN brand b ON b.id = k.brand WHERE k.number = ?1 AND k.dest_region = ?2"
         " UNION ALL"
-        " SELECT k.confidence, k.source, b.name FROM known_number k"
+        " SELECT k.confidence, k.source, b.name, k.relation, k.dest_region FROM known_number k"
         " JOIN brand b ON b.id = k.brand WHERE k.number = ?1 AND k.dest_region = '*'"
+        " UNION ALL"
+        " SELECT k.confidence, k.source, b.name, k.relation, k.dest_region FROM known_number k"
+        " JOIN brand b ON b.id = k.brand WHERE k.number = ?1"
         " LIMIT 1",
     [ST_SHORT] =
         "SELECT s.signal, s.confidence, s.source, coalesce(b.name, ''), s.reply_cost"
@@ -240,13 +243,19 @@ int smsrep__lookup_range(store_conn *c, const char *e164, store_row *row)
                           e164, read_range, row);
 }
 
-/* A known number is a brand's documented sender. */
+/* A known number is a brand's documented sender, or a number a carrier
+ * shows for the SMS it relays from businesses; region is the country of
+ * the recipients it is documented for ("" for any). */
 static void read_known(sqlite3_stmt *st, store_row *row)
 {
+    char relation[24];
     row->signal = SIG_BRAND_SENDER;
     row->confidence = column_confidence(st, 0);
     smsrep__column_text(st, 1, row->source, sizeof row->source);
     smsrep__column_text(st, 2, row->brand, sizeof row->brand);
+    column_word(st, 3, relation, sizeof relation);
+    row->carrier_display = strcmp(relation, "carrier_display") == 0;
+    region_text(st, 4, row->region, sizeof row->region);
 }
 
 int smsrep__lookup_known_number(store_conn *c, const char *e164, const char *region,

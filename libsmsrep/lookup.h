@@ -20,7 +20,9 @@ typedef struct store_row {
     int confidence;                   /* enum confidence */
     uint32_t number_type;             /* 0 = none given */
     uint32_t reply_cost;
-    char region[4];                   /* number_range: the range's country */
+    char region[4];                   /* number_range: the range's country;
+                                         known_number: its recipients' ("" any) */
+    int carrier_display;              /* known_number: a carrier's relay display number */
     char sector[16];                  /* sender_id: the brand's sector ("bank"), "" none */
     char brand[SMSREP_BRAND_SIZE];    /* display name, "" none */
     char source[SMSREP_SOURCE_ID_SIZE];
@@ -41,6 +43,8 @@ typedef struct report_row {
 
 /* Each returns SMSREP_OK (row->found tells) or E_DB_QUERY/E_NOMEM. */
 int smsrep__lookup_range(store_conn *c, const char *e164, store_row *row);
+/* The row for recipients in region, else for any recipient, else for
+ * recipients elsewhere (row->region tells which). */
 int smsrep__lookup_known_number(store_conn *c, const char *e164, const char *region,
                                 store_row *row);
 int smsrep__lookup_short_code(store_conn *c, const char *region, const char *digits,

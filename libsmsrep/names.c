@@ -184,6 +184,30 @@ static const struct { const char *en, *ja; } reason_text[SMSREP_REASON_LAST_] = 
     [SMSREP_REASON_BIDI_OVERRIDE] = {
         "the sender holds text-direction overrides, so it reads in another order than it was sent",
         "送信元に文字の並び順を入れ替える制御文字が含まれ、送られた順序とは違う並びで表示されます" },
+    [SMSREP_REASON_UNDECLARED_SENDER] = {
+        "the brand the message names says it sends SMS in this country only from senders it lists, and this is not one",
+        "本文が名乗るブランドは、この国では公表した送信元からだけSMSを送ると明言していますが、この送信元はそのどれでもありません" },
+    [SMSREP_REASON_BRAND_UNVERIFIED] = {
+        "the message names a brand, but the sender is not one of the brand's documented senders",
+        "本文はブランドを名乗っていますが、送信元はそのブランドの送信元として記録されていません" },
+    [SMSREP_REASON_SCAM_LURE] = {
+        "the message uses wording that smishing warnings list (unpaid fee, parcel held, account locked, refund, prize...)",
+        "本文に、フィッシングSMSの注意喚起で挙げられる文言（未払い、荷物の保管、アカウント停止、還付金、当選など）があります" },
+    [SMSREP_REASON_CALLBACK_NUMBER] = {
+        "the message asks the reader to call or text a phone number",
+        "本文が電話番号への発信や返信を求めています" },
+    [SMSREP_REASON_MASKED_URL] = {
+        "a link is masked or cut (https://~, hxxp, [.]), so where it leads cannot be read",
+        "リンクが伏せ字や省略（https://~、hxxp、[.]）になっていて、リンク先が読み取れません" },
+    [SMSREP_REASON_TEXT_LINK] = {
+        "the message carries a link to a site that belongs to no brand it names",
+        "本文に、名乗るブランドのものではないサイトへのリンクがあります" },
+    [SMSREP_REASON_CARRIER_RELAY] = {
+        "a number the carrier shows for SMS relayed from businesses; it names no single sender",
+        "携帯会社が企業からの中継SMSに表示する番号で、特定の送信元を示しません" },
+    [SMSREP_REASON_DOCUMENTED_ELSEWHERE] = {
+        "the number is a brand's documented sender for recipients in another country",
+        "この番号は、別の国の受信者向けのブランドの送信元として記録されています" },
 };
 
 const char *smsrep_reason_text(uint32_t reason, const char *lang)

@@ -270,6 +270,28 @@ int smsrep__store_each_brand(store_conn *c, fields_taker take, void *ctx, char *
                      "brands", errbuf, cap);
 }
 
+int smsrep__store_each_phrase(store_conn *c, fields_taker take, void *ctx, char *errbuf,
+                              size_t cap)
+{
+    /* the kinds in the order of enum phrase_kind (text.h); another kind
+     * (a database from outside) is skipped */
+    static const char sql[] =
+        "SELECT CASE kind WHEN 'lure' THEN 0 WHEN 'code_word' THEN 1"
+        " WHEN 'service_notice' THEN 2 ELSE 3 END, category, lang, phrase, source FROM phrase"
+        " WHERE kind IN ('lure', 'code_word', 'service_notice', 'shortener')";
+    fields_ctx fc = { take, ctx, 1, PHRASE_FIELDS };
+    return read_rows(c, sql, take_fields, &fc, "phrases", errbuf, cap);
+}
+
+int smsrep__store_each_declaration(store_conn *c, fields_taker take, void *ctx, char *errbuf,
+                                   size_t cap)
+{
+    static const char sql[] = "SELECT b.name, d.region, d.scope, d.source FROM declaration d"
+                              " JOIN brand b ON b.id = d.brand";
+    fields_ctx fc = { take, ctx, 0, DECL_FIELDS };
+    return read_rows(c, sql, take_fields, &fc, "declarations", errbuf, cap);
+}
+
 /* ------------------------------------------------------------ open, close */
 
 int smsrep__store_open(store **out, store_conn **first, const char *path, const void *data,

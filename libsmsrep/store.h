@@ -53,10 +53,21 @@ const char *smsrep__store_overlay_version(const store *s);
 enum name_field { NAME_REGION, NAME_CANONICAL, NAME_SKELETON, NAME_BRAND, NAME_SOURCE, NAME_FIELDS };
 enum brand_field { BRAND_NAME_FIELD, BRAND_ALIASES_FIELD, BRAND_DOMAINS_FIELD, BRAND_SOURCE_FIELD,
                    BRAND_FIELDS };
+/* A phrase row's kind is enum phrase_kind (text.h); a declaration row's is 0. */
+enum phrase_field { PHRASE_CATEGORY_FIELD, PHRASE_LANG_FIELD, PHRASE_TEXT_FIELD,
+                    PHRASE_SOURCE_FIELD, PHRASE_FIELDS };
+enum declaration_field { DECL_BRAND_NAME_FIELD, DECL_REGION_FIELD, DECL_SCOPE_FIELD,
+                         DECL_SOURCE_FIELD, DECL_FIELDS };
 typedef int (*fields_taker)(void *ctx, int kind, const char *const *fields);
 int smsrep__store_each_name(store_conn *c, fields_taker take, void *ctx, char *errbuf,
                             size_t cap);
 int smsrep__store_each_brand(store_conn *c, fields_taker take, void *ctx, char *errbuf,
                              size_t cap);
+/* The phrases message texts are read for, and the brands' declarations
+ * that their senders are complete (by the brand's display name). */
+int smsrep__store_each_phrase(store_conn *c, fields_taker take, void *ctx, char *errbuf,
+                              size_t cap);
+int smsrep__store_each_declaration(store_conn *c, fields_taker take, void *ctx, char *errbuf,
+                                   size_t cap);
 
 #endif

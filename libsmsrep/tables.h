@@ -46,6 +46,13 @@
     X(CALLING_PREFIX, "prefix") X(CALLING_STATUS, "status") X(CALLING_SOURCE, "source") \
     X(CALLING_NOTE, "note")
 
+#define SMSREP__DECLARATION_CSV(X)                                                     \
+    X(DECL_BRAND, "brand") X(DECL_REGION, "region") X(DECL_SCOPE, "scope")             \
+    X(DECL_SOURCE, "source") X(DECL_NOTE, "note")
+#define SMSREP__PHRASE_CSV(X)                                                          \
+    X(PHRASE_KIND, "kind") X(PHRASE_CATEGORY, "category") X(PHRASE_LANG, "lang")       \
+    X(PHRASE_PHRASE, "phrase") X(PHRASE_SOURCE, "source") X(PHRASE_NOTE, "note")
+
 #define SMSREP__CSV_INDEX_(index, name) index,
 enum { SMSREP__META_CSV(SMSREP__CSV_INDEX_) META_NCOLS };
 enum { SMSREP__SOURCE_CSV(SMSREP__CSV_INDEX_) SOURCE_NCOLS };
@@ -57,6 +64,8 @@ enum { SMSREP__SENDER_CSV(SMSREP__CSV_INDEX_) SENDER_NCOLS };
 enum { SMSREP__RULE_CSV(SMSREP__CSV_INDEX_) RULE_NCOLS };
 enum { SMSREP__CALLING_CSV(SMSREP__CSV_INDEX_) CALLING_NCOLS };
 enum { SMSREP__WORD_CSV(SMSREP__CSV_INDEX_) WORD_NCOLS };
+enum { SMSREP__DECLARATION_CSV(SMSREP__CSV_INDEX_) DECL_NCOLS };
+enum { SMSREP__PHRASE_CSV(SMSREP__CSV_INDEX_) PHRASE_NCOLS };
 #undef SMSREP__CSV_INDEX_
 
 /* A CSV file, the table it fills, and the table's columns in the order the
@@ -80,14 +89,16 @@ typedef struct smsrep__table_spec {
     SPEC("sender_ids.csv", "sender_id", SMSREP__SENDER_CSV, smsrep__sender_id_columns)        \
     SPEC("alnum_rules.csv", "alnum_rule", SMSREP__RULE_CSV, NULL)                             \
     SPEC("calling_codes.csv", "calling_code", SMSREP__CALLING_CSV, NULL)                      \
-    SPEC("lookalike_words.csv", "lookalike_word", SMSREP__WORD_CSV, smsrep__lookalike_word_columns)
+    SPEC("lookalike_words.csv", "lookalike_word", SMSREP__WORD_CSV, smsrep__lookalike_word_columns) \
+    SPEC("declarations.csv", "declaration", SMSREP__DECLARATION_CSV, NULL)                    \
+    SPEC("phrases.csv", "phrase", SMSREP__PHRASE_CSV, NULL)
 
 /* The order the builder loads the files in (sources and brands before the
  * rows that name them); tables.c, the one file that defines
  * SMSREP__TABLES_DEFINE, makes smsrep__tables[]. */
 enum smsrep__table_id {
     TABLE_META, TABLE_SOURCE, TABLE_BRAND, TABLE_RANGE, TABLE_KNOWN, TABLE_SHORT, TABLE_SENDER,
-    TABLE_RULE, TABLE_CALLING, TABLE_WORD, TABLE_COUNT
+    TABLE_RULE, TABLE_CALLING, TABLE_WORD, TABLE_DECLARATION, TABLE_PHRASE, TABLE_COUNT
 };
 extern const smsrep__table_spec smsrep__tables[TABLE_COUNT];
 

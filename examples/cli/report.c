@@ -85,6 +85,8 @@ static void json_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
     json_cstring(f, v->text_brand);
     fputs(",\"url_host\":", f);
     json_cstring(f, v->url_host);
+    fputs(",\"text_phrase\":", f);
+    json_cstring(f, v->text_phrase);
     fputs(",\"dlt\":", f);
     if (v->dlt_header[0] != '\0') {
         fputs("{\"header\":", f);
@@ -148,14 +150,17 @@ static void text_verdict(FILE *f, const char *input, size_t len, const smsrep_ve
         if (!ja)
             fputc(')', f);
     }
-    if (v->text_brand[0] != '\0' && strcmp(v->text_brand, v->brand) != 0)
-    {
+    if (v->text_brand[0] != '\0' && strcmp(v->text_brand, v->brand) != 0) {
         fputs(ja ? "。本文が名乗るブランド: " : ". The text names ", f);
         cli_escape_c(f, v->text_brand);
     }
     if (v->url_host[0] != '\0') {
         fputs(ja ? "。問題のリンク先: " : ". Link host: ", f);
         cli_escape_c(f, v->url_host);
+    }
+    if (v->text_phrase[0] != '\0') {
+        fputs(ja ? "。問題の文言: " : ". Phrase: ", f);
+        cli_escape_c(f, v->text_phrase);
     }
     if (v->brand[0] != '\0') {
         fputs(ja ? "。ブランド: " : ". Brand: ", f);

@@ -5,8 +5,10 @@
  * the text (any bytes: the library reads up to the first that is not UTF-8).
  *   Invariants: every host is lower-case ASCII and NUL-terminated, at most
  *   URL_MAX of them; the verdict passes fuzz_check_verdict; url_host is one of
- *   the text's hosts; text_brand is set only with a text; and a text changes
- *   nothing about the sender (kind, normalized, region, number type). */
+ *   the text's hosts; text_brand and text_phrase are set only with a text;
+ *   text_phrase is UTF-8, and is the text's first lure, its demand or its
+ *   callback number, which holds 8 to 15 digits; and a text changes nothing
+ *   about the sender (kind, normalized, region, number type). */
 #include "fuzz_common.h"
 
 #include "handle.h"
@@ -55,6 +57,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_hosts(&t.hosts);
     FUZZ_ASSERT(t.foreign < (int)t.hosts.n, "a foreign host outside the hosts");
     FUZZ_ASSERT(t.foreign < 0 || t.claimed != NULL, "a foreign host without a claim");
+    FUZZ_ASSERT(t.demand == NULL || t.lure != NULL, "a demand without a lure");
+    if (t.callback) {
+        size_t n = fuzz_check_string(t.callback_text, sizeof t.callback_text, 1, "callback text");
+        size_t i, digits = 0;
+        for (i = 0; i < n; i++)
+            digits += (t.callback_text[i] >= '0' && t.callback_text[i] <= '9') ||
+                      ((unsigned char)t.callback_text[i] >= 0x90 &&
+                       (unsigned char)t.callback_text[i] <= 0x99 && i >= 2 &&
+                       (unsigned char)t.callback_text[i - 1] == 0xBC &&
+                       (unsigned char)t.callback_text[i - 2] == 0xEF);
+        FUZZ_ASSERT(digits >= 8 && digits <= 15, "a callback number without 8 to 15 digits");
+    }
 
     s1 = smsrep_check(db, &q, &with);
     q.text = NULL;
@@ -65,8 +79,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     fuzz_check_verdict(&with, 0);
     fuzz_check_verdict(&without, 0);
-    FUZZ_ASSERT(without.text_brand[0] == '\0' && without.url_host[0] == '\0',
+    FUZZ_ASSERT(without.text_brand[0] == '\0' && without.url_host[0] == '\0' &&
+                    without.text_phrase[0] == '\0',
                 "text fields without a text");
+    fuzz_check_string(with.text_phrase, sizeof with.text_phrase, 1, "text_phrase");
+    if (with.text_phrase[0] != '\0')
+        FUZZ_ASSERT((t.lure != NULL && strcmp(with.text_phrase, t.lure->text) == 0) ||
+                        (t.demand != NULL && strcmp(with.text_phrase, t.demand->text) == 0) ||
+                        (t.callback && strcmp(with.text_phrase, t.callback_text) == 0),
+                    "text_phrase is neither a lure of the text nor its callback number");
     FUZZ_ASSERT(with.kind == without.kind && strcmp(with.normalized, without.normalized) == 0 &&
                     strcmp(with.region, without.region) == 0 &&
                     with.number_type == without.number_type,

@@ -400,6 +400,15 @@ text_with_punycode_host_is_flagged)
     has '"url_host":"amazon.co.jp.xn--ecure-login.top"'
     run check --region JP --text "Amazon: https://amazon.co.jp.xn--ecure-login.top/a" +15623784362
     has 'Link host: amazon.co.jp.xn--ecure-login.top' ;;
+text_lure_names_its_phrase)
+    run check --json --region US --text "Your parcel is being held. Call 1-888-210-7741" +12027621401
+    expect_rc 1
+    has '"class":"suspicious"'
+    has '"scam_lure"'
+    has '"callback_number"'
+    has '"text_phrase":"parcel is being held"'
+    run check --region US --text "Your parcel is being held. Call 1-888-210-7741" +12027621401
+    has 'Phrase: parcel is being held' ;;
 text_is_never_printed)
     run check --json --region JP --text "secret 777111 Amazon https://evil.top/p4th" 09012345678
     lacks 'secret'

@@ -27,6 +27,8 @@ PIN(smsrep_verdict, dlt_header, 492);
 PIN(smsrep_verdict, text_brand, 564);
 PIN(smsrep_verdict, url_host, 628);
 PIN_SIZE(SMSREP_VERDICT_SIZE_0_2, 756);
+PIN(smsrep_verdict, text_phrase, 756);
+PIN_SIZE(SMSREP_VERDICT_SIZE_0_3, 820);
 
 PIN(smsrep_source_info, name, 52);
 PIN(smsrep_source_info, url, 212);

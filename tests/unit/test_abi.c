@@ -42,6 +42,10 @@ static void verdict_layout_is_pinned(void **state)
     assert_int_equal(sizeof(smsrep_burst_state), 32);
     assert_int_equal(offsetof(smsrep_burst_state, since), 24);
     assert_true(sizeof(smsrep_verdict) >= SMSREP_VERDICT_SIZE_0_2);
+    /* appended in 0.3 */
+    assert_int_equal(offsetof(smsrep_verdict, text_phrase), 756);
+    assert_int_equal(SMSREP_VERDICT_SIZE_0_3, 820);
+    assert_true(sizeof(smsrep_verdict) >= SMSREP_VERDICT_SIZE_0_3);
 }
 
 static void other_layouts_are_pinned(void **state)

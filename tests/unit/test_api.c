@@ -137,7 +137,7 @@ static void numbers_and_prefixes(void **state)
 
     assert_int_equal(check(db, "0901234567", "JP", 0, &v), SMSREP_OK); /* a digit short */
     assert_int_equal(v.kind, SMSREP_KIND_NUMBER);
-    assert_int_equal(v.class_, SMSREP_CLASS_SPOOFED);
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS); /* invalid is a flag, not a block */
     assert_true(v.reasons & SMSREP_REASON_BIT(SMSREP_REASON_INVALID_NUMBER));
 
     assert_int_equal(check(db, "+999 123456", "JP", 0, &v), SMSREP_OK);

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0
  * test_golden.c: the golden table tests/data/senders.tsv against the real
  * embedded database; tests/data/alnum.tsv, whose rows add a ninth column,
- * the brand relation; and tests/data/messages.tsv (a header that starts
- * "sender"), sender and text together. "test_golden FILE LINE" checks one row (CTest gives each
- * row its own entry); "test_golden FILE" checks them all. */
+ * the brand relation; tests/data/messages.tsv (a header that starts
+ * "sender"), sender and text together; and tests/data/real_sms.tsv (a header
+ * that starts "region"), realistic messages whose expectation is a floor:
+ * allow, suspicious or worse, or caution. "test_golden FILE LINE" checks one
+ * row (CTest gives each row its own entry); "test_golden FILE" checks them all. */
 #include "testing.h"
 
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include "smsrep.h"
 
 #define FIELDS 8     /* at least */
+#define REAL_FIELDS 6 /* real_sms.tsv */
 #define MAX_FIELDS 9 /* with the relation */
 
 static int split(char *line, char **f)
@@ -76,26 +79,36 @@ static int check_row(smsrep_db *db, unsigned lineno, char **f, int nf)
     return ok;
 }
 
+/* Checks sender (region "-": none) with text, both \xHH-escaped in place;
+ * prints the error and returns 0 when there is no verdict. */
+static int check_message(smsrep_db *db, unsigned lineno, char *sender, const char *region,
+                         char *text, smsrep_verdict *v)
+{
+    smsrep_query q = SMSREP_QUERY_INIT;
+    int status;
+
+    q.sender = sender;
+    q.sender_len = golden_unescape(sender);
+    if (strcmp(region, "-") != 0)
+        snprintf(q.region, sizeof q.region, "%s", region);
+    q.text = text;
+    q.text_len = golden_unescape(text);
+    status = smsrep_check(db, &q, v);
+    if (status != SMSREP_OK)
+        printf("line %u: error %s\n", lineno, smsrep_status_name(status));
+    return status == SMSREP_OK;
+}
+
 /* A row of messages.tsv: sender, region, text, class, text brand, url host,
  * reasons, relation. */
 static int check_message_row(smsrep_db *db, unsigned lineno, char **f)
 {
-    smsrep_query q = SMSREP_QUERY_INIT;
     smsrep_verdict v = SMSREP_VERDICT_INIT;
     char got_reasons[512];
-    int ok = 1, status;
+    int ok = 1;
 
-    q.sender = f[0];
-    q.sender_len = golden_unescape(f[0]);
-    if (strcmp(f[1], "-") != 0)
-        snprintf(q.region, sizeof q.region, "%s", f[1]);
-    q.text = f[2];
-    q.text_len = golden_unescape(f[2]);
-    status = smsrep_check(db, &q, &v);
-    if (status != SMSREP_OK) {
-        printf("line %u: error %s\n", lineno, smsrep_status_name(status));
+    if (!check_message(db, lineno, f[0], f[1], f[2], &v))
         return 0;
-    }
     golden_reason_list(v.reasons, got_reasons, sizeof got_reasons);
 #define EXPECT(cond, what, w, g)                                                          \
     if (!(cond)) {                                                                        \
@@ -114,11 +127,44 @@ static int check_message_row(smsrep_db *db, unsigned lineno, char **f)
     return ok;
 }
 
+/* A row of real_sms.tsv: recipient region, sender, text, expectation,
+ * brand, note. "allow" wants recommendation allow, "suspicious+" class
+ * suspicious, spoofed or blocked, "caution" class caution. The brand column
+ * is the writer's reading, printed beside the verdict's for a person to
+ * compare: a text may name a brand only through a look-alike host. */
+static int check_real_row(smsrep_db *db, unsigned lineno, char **f)
+{
+    smsrep_verdict v = SMSREP_VERDICT_INIT;
+    char got_reasons[512];
+    int ok;
+
+    if (!check_message(db, lineno, f[1], f[0], f[2], &v))
+        return 0;
+    if (strcmp(f[3], "allow") == 0)
+        ok = v.recommendation == SMSREP_RECOMMEND_ALLOW;
+    else if (strcmp(f[3], "suspicious+") == 0)
+        ok = v.class_ == SMSREP_CLASS_SUSPICIOUS || v.class_ == SMSREP_CLASS_SPOOFED ||
+             v.class_ == SMSREP_CLASS_BLOCKED;
+    else if (strcmp(f[3], "caution") == 0)
+        ok = v.class_ == SMSREP_CLASS_CAUTION;
+    else {
+        printf("line %u: bad expectation %s\n", lineno, f[3]);
+        return 0;
+    }
+    golden_reason_list(v.reasons, got_reasons, sizeof got_reasons);
+    printf("line %u: %s %s: class %s, recommendation %s, reasons %s, phrase \"%s\", host \"%s\","
+           " brand \"%s\" (text \"%s\", row \"%s\")\n",
+           lineno, ok ? "ok" : "FAILED", f[3], smsrep_class_name(v.class_),
+           smsrep_recommendation_name(v.recommendation), got_reasons, v.text_phrase, v.url_host,
+           v.brand, v.text_brand, f[4]);
+    return ok;
+}
+
 int main(int argc, char **argv)
 {
     FILE *f;
     char line[4096], *fields[MAX_FIELDS];
-    int nf, messages = 0;
+    int nf, messages = 0, real = 0;
     unsigned lineno = 0, want = argc > 2 ? (unsigned)atoi(argv[2]) : 0, rows = 0, failed = 0;
     smsrep_db *db = NULL;
     char err[SMSREP_ERRBUF_SIZE];
@@ -140,19 +186,26 @@ int main(int argc, char **argv)
             messages = 1; /* the header of a message table */
             continue;
         }
+        if (strncmp(line, "region\t", 7) == 0) {
+            real = 1; /* the header of the real-SMS table */
+            continue;
+        }
         if (line[0] == '#' || strncmp(line, "input\t", 6) == 0 || len == 0)
             continue;
         if (want != 0 && lineno != want)
             continue;
         nf = split(line, fields);
-        if (nf < FIELDS) {
+        if (nf < (real ? REAL_FIELDS : FIELDS)) {
             printf("line %u: needs %d or %d tab-separated fields\n", lineno, FIELDS, MAX_FIELDS);
             failed++;
             continue;
         }
         rows++;
-        failed += messages ? !check_message_row(db, lineno, fields)
-                           : !check_row(db, lineno, fields, nf);
+        if (real)
+            failed += !check_real_row(db, lineno, fields);
+        else
+            failed += messages ? !check_message_row(db, lineno, fields)
+                               : !check_row(db, lineno, fields, nf);
     }
     fclose(f);
     smsrep_close(db);

@@ -153,7 +153,7 @@ static void invalid_unless_the_plan_knows_it(void **state)
     smsrep_verdict v;
     (void)state;
     v = judge(&e);
-    assert_int_equal(v.class_, SMSREP_CLASS_SPOOFED);
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS); /* a flag, not a block (issue 13) */
     assert_int_equal(v.reasons, BIT(INVALID_NUMBER));
     assert_string_equal(v.source, "libphonenumber");
 
@@ -429,7 +429,203 @@ static void invalid_senders(void **state)
     assert_int_equal(v.reasons, BIT(MALFORMED));
 }
 
+/* A carrier's relay display number is outside the plan by design and
+ * names no sender: never spoofed, never invalid, no brand. */
+static void carrier_relay_is_no_proof(void **state)
+{
+    evidence e = number("810032069000", "JP", 81, 0);
+    smsrep_verdict v;
+    (void)state;
+    e.known = row(SIG_BRAND_SENDER, CONF_HIGH, "carrier-page", "SoftBank");
+    e.known.carrier_display = 1;
+    strcpy(e.known.region, "JP");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_UNKNOWN);
+    assert_int_equal(v.reasons, BIT(CARRIER_RELAY));
+    assert_string_equal(v.brand, "");
+    assert_string_equal(v.source, "carrier-page");
+}
+
+/* A brand's number documented for recipients elsewhere keeps its brand;
+ * that evidence argues only for caution here. */
+static void documented_elsewhere_keeps_the_brand(void **state)
+{
+    evidence e = number("15622628360", "US", 1, 1);
+    smsrep_verdict v;
+    (void)state;
+    strcpy(e.recipient, "US");
+    e.recipient_cc = 1;
+    e.known = row(SIG_BRAND_SENDER, CONF_MEDIUM, "report", "Amazon");
+    strcpy(e.known.region, "JP");
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_int_equal(v.reasons, BIT(DOCUMENTED_ELSEWHERE));
+    assert_string_equal(v.brand, "Amazon");
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_SENDER_OF);
+    strcpy(e.known.region, "US"); /* for these recipients: trusted */
+    v = judge(&e);
+    assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);
+}
+
+static text_book book;
+
+static int book_setup(void **state)
+{
+    (void)state;
+    memset(&book, 0, sizeof book);
+    if (smsrep__text_add_brand(&book, "Bank", "", "bank.example", "bank-src") != SMSREP_OK ||
+        smsrep__text_add_brand(&book, "Shop", "", "shop.example", "shop-src") != SMSREP_OK ||
+        smsrep__text_add_declaration(&book, "Bank", "GB", "all", "bank-decl") != SMSREP_OK ||
+        smsrep__text_add_phrase(&book, PHRASE_SHORTENER, "", "bit.ly", "p") != SMSREP_OK ||
+        smsrep__text_add_phrase(&book, PHRASE_LURE, "parcel_held", "parcel is held", "lure-src") !=
+            SMSREP_OK ||
+        smsrep__text_add_phrase(&book, PHRASE_LURE, "payment", "pay now", "pay-src") != SMSREP_OK)
+        return -1;
+    return 0;
+}
+
+static int book_teardown(void **state)
+{
+    (void)state;
+    smsrep__text_free(&book);
+    return 0;
+}
+
+/* The sender's judgement, then the text on top, as finish() does. */
+static smsrep_verdict judge_message(const evidence *e, const char *text)
+{
+    sender_verdict sv;
+    text_findings t;
+    smsrep_verdict v;
+    memset(&sv, 0, sizeof sv);
+    smsrep__judge_sender(e, &sv);
+    smsrep__text_scan(&book, text, strlen(text), &t);
+    smsrep__judge_text(&book, e->recipient, &t, &sv);
+    v = sv.v;
+    smsrep__judge_finish(&sv.j, &v);
+    return v;
+}
+
+/* A brand named from a sender that is not the brand's: what the text asks
+ * decides, and a declaration decides alone. */
+static void brand_named_by_an_undocumented_sender(void **state)
+{
+    evidence e = number("819012345678", "JP", 81, 1);
+    smsrep_verdict v;
+    (void)state;
+    v = judge_message(&e, "Bank: your statement is ready");
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_int_equal(v.reasons, BIT(BRAND_UNVERIFIED));
+    assert_string_equal(v.text_brand, "Bank");
+    assert_string_equal(v.text_phrase, "");
+    v = judge_message(&e, "Bank: your statement is ready https://bank.example/s");
+    assert_int_equal(v.reasons, BIT(BRAND_UNVERIFIED)); /* the link leads to the brand */
+    v = judge_message(&e, "Bank: your statement https://bit.ly/x");
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(SHORTENED_URL));
+    v = judge_message(&e, "Bank: your statement https://~");
+    assert_int_equal(v.reasons, BIT(MASKED_URL));
+    v = judge_message(&e, "Bank: call 0120-123-456 today");
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(CALLBACK_NUMBER));
+    assert_string_equal(v.text_phrase, "0120-123-456");
+    v = judge_message(&e, "Bank: pay now or lose access");
+    assert_int_equal(v.reasons, BIT(SCAM_LURE));
+    assert_string_equal(v.text_phrase, "pay now");
+    assert_string_equal(v.source, "pay-src");
+    v = judge_message(&e, "Bank: sign in at https://bank-login.top");
+    assert_int_equal(v.reasons, BIT(BRAND_URL_MISMATCH));
+    assert_string_equal(v.url_host, "bank-login.top");
+
+    /* Bank declares its GB senders complete: suspicious whatever the text */
+    strcpy(e.recipient, "GB");
+    e.recipient_cc = 44;
+    strcpy(e.phone.e164, "447911123456");
+    strcpy(e.phone.region, "GB");
+    e.phone.calling_code = 44;
+    v = judge_message(&e, "Bank: your statement is ready");
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(UNDECLARED_SENDER));
+    assert_string_equal(v.source, "bank-decl");
+}
+
+/* From the brand's own sender, as before: consistent links are trusted; a
+ * text that also names another brand still speaks for the sender's. */
+static void brand_named_by_its_own_sender(void **state)
+{
+    evidence e = number("819012345678", "JP", 81, 1);
+    smsrep_verdict v;
+    (void)state;
+    e.known = row(SIG_BRAND_SENDER, CONF_HIGH, "bank-page", "Bank");
+    v = judge_message(&e, "Bank: call 0120-123-456 https://bank.example/x");
+    assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);
+    assert_int_equal(v.reasons, BIT(KNOWN_OTP_SENDER) | BIT(TEXT_CONSISTENT));
+    v = judge_message(&e, "Your Shop purchase on your Bank card: code 4821");
+    assert_int_equal(v.class_, SMSREP_CLASS_TRUSTED);
+    assert_false(v.reasons & BIT(BRAND_SENDER_MISMATCH));
+    assert_string_equal(v.text_brand, "Bank");
+    v = judge_message(&e, "Shop: your order");
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_true(v.reasons & BIT(BRAND_SENDER_MISMATCH));
+}
+
+/* Scam wording with no brand: with a link or a number, suspicious; alone,
+ * caution. The phrase and host that argued are named. */
+static void lures_without_a_brand(void **state)
+{
+    evidence e = number("819012345678", "JP", 81, 1);
+    smsrep_verdict v;
+    (void)state;
+    v = judge_message(&e, "Your parcel is held, ask at the counter");
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_int_equal(v.reasons, BIT(SCAM_LURE));
+    assert_string_equal(v.text_phrase, "parcel is held");
+    assert_string_equal(v.source, "lure-src");
+    v = judge_message(&e, "Your parcel is held: https://parcel-help.top/x");
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(SCAM_LURE) | BIT(TEXT_LINK));
+    assert_string_equal(v.url_host, "parcel-help.top");
+    v = judge_message(&e, "Your parcel is held, call +44 20 7946 0000");
+    assert_int_equal(v.reasons, BIT(SCAM_LURE) | BIT(CALLBACK_NUMBER));
+    assert_string_equal(v.text_phrase, "parcel is held");
+    v = judge_message(&e, "See you at https://example.org tonight");
+    assert_int_equal(v.class_, SMSREP_CLASS_UNKNOWN); /* a link alone argues nothing */
+    assert_int_equal(v.reasons, 0);
+}
+
+/* A sender ID that only claims a brand names it as a text would. */
+static void a_claiming_id_names_the_brand(void **state)
+{
+    evidence e;
+    lookalike_target target;
+    smsrep_verdict v;
+    (void)state;
+    memset(&e, 0, sizeof e);
+    memset(&target, 0, sizeof target);
+    e.kind = SMSREP_KIND_ALPHANUMERIC;
+    e.alnum_sender = 1;
+    strcpy(e.recipient, "JP");
+    e.recipient_cc = 81;
+    strcpy(target.brand, "Bank");
+    strcpy(target.source, "bank-src");
+    e.brand.how = LOOK_EXACT;
+    e.brand.target = &target;
+    v = judge_message(&e, "pay now at https://pay-help.top");
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_true(v.reasons & BIT(BRAND_URL_MISMATCH));
+    assert_true(v.reasons & BIT(SCAM_LURE));
+    assert_string_equal(v.brand, "Bank");
+    assert_int_equal(v.brand_relation, SMSREP_RELATION_CLAIMS);
+    assert_string_equal(v.text_brand, ""); /* the text itself names none */
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(carrier_relay_is_no_proof),
+    cmocka_unit_test(documented_elsewhere_keeps_the_brand),
+    cmocka_unit_test_setup_teardown(brand_named_by_an_undocumented_sender, book_setup, book_teardown),
+    cmocka_unit_test_setup_teardown(brand_named_by_its_own_sender, book_setup, book_teardown),
+    cmocka_unit_test_setup_teardown(lures_without_a_brand, book_setup, book_teardown),
+    cmocka_unit_test_setup_teardown(a_claiming_id_names_the_brand, book_setup, book_teardown),
     cmocka_unit_test(national_rules),
     cmocka_unit_test(numbers_copied_with_bidi_marks),
     cmocka_unit_test(evidence_outweighs_a_risky_route),

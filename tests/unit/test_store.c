@@ -247,7 +247,12 @@ static void exact_numbers_by_destination(void **state)
     assert_true(r.found);
     assert_string_equal(r.brand, "Acme");
     assert_int_equal(r.confidence, CONF_HIGH);
+    assert_string_equal(r.region, "JP");
+    /* documented for JP only: found for a US recipient, its region says so */
     assert_int_equal(smsrep__lookup_known_number(c->conn, "815012345678", "US", &r), SMSREP_OK);
+    assert_true(r.found);
+    assert_string_equal(r.region, "JP");
+    assert_int_equal(smsrep__lookup_known_number(c->conn, "815099999999", "JP", &r), SMSREP_OK);
     assert_false(r.found);
     assert_int_equal(smsrep__lookup_known_number(c->conn, "447911123456", "FR", &r), SMSREP_OK);
     assert_true(r.found);                                  /* dest_region '*' */
@@ -360,21 +365,25 @@ static void sources_and_counts(void **state)
     for (i = 0; i < 16; i++)
         rows[i].struct_size = sizeof rows[i];
     assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_TABLE, rows, 16, &n), SMSREP_OK);
-    assert_int_equal(n, 9);
+    assert_int_equal(n, 11);
     assert_string_equal(rows[0].table, "alnum_rule");
     assert_int_equal(rows[0].rows, 4);
     assert_string_equal(rows[1].table, "brand");
     assert_int_equal(rows[1].rows, 2);
-    assert_string_equal(rows[4].table, "lookalike_word");
-    assert_int_equal(rows[4].rows, 2);
-    assert_string_equal(rows[5].table, "number_range");
-    assert_int_equal(rows[5].rows, 36); /* 12 rows; three expand into 9 prefixes each */
+    assert_string_equal(rows[3].table, "declaration");
+    assert_int_equal(rows[3].rows, 1);
+    assert_string_equal(rows[5].table, "lookalike_word");
+    assert_int_equal(rows[5].rows, 2);
+    assert_string_equal(rows[6].table, "number_range");
+    assert_int_equal(rows[6].rows, 36); /* 12 rows; three expand into 9 prefixes each */
+    assert_string_equal(rows[7].table, "phrase");
+    assert_int_equal(rows[7].rows, 10);
     assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_REGION, rows, 2, &n), SMSREP_OK);
     assert_true(n > 2);                  /* more groups than room: total still told */
     assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_SOURCE, rows, 16, &n), SMSREP_OK);
     for (i = 0; i < n; i++)
         sum += rows[i].rows;
-    assert_int_equal(sum, 4 + 2 + 1 + 3 + 2 + 36 + 6 + 5); /* every data row names a source */
+    assert_int_equal(sum, 4 + 2 + 1 + 1 + 3 + 2 + 36 + 10 + 6 + 5); /* every data row names a source */
     smsrep__handle_close(s);
 }
 

@@ -20,6 +20,28 @@ static int setup(void **state)
                      SMSREP_OK);
     assert_int_equal(smsrep__text_add_brand(&book, "Rakuten", "楽天", "rakuten.co.jp", "s3"),
                      SMSREP_OK);
+    {
+        /* the phrase table's kinds, as the handle loads them */
+        static const struct { int kind; const char *category, *phrase; } phrases[] = {
+            { PHRASE_CODE_WORD, "", "code" }, { PHRASE_CODE_WORD, "", "verification" },
+            { PHRASE_CODE_WORD, "", "pin" }, { PHRASE_CODE_WORD, "", "認証コード" },
+            { PHRASE_NOTICE, "", "to stop last sender" },
+            { PHRASE_NOTICE, "", "you have been unsubscribed" },
+            { PHRASE_SHORTENER, "", "bit.ly" },
+            { PHRASE_LURE, "parcel_held", "parcel is being held" },
+            { PHRASE_LURE, "unpaid_fee", "unpaid" }, { PHRASE_LURE, "payment", "お支払い" },
+            { PHRASE_LURE, "account_locked", "Suspicious Activity" },
+        };
+        size_t i;
+        for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+            assert_int_equal(smsrep__text_add_phrase(&book, phrases[i].kind, phrases[i].category,
+                                                     phrases[i].phrase, "s4"),
+                             SMSREP_OK);
+        assert_int_equal(smsrep__text_add_declaration(&book, "UPS", "US", "short_code", "s5"),
+                         SMSREP_OK);
+        assert_int_equal(smsrep__text_add_declaration(&book, "Nobody", "US", "all", "s5"),
+                         SMSREP_OK); /* a brand the book lacks: left out */
+    }
     return 0;
 }
 
@@ -83,6 +105,84 @@ static void links_against_the_claim(void **state)
     assert_null(t.claimed);
 }
 
+/* Lures are substrings, ASCII case folded, Japanese as bytes; the first
+ * in the text is named, and the first that asks to pay or for credentials
+ * is the demand. */
+static void lures(void **state)
+{
+    text_findings t;
+    (void)state;
+    t = scan("Your parcel is being held. Pay the unpaid fee at https://x.top");
+    assert_non_null(t.lure);
+    assert_string_equal(t.lure->text, "parcel is being held");
+    assert_string_equal(t.lure->category, "parcel_held");
+    assert_non_null(t.demand);
+    assert_string_equal(t.demand->text, "unpaid");
+    t = scan("We saw SUSPICIOUS ACTIVITY on your account");
+    assert_non_null(t.lure);
+    assert_null(t.demand);                              /* it asks nothing yet */
+    t = scan("【楽天】お支払い方法に問題があります");
+    assert_non_null(t.demand);
+    assert_string_equal(t.demand->category, "payment");
+    assert_null(scan("Your order has shipped").lure);
+}
+
+/* A number to call: 8 to 15 digits with '+', spaces, hyphens or
+ * parentheses, ASCII or full-width; not a code, not a date, not in a link. */
+static void callback_numbers(void **state)
+{
+    static const struct { const char *text, *number; } rows[] = {
+        { "If this was not you, call 1-888-210-7741 now", "1-888-210-7741" },
+        { "お問い合わせは0120-123-456まで", "0120-123-456" },
+        { "お電話ください ０３－１２３４－５６７８", "０３－１２３４－５６７８" },
+        { "Call +44 20 7946 0000 today", "+44 20 7946 0000" },
+        { "Ring (555) 123-4567", "(555) 123-4567" },
+        { "Call 09012345678", "09012345678" },
+        { "Your code is 48291736", NULL },               /* 8 bare digits: a code */
+        { "Due 2025-01-31 12:00", NULL },               /* a date */
+        { "https://a.example/track/12345678901", NULL }, /* inside a link */
+        { "order A1234567890", NULL },                  /* glued to a word */
+        { "Call 13 22 21", NULL },                      /* too short */
+        /* 15 full-width digits, each gap two full-width separators: 129 bytes */
+        { "１－－２－－３－－４－－５－－６－－７－－８－－９－－０－－１－－２－－３－－４－－５",
+          NULL },
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        text_findings t = scan(rows[i].text);
+        if (rows[i].number == NULL ? t.callback : !t.callback ||
+                                                      strcmp(t.callback_text, rows[i].number) != 0)
+            fail_msg("\"%s\": callback %d \"%s\", expected %s", rows[i].text, t.callback,
+                     t.callback_text, rows[i].number ? rows[i].number : "none");
+    }
+}
+
+static void masked_links(void **state)
+{
+    (void)state;
+    assert_true(scan("ご確認ください https://~").masked);
+    assert_true(scan("visit hxxps://evil.top").masked);
+    assert_true(scan("visit evil[.]top").masked);
+    assert_true(scan("visit https://…").masked);
+    assert_false(scan("visit https://amazon.co.jp/x").masked);
+    assert_false(scan("no link here").masked);
+}
+
+/* Declarations are found by brand, recipient country and sender kind. */
+static void declarations(void **state)
+{
+    const text_brand *ups = smsrep__text_brand_named(&book, "UPS");
+    (void)state;
+    assert_non_null(ups);
+    assert_string_equal(smsrep__text_declared(ups, "US", SMSREP_KIND_SHORT_CODE), "s5");
+    assert_null(smsrep__text_declared(ups, "US", SMSREP_KIND_NUMBER));
+    assert_null(smsrep__text_declared(ups, "GB", SMSREP_KIND_SHORT_CODE));
+    assert_null(smsrep__text_declared(smsrep__text_brand_named(&book, "Amazon"), "US",
+                                      SMSREP_KIND_NUMBER));
+    assert_null(smsrep__text_brand_named(&book, "Nobody"));
+}
+
 static void codes_and_notices(void **state)
 {
     (void)state;
@@ -142,6 +242,10 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(claims, setup, teardown),
     cmocka_unit_test_setup_teardown(links_against_the_claim, setup, teardown),
     cmocka_unit_test_setup_teardown(codes_and_notices, setup, teardown),
+    cmocka_unit_test_setup_teardown(lures, setup, teardown),
+    cmocka_unit_test_setup_teardown(callback_numbers, setup, teardown),
+    cmocka_unit_test_setup_teardown(masked_links, setup, teardown),
+    cmocka_unit_test_setup_teardown(declarations, setup, teardown),
     cmocka_unit_test_setup_teardown(reads_only_utf8_and_only_so_much, setup, teardown),
     cmocka_unit_test(text_leaves_the_sender_alone),
 };

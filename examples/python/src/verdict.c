@@ -156,6 +156,9 @@ static PyGetSetDef verdict_getset[] = {
     {"text_brand", get_string, NULL, "The brand the message text names, \"\" none.", OFF(text_brand)},
     {"url_host", get_string, NULL, "The link host that argued against the text, \"\" none.",
      OFF(url_host)},
+    {"text_phrase", get_string, NULL,
+     "The phrase or callback number of the text that argued against it, \"\" none.",
+     OFF(text_phrase)},
     {"message_class", get_message_class, NULL,
      "The Indian DLT suffix's class: none, promotional, service, transactional, government.",
      NULL},
@@ -235,7 +238,8 @@ static PyObject *to_dict(PyObject *obj, PyObject *unused)
         put(d, "brand_relation", get_brand_relation(obj, NULL)) ||
         put(d, "reply_cost", get_reply_cost(obj, NULL)) || put(d, "source", src) ||
         put(d, "display", str(v->display)) || put(d, "text_brand", str(v->text_brand)) ||
-        put(d, "url_host", str(v->url_host)) || put(d, "dlt", dlt))
+        put(d, "url_host", str(v->url_host)) || put(d, "text_phrase", str(v->text_phrase)) ||
+        put(d, "dlt", dlt))
         goto fail;
     return d;
 fail:
