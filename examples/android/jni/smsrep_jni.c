@@ -36,7 +36,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
         return JNI_ERR;
     verdict_init = (*env)->GetMethodID(env, verdict_class, "<init>",
         "(Ljava/lang/String;[B[BILjava/lang/String;Ljava/lang/String;ILjava/lang/String;"
-        "[Ljava/lang/String;[BLjava/lang/String;Ljava/lang/String;[B[B[B[B[B[B[B"
+        "[Ljava/lang/String;[BLjava/lang/String;Ljava/lang/String;[B[B[B[B[B[B[B[B"
         "Ljava/lang/String;)V");
     if (verdict_init == NULL)
         return JNI_ERR;
@@ -225,6 +225,7 @@ static jobject new_verdict(JNIEnv *env, const smsrep_verdict *v)
     jbyteArray display = bytes(env, v->display);
     jbyteArray text_brand = bytes(env, v->text_brand);
     jbyteArray url_host = bytes(env, v->url_host);
+    jbyteArray text_phrase = bytes(env, v->text_phrase);
     jbyteArray dlt_header = bytes(env, v->dlt_header);
     jbyteArray dlt_operator = bytes(env, v->dlt_operator);
     jbyteArray dlt_circle = bytes(env, v->dlt_circle);
@@ -236,7 +237,7 @@ static jobject new_verdict(JNIEnv *env, const smsrep_verdict *v)
     return (*env)->NewObject(env, verdict_class, verdict_init, kind, normalized, region,
                              (jint)v->calling_code, type, cls, (jint)v->score, rec, reasons,
                              brand, relation, cost, source, display, text_brand, url_host,
-                             dlt_header, dlt_operator, dlt_circle, message_class);
+                             text_phrase, dlt_header, dlt_operator, dlt_circle, message_class);
 }
 
 JNIEXPORT jobject JNICALL Java_org_libsmsrep_SmsRep_nativeCheck(JNIEnv *env, jclass cls, jlong h,

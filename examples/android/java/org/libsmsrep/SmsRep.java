@@ -81,7 +81,7 @@ public final class SmsRep implements AutoCloseable {
      * Judges a sender together with the message text (null for none): the
      * brand the text names, its links, one-time codes and service notices.
      * The library keeps nothing of the text; the verdict carries only
-     * textBrand, urlHost and reasons.
+     * textBrand, urlHost, textPhrase and reasons.
      */
     public Verdict check(String sender, String region, int hint, String text)
             throws SmsRepException {

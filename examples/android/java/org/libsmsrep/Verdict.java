@@ -23,6 +23,7 @@ public final class Verdict {
     public final String display;         // the sender as it arrived, hidden characters as <U+XXXX>
     public final String textBrand;       // the brand the message text names, "" when none
     public final String urlHost;         // the link host that argued against the text, "" none
+    public final String textPhrase;      // the phrase or callback number that argued, "" none
     public final String dltHeader;       // India: "HDFCBK" of "VM-HDFCBK-S", "" otherwise
     public final String dltOperator;     // its access provider ("Vodafone Idea"), "" unknown
     public final String dltCircle;       // its service area ("Mumbai"), "" unknown
@@ -33,8 +34,8 @@ public final class Verdict {
     Verdict(String kind, byte[] normalized, byte[] region, int callingCode, String numberType,
             String verdictClass, int score, String recommendation, String[] reasons, byte[] brand,
             String brandRelation, String replyCost, byte[] source, byte[] display,
-            byte[] textBrand, byte[] urlHost, byte[] dltHeader, byte[] dltOperator,
-            byte[] dltCircle, String messageClass) {
+            byte[] textBrand, byte[] urlHost, byte[] textPhrase, byte[] dltHeader,
+            byte[] dltOperator, byte[] dltCircle, String messageClass) {
         this.kind = kind;
         this.normalized = new String(normalized, StandardCharsets.UTF_8);
         this.region = new String(region, StandardCharsets.UTF_8);
@@ -51,6 +52,7 @@ public final class Verdict {
         this.display = new String(display, StandardCharsets.UTF_8);
         this.textBrand = new String(textBrand, StandardCharsets.UTF_8);
         this.urlHost = new String(urlHost, StandardCharsets.UTF_8);
+        this.textPhrase = new String(textPhrase, StandardCharsets.UTF_8);
         this.dltHeader = new String(dltHeader, StandardCharsets.UTF_8);
         this.dltOperator = new String(dltOperator, StandardCharsets.UTF_8);
         this.dltCircle = new String(dltCircle, StandardCharsets.UTF_8);

@@ -93,6 +93,10 @@ public final class SmsRepTest {
                      "Amazon: https://amazon.co.jp.xn--ecure-login.top/a");
         expectEq(v.verdictClass + " " + v.urlHost, "suspicious amazon.co.jp.xn--ecure-login.top",
                  how + " phishing text");
+        // A lure with a link, from no brand: the phrase that argued is named.
+        v = db.check("+14155238886", "US", SmsRep.HINT_UNKNOWN,
+                     "Final notice: unpaid toll balance. Pay now at https://tolls-pay.top/x");
+        expectEq(v.verdictClass + " " + v.textPhrase, "suspicious final notice", how + " lure");
         // India: a DLT header read apart.
         v = db.check("VM-HDFCBK-S", "IN");
         expectEq(v.dltHeader + " " + v.dltOperator + " " + v.dltCircle + " " + v.messageClass,
