@@ -18,7 +18,7 @@ done
 tmp=$(mktemp -d) || exit 1
 installed=
 cleanup() {
-    [ -z "$installed" ] || dpkg -r smsrep libsmsrep-dev libsmsrep0 >/dev/null 2>&1
+    [ -z "$installed" ] || dpkg -P smsrep libsmsrep-dev libsmsrep0 >/dev/null 2>&1
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -72,4 +72,7 @@ left=$(while read -r f; do [ -n "$f" ] && [ ! -d "$f" ] && [ -e "$f" ] && echo "
 for d in /usr/share/smsrep /usr/libexec/smsrep /usr/lib/cmake/smsrep; do
     [ ! -e "$d" ] || fail "left after dpkg -r: $d"
 done
+# Purged, dpkg forgets them (removed only, it keeps their postrm for ldconfig).
+dpkg -P smsrep libsmsrep-dev libsmsrep0 >/dev/null 2>&1 || fail "dpkg -P"
+[ -z "$(dpkg -l 'libsmsrep*' smsrep 2>/dev/null | grep '^[a-z][a-z] ')" ] || fail "dpkg still lists them"
 echo "installed, used and removed in $(($(date +%s) - start)) s"

@@ -7,10 +7,15 @@
 # service user replaced by smsrep-test; the real daemon runs as that user
 # and must leave a time-stamped verdict line per message in the log, the
 # blocked message in the quarantine and the other delivered.
-# Usage: installed.sh GATEWAY CMAKE BUILD-DIR SOURCE-DIR MKPDU FREEPORTS
+# With --walk first (tests/integration/readme_walk.sh, after the Debian
+# packages are installed): nothing moved, the handler from /usr/libexec, the
+# daemon as its Debian user (smsd, gammu, kannel) in its Debian folders.
+# Usage: installed.sh [--walk] GATEWAY CMAKE BUILD-DIR SOURCE-DIR MKPDU FREEPORTS
 # (exit 77: not root, or the gateway is not installed)
 set -u
 . "$(dirname "$0")/harness.sh"
+walk=
+[ "$1" != --walk ] || { walk=yes; shift; }
 gw=$1
 cmake=$2
 build=$3
@@ -49,13 +54,26 @@ trap 'exit 1' INT TERM
 chmod 0755 "$tmp"
 root=$tmp/root
 prefix=$tmp/prefix
-"$cmake" --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1 ||
+if [ -n "$walk" ]; then
+    root=
+    prefix=/usr
+    case $gw in smstools) user=smsd ;; gammu) user=gammu ;; kannel) user=kannel ;; esac
+    # The folders the README's steps make, and every file the walk leaves in
+    # the daemons' own folders, go again afterwards.
+    spools="/var/spool/sms /var/spool/gammu /var/spool/kannel /var/log/smstools /var/log/kannel /var/log/gammu"
+    find $spools -type f 2>/dev/null | sort >"$tmp/before"
+    trap 'stop_all; find $spools -type f 2>/dev/null | sort | comm -13 "$tmp/before" - |
+          while IFS= read -r f; do rm -f "$f"; done
+          rm -rf /var/spool/sms/quarantine /var/spool/gammu/quarantine /var/log/gammu /var/spool/kannel
+          [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+elif ! "$cmake" --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1; then
     fail "install: $(cat "$tmp/install.log")"
+fi
 [ -x "$prefix/libexec/smsrep/smsrep-eventhandler" ] || fail "no handler in $prefix/libexec/smsrep"
 # The service user, as the Debian packages make theirs.
 # Three of these tests may race to create it: useradd then fails on its lock.
 n=0
-until id "$user" >/dev/null 2>&1; do
+until [ -n "$walk" ] || id "$user" >/dev/null 2>&1; do
     useradd --system --user-group --no-create-home --shell /usr/sbin/nologin "$user" 2>/dev/null ||
         sleep 0.5
     n=$((n + 1))
@@ -64,6 +82,10 @@ done
 
 # The README's paths, moved under $root; its service user, replaced.
 relocate() {
+    if [ -n "$walk" ]; then
+        sed -e "s|/usr/local/bin/your-application|$tmp/next|g" "$@"
+        return
+    fi
     sed -e "s|/usr/libexec/smsrep/|$prefix/libexec/smsrep/|g" -e "s|/var/|$root/var/|g" \
         -e "s/-o \(smsd\|gammu\|kannel\)\( -g \(smsd\|gammu\)\)\{0,1\}/-o $user -g $user/" \
         -e "s|/usr/local/bin/your-application|$tmp/next|g" "$@"
@@ -73,8 +95,8 @@ config=$(block config)
 [ -n "$setup" ] && [ -n "$config" ] || fail "README.md has no gateway-setup/config block for $gw"
 
 # What the Debian package of the daemon makes, before the README's steps.
-mkdir -p "$root/var/spool" "$root/var/log"
-case $gw in
+[ -n "$walk" ] || mkdir -p "$root/var/spool" "$root/var/log"
+[ -n "$walk" ] || case $gw in
 smstools)
     install -d -o $user -g $user "$root/var/spool/sms" "$root/var/log/smstools"
     for d in incoming outgoing checked failed sent; do install -d -o $user "$root/var/spool/sms/$d"; done ;;
@@ -93,7 +115,7 @@ printf '%s\n' "$config" | relocate >"$tmp/config"
 run_as() {
     log=$1
     shift
-    (cd "$tmp/run" && exec setsid setpriv --reuid=$user --regid=$user --init-groups \
+    (cd "$tmp/run" && exec setsid setpriv --reuid=$user --regid="$(id -g $user)" --init-groups \
         env PATH="$prefix/bin:$PATH" "$@") >"$log" 2>&1 &
     spawned=$!
     sessions="$spawned $sessions"
@@ -106,14 +128,15 @@ wait_lines() {
     n=0
     until c=$(grep -c '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z smsrep ' "$1" 2>/dev/null)
           [ "${c:-0}" -ge "$2" ]; do
-        [ $n -lt 200 ] || fail "no $2 verdict lines in $1: $(cat "$1" 2>&1; tail -5 "$tmp/daemon.out" "$3")"
+        [ $n -lt 200 ] || fail "no $2 verdict lines in $1: $(cat "$1" 2>&1; tail -n 5 "$tmp/daemon.out" "$3" 2>&1)"
         sleep 0.1
         n=$((n + 1))
     done
 }
-# owned DIR: the folder belongs to the service user, mode 0750
+# owned DIR: the folder belongs to the service user, mode 0750 (with the
+# set-group-id bit that Debian's /var/spool/sms passes on)
 owned() {
-    [ "$(stat -c '%U %a' "$1")" = "$user 750" ] || fail "$1 is $(stat -c '%U %a' "$1")"
+    case $(stat -c '%U %a' "$1") in "$user 750" | "$user 2750") ;; *) fail "$1 is $(stat -c '%U %a' "$1")" ;; esac
 }
 
 case $gw in
@@ -182,13 +205,21 @@ EOF2
     sed -e "s/= 13000$/= $1/" -e "s/= 13001$/= $2/" -e "s/= 10000$/= $3/" -e "s/= 13013$/= $4/" \
         "$tmp/config" >"$tmp/kannel.conf"
     smsc_port=$3
+    # bearerbox.log may hold earlier runs (the walk): only lines after $from count.
+    bblog=$root/var/log/kannel/bearerbox.log
+    from=$(($(cat "$bblog" 2>/dev/null | wc -l) + 1))
+    # wait_bb PATTERN: until bearerbox logs PATTERN, at most 10 s
+    wait_bb() {
+        n=0
+        until tail -n "+$from" "$bblog" 2>/dev/null | grep -q "$1"; do
+            [ $n -lt 100 ] || fail "bearerbox: $(tail -n 5 "$tmp/bearerbox.out" "$bblog")"
+            sleep 0.1; n=$((n + 1))
+        done
+    }
     run_as "$tmp/bearerbox.out" bearerbox -v 1 "$tmp/kannel.conf"
-    n=0
-    until grep -q "Start-up done" "$root/var/log/kannel/bearerbox.log" 2>/dev/null; do
-        [ $n -lt 100 ] || fail "bearerbox: $(tail -5 "$tmp/bearerbox.out" "$root/var/log/kannel/bearerbox.log")"
-        sleep 0.1; n=$((n + 1))
-    done
+    wait_bb "Start-up done"
     run_as "$tmp/smsbox.out" smsbox -v 1 "$tmp/kannel.conf"
+    wait_bb "Client connected from <127.0.0.1>"
     log=$root/var/log/kannel/smsrep.log
     i=0
     for s in +815053704545 +447700900123; do
@@ -221,7 +252,7 @@ smstools) h=smsrep-eventhandler; set -- RECEIVED "$tmp/none" ;;
 gammu) h=smsrep-run-on-receive; set -- ;;
 kannel) h=smsrep-sms-service; set -- x ;;
 esac
-setpriv --reuid=$user --regid=$user --init-groups env PATH="$prefix/bin:$PATH" SMSREP_REGION=JP \
+setpriv --reuid=$user --regid="$(id -g $user)" --init-groups env PATH="$prefix/bin:$PATH" SMSREP_REGION=JP \
     SMSREP_INBOX="$tmp/faillog" SMSREP_QUARANTINE="$tmp/rootonly/q" SMSREP_LOG="$tmp/faillog/log" \
     "$prefix/libexec/smsrep/$h" "$@" 2>"$tmp/fail.err"
 rc=$?
