@@ -161,7 +161,14 @@ smstools)
     log=$root/var/log/smstools/smsrep.log
     wait_lines "$log" 2 "$root/var/log/smstools/smsd.log"
     q=$root/var/spool/sms/quarantine
-    grep -q '^SMSrep-Class: trusted$' "$root/var/spool/sms/incoming"/* || fail "not delivered"
+    # The verdict is logged before the file is annotated or moved.
+    n=0
+    until grep -q '^SMSrep-Class: trusted$' "$root/var/spool/sms/incoming"/* 2>/dev/null &&
+          [ -n "$(ls "$q")" ]; do
+        [ $n -lt 50 ] || fail "not delivered and held: $(ls -l "$root/var/spool/sms/incoming" "$q")"
+        sleep 0.1
+        n=$((n + 1))
+    done
     grep -l '^From: 12025550123$' "$q"/* >/dev/null || fail "the spoofed message is not held" ;;
 gammu)
     mkdir -p "$tmp/phone/sms/1" "$tmp/stage"
@@ -243,15 +250,19 @@ grep -q 'Z smsrep +\{0,1\}\(12025550123\|447700900123\) spoofed block ' "$log" |
 [ "$(stat -c %U "$log")" = $user ] || fail "the log belongs to $(stat -c %U "$log")"
 owned "$q"
 [ "$(stat -c %U "$q"/* | sort -u)" = $user ] || fail "held files' owner: $(ls -l "$q")"
-# A quarantine the service user cannot create: the handler says so in the log
-# and exits 75, which the daemon logs as a failed handler.
+# A quarantine the service user cannot create: the handler still logs the
+# verdict, keeps the message where it can (README), says which folder it
+# lacks in the log and exits 75, which the daemon logs as a failed handler.
 install -d -m 0755 "$tmp/rootonly"
 install -d -o $user "$tmp/faillog"
+printf 'From: 12025550123\nFrom_TOA: 91 international\n\nfictional\n' >"$tmp/faillog/GSM1.x"
+chown $user "$tmp/faillog/GSM1.x"
 case $gw in
-smstools) h=smsrep-eventhandler; set -- RECEIVED "$tmp/none" ;;
+smstools) h=smsrep-eventhandler; set -- RECEIVED "$tmp/faillog/GSM1.x" ;;
 gammu) h=smsrep-run-on-receive; set -- ;;
-kannel) h=smsrep-sms-service; set -- x ;;
+kannel) h=smsrep-sms-service; set -- %2B12025550123 ;;
 esac
+SMS_MESSAGES=1 SMS_1_NUMBER=+12025550123 SMS_1_TEXT=fictional \
 setpriv --reuid=$user --regid="$(id -g $user)" --init-groups env PATH="$prefix/bin:$PATH" SMSREP_REGION=JP \
     SMSREP_INBOX="$tmp/faillog" SMSREP_QUARANTINE="$tmp/rootonly/q" SMSREP_LOG="$tmp/faillog/log" \
     "$prefix/libexec/smsrep/$h" "$@" 2>"$tmp/fail.err"
@@ -260,5 +271,13 @@ rc=$?
 grep -q 'Z smsrep - error quarantine_not_writable$' "$tmp/faillog/log" ||
     fail "$h did not log the unwritable quarantine: $(cat "$tmp/faillog/log")"
 grep -q "$tmp/rootonly/q is not a folder" "$tmp/fail.err" || fail "$h said: $(cat "$tmp/fail.err")"
+grep -q 'Z smsrep +\{0,1\}12025550123 spoofed block ' "$tmp/faillog/log" ||
+    fail "$h logged no verdict: $(cat "$tmp/faillog/log")"
+case $gw in
+smstools) grep -q '^SMSrep-Error: quarantine_not_writable$' "$tmp/faillog/GSM1.x" ||
+              fail "the blocked message is not marked: $(cat "$tmp/faillog/GSM1.x")" ;;
+gammu) ls -A "$tmp/faillog" | grep -q '^\.IN.*\.txt$' ||
+           fail "the blocked message is not held hidden in the inbox: $(ls -A "$tmp/faillog")" ;;
+esac
 echo "$daemon as $user with README.md's configuration: $(wc -l <"$log") verdict lines, $(ls "$q" | wc -l) held"
 exit 0
