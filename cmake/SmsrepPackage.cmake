@@ -6,7 +6,8 @@
 # install rule that names no component, such as the man pages).
 set(CPACK_PACKAGE_NAME smsrep)
 set(CPACK_PACKAGE_VENDOR "libsmsrep")
-set(CPACK_PACKAGE_CONTACT "libsmsrep maintainers <smsrep@localhost>")
+# Debian needs a Maintainer; the project has no public address yet.
+set(CPACK_PACKAGE_CONTACT "libsmsrep maintainers")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "judges the reputation of SMS senders, offline")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
@@ -16,7 +17,6 @@ set(CPACK_COMPONENTS_ALL lib dev smsrep)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://example.invalid/libsmsrep")
 # A Debian policy file mode for every directory the packages create.
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)

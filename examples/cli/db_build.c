@@ -40,7 +40,9 @@ int cli_db_build(const char *dir, const char *out)
     cli_db_options o = { NULL, NULL };
     smsrep_db *db = NULL;
 
-    if (n <= 0 || (slash = strrchr((exe[n] = '\0', exe), '/')) == NULL) {
+    if (n > 0)
+        exe[n] = '\0';
+    if (n <= 0 || (slash = strrchr(exe, '/')) == NULL) {
         fprintf(stderr, "smsrep: cannot find where smsrep is installed\n");
         return EXIT_ERROR;
     }
