@@ -113,10 +113,10 @@ printf '%s\n' "$config" | relocate >"$tmp/config"
 # run_as LOG CMD...: the daemon as the service user, in a session of its own,
 # with the installed smsrep first on the PATH (as /usr/bin is for the package).
 run_as() {
-    log=$1
+    out=$1
     shift
     (cd "$tmp/run" && exec setsid setpriv --reuid=$user --regid="$(id -g $user)" --init-groups \
-        env PATH="$prefix/bin:$PATH" "$@") >"$log" 2>&1 &
+        env PATH="$prefix/bin:$PATH" "$@") >"$out" 2>&1 &
     spawned=$!
     sessions="$spawned $sessions"
 }
