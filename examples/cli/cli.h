@@ -70,6 +70,8 @@ size_t adapter_urldecode(char *s, size_t len);
 int cmd_check(int argc, char **argv);
 int cmd_burst(int argc, char **argv);
 int cmd_db(int argc, char **argv);
+/* smsrep db build DIR OUT (db_build.c) */
+int cli_db_build(const char *dir, const char *out);
 int cmd_overlay(int argc, char **argv);
 
 #endif

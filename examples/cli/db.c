@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
  * db.c: "smsrep db info" (versions and row counts per table, source and
  * region), "smsrep db verify FILE" (can this library use the file?) and
- * "smsrep db import FORMAT FILE --overlay OUT" (a data set into an overlay). */
+ * "smsrep db import FORMAT FILE --overlay OUT" (a data set into an overlay);
+ * "smsrep db build DIR OUT" is db_build.c. */
 #include "cli.h"
 
 #include <stdlib.h>
@@ -187,9 +188,12 @@ int cmd_db(int argc, char **argv)
         if (i == argc)
             return info(&o);
     }
+    if (argc == 3 && strcmp(argv[0], "build") == 0)
+        return cli_db_build(argv[1], argv[2]);
     if (argc == 5 && strcmp(argv[0], "import") == 0 && strcmp(argv[3], "--overlay") == 0)
         return import(argv[1], argv[2], argv[4]);
     fputs("usage: smsrep db info [--db FILE] [--overlay FILE] | smsrep db verify FILE\n"
-          "       smsrep db import ftc-dnc|csv FILE --overlay OUT\n", stderr);
+          "       smsrep db import ftc-dnc|csv FILE --overlay OUT | smsrep db build DIR OUT\n",
+          stderr);
     return EXIT_ERROR;
 }

@@ -96,7 +96,7 @@ sessions="$spawned $sessions"
 pid=$spawned
 stored=0
 while [ $(($(date +%s%3N) - start)) -lt 30000 ]; do
-    verdicts=$(grep -c '^smsrep ' "$tmp/verdicts.log" 2>/dev/null)
+    verdicts=$(grep -c '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9:]*Z smsrep ' "$tmp/verdicts.log" 2>/dev/null)
     stored=$(ls "$tmp/inbox" "$tmp/quarantine" | grep -c '\.txt$')
     [ "${verdicts:-0}" -ge "$total" ] && [ "$stored" -ge "$total" ] && break
     kill -0 "$pid" 2>/dev/null || fail "gammu-smsd exited: $(cat "$tmp/gammu.out" "$tmp/smsd.log")"
@@ -104,7 +104,7 @@ while [ $(($(date +%s%3N) - start)) -lt 30000 ]; do
 done
 echo "gammu-smsd delivered and RunOnReceive judged $total messages in $(($(date +%s%3N) - start)) ms"
 [ "$stored" -eq "$total" ] || fail "$stored of $total messages stored; log: $(tail -20 "$tmp/smsd.log")"
-[ "$(grep -c '^smsrep ' "$tmp/verdicts.log")" -eq "$total" ] ||
+[ "$(grep -c '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9:]*Z smsrep ' "$tmp/verdicts.log")" -eq "$total" ] ||
     fail "verdicts: $(cat "$tmp/verdicts.log")"
 
 # Each message is visible once: no hidden copy is left behind.
@@ -128,7 +128,7 @@ done
 
 # expect SENDER WORDS: the verdict line of SENDER (as escaped) holds WORDS
 expect() {
-    grep -F -q "smsrep $1 $2 " "$tmp/verdicts.log" ||
+    grep -F -q "Z smsrep $1 $2 " "$tmp/verdicts.log" ||
         fail "no verdict '$1 $2': $(cat "$tmp/verdicts.log")"
 }
 expect +815053704545 'trusted allow +815053704545 [known_otp_sender ip_phone]'

@@ -123,7 +123,7 @@ while IFS='|' read -r sender text where; do
         [ "$where" = next ] && passed=$((passed + 1))
         [ "$where" = quarantine ] && held=$((held + 1))
         n=0
-        while [ "$(grep -c '^smsrep ' "$tmp/verdicts.log" 2>/dev/null)" != $judged ]; do
+        while [ "$(grep -c '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9:]*Z smsrep ' "$tmp/verdicts.log" 2>/dev/null)" != $judged ]; do
             [ $n -lt 100 ] || fail "no verdict for $sender: $(tail -5 "$tmp/smsbox.log")"
             sleep 0.05
             n=$((n + 1))
@@ -141,7 +141,7 @@ pwned=$(find "$tmp" -name 'pwned*')
 [ -z "$pwned" ] || fail "a sender or text ran a command: $pwned"
 
 expect() {
-    grep -F -q "smsrep $1 $2" "$tmp/verdicts.log" ||
+    grep -F -q "Z smsrep $1 $2" "$tmp/verdicts.log" ||
         fail "no verdict '$1 $2': $(cat "$tmp/verdicts.log")"
 }
 # %p arrived URL-encoded (%2B for '+') and was decoded before the check.
@@ -154,7 +154,7 @@ expect "O'Reilly" "caution flag O'REILLY"
 expect 'a(b*' 'caution flag A(B*'
 expect '$(touch${IFS}pwned3)' 'suspicious flag'
 expect '+12025550123\x01' 'error bad_character'
-grep -q '^smsrep +12025550123 ' "$tmp/verdicts.log" &&
+grep -q ' smsrep +12025550123 ' "$tmp/verdicts.log" &&
     fail "the black-listed sender reached the service"
 [ "$(wc -l <"$tmp/verdicts.log")" -eq "$judged" ] || fail "forged lines: $(cat "$tmp/verdicts.log")"
 # Every judged message was passed on or held, none lost: sender and text

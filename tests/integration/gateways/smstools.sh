@@ -37,7 +37,7 @@ infofile = $tmp/smsd.working
 pidfile = $tmp/smsd.pid
 loglevel = 7
 executable_check = no
-eventhandler = /usr/bin/env SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_QUARANTINE=$tmp/quarantine $src/examples/gateways/smstools/smsrep-eventhandler
+eventhandler = /usr/bin/env SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_QUARANTINE=$tmp/quarantine SMSREP_LOG=$tmp/verdicts.log $src/examples/gateways/smstools/smsrep-eventhandler
 
 [GSM1]
 device = $tmp/modem
@@ -111,6 +111,13 @@ expect "\$(id>p1)" 'SMSrep-Recommendation: flag'
 expect ';id>p2;' 'SMSrep-Recommendation: flag'
 expect "O'Reilly" 'SMSrep-Class: caution'
 expect 'a(b\*' 'SMSrep-Class: caution'
+# One time-stamped, escaped verdict line per message, the held ones too.
+[ "$(grep -c '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9:]*Z smsrep ' "$tmp/verdicts.log")" -eq 11 ] ||
+    fail "verdict lines: $(cat "$tmp/verdicts.log")"
+grep -F -q 'Z smsrep 12025550123 spoofed block +12025550123 [fictional_range foreign_route] GSM1.' \
+    "$tmp/verdicts.log" || fail "no verdict for the spoofed sender: $(cat "$tmp/verdicts.log")"
+grep -F -q 'Z smsrep AB error bad_header GSM1.' "$tmp/verdicts.log" ||
+    fail "no error line for the header cut in two: $(cat "$tmp/verdicts.log")"
 pwned=$(find "$tmp" -name 'p[123]')
 [ -z "$pwned" ] || fail "a sender or text ran a command: $pwned"
 # Held: the spoofed sender as it was; the two cut header blocks with why.
