@@ -1,24 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0
  * main.c: the smsrep command line: dispatches "check", "burst", "db", "overlay",
- * "version" and "help" and holds what they share (opening the database, choosing
- * the language). */
+ * "version" and "help" and holds what they share (opening the database). */
 #include "cli.h"
 #include "options.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-int cli_japanese(void)
-{
-    static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-    size_t i;
-    for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-        const char *v = getenv(vars[i]);
-        if (v != NULL && v[0] != '\0')
-            return strncmp(v, "ja", 2) == 0;
-    }
-    return 0;
-}
 
 int cli_open(const cli_db_options *o, smsrep_db **db)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  * options.c: the table of smsrep's commands and options, the one parser
  * every command uses, its help and usage text in English and Japanese, and
- * "did you mean" by edit distance. docgen.c writes the man page and the
+ * "did you mean" by edit distance, and the choice of language by the locale. docgen.c writes the man page and the
  * completion from the same table. */
 #include "cli.h"
 #include "options.h"
@@ -116,6 +116,18 @@ const cli_command cli_commands[CMD_COUNT_] = {
     [CMD_HELP] = { "help", "[COMMAND]", "check burst db overlay version",
                    "print the help of a command", "コマンドのヘルプを表示する" },
 };
+
+int cli_japanese(void)
+{
+    static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    size_t i;
+    for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v != NULL && v[0] != '\0')
+            return strncmp(v, "ja", 2) == 0;
+    }
+    return 0;
+}
 
 const char *cli_text(const char *en, const char *ja)
 {
