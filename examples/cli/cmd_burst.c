@@ -51,8 +51,9 @@ static void print_burst(const burst_options *o, const char *recipient, int64_t t
     if (o->json) {
         fputs("{\"burst\":{\"recipient\":", stdout);
         json_cstring(stdout, recipient);
-        printf(",\"since\":%lld,\"at\":%lld,\"senders\":%u,\"messages\":%u}}\n",
+        printf(",\"since\":%lld,\"at\":%lld,\"senders\":%u,\"messages\":%u}",
                (long long)st->since, (long long)time, st->senders, st->messages);
+        json_end(stdout);
     } else {
         fputs("burst: ", stdout);
         cli_escape_c(stdout, recipient);

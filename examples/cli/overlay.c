@@ -131,7 +131,7 @@ static int list(const char *path, int json)
             json_cstring(stdout, col[7]);
             fputs(",\"source\":", stdout);
             json_cstring(stdout, col[8]);
-            fputs("}\n", stdout);
+            json_end(stdout);
         } else if (print_rule(col, minl, maxl) != 0) {
             rc = SQLITE_NOMEM;
             break;

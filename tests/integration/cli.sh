@@ -412,7 +412,7 @@ burst_replay_finds_the_bomb)
     has 'burst: +819012345678: 5 messages from 5 senders'
     lines 1
     run burst --json "$logs/bomb.log"
-    has '{"burst":{"recipient":"+819012345678","since":1795000000,"at":1795000080,"senders":5,"messages":5}}'
+    has '{"burst":{"recipient":"+819012345678","since":1795000000,"at":1795000080,"senders":5,"messages":5},"schema":1}'
     run burst --senders 20 "$logs/bomb.log"
     expect_rc 0
     lines 0
