@@ -127,7 +127,9 @@ static int check_gammu(smsrep_db *db, check_options *o, int n)
     for (i = 1; i <= n; i++) {
         const char *number = adapter_gammu_number(i);
         if (number == NULL) {
-            fprintf(stderr, "smsrep: --gammu-env: SMS_%d_NUMBER is not set\n", i);
+            fprintf(stderr, cli_text("smsrep: --gammu-env: SMS_%d_NUMBER is not set\n",
+                                     "smsrep: --gammu-env: SMS_%d_NUMBER がありません\n"),
+                    i);
             result = EXIT_ERROR;
             continue;
         }
@@ -214,7 +216,9 @@ static int check_batch(smsrep_db *db, check_options *o)
         result = worse(result, check_one(db, o, line, len));
     }
     if (ferror(stdin)) {
-        fputs("smsrep: error reading standard input\n", stderr);
+        fputs(cli_text("smsrep: error reading standard input\n",
+                       "smsrep: 標準入力を読めません\n"),
+              stderr);
         result = EXIT_ERROR;
     }
     return result;

@@ -7,14 +7,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Japanese for the statuses opening a file can give; the library's own
+ * sentence (English) follows as the detail. */
+static const char *open_status_ja(int status)
+{
+    switch (status) {
+    case SMSREP_E_DB_OPEN: return "データベースを開けません";
+    case SMSREP_E_DB_FORMAT: return "smsrep のデータベースではありません";
+    case SMSREP_E_DB_VERSION: return "このライブラリが読めないスキーマのバージョンです";
+    case SMSREP_E_DB_CORRUPT: return "データベースが壊れているか、構造が想定と違います";
+    case SMSREP_E_NOMEM: return "メモリが足りません";
+    default: return NULL;
+    }
+}
+
 int cli_open(const cli_db_options *o, smsrep_db **db)
 {
     char err[SMSREP_ERRBUF_SIZE];
     int status = smsrep_open(db, o->db, o->overlay, err, sizeof err);
-    if (status != SMSREP_OK)
-        fprintf(stderr, "smsrep: %s: %s (%s)\n",
-                o->db ? o->db : cli_text("embedded database", "組み込みデータベース"),
-                err[0] ? err : smsrep_strerror(status), smsrep_status_name(status));
+    const char *detail, *ja = cli_japanese() ? open_status_ja(status) : NULL;
+    if (status == SMSREP_OK)
+        return status;
+    detail = err[0] ? err : smsrep_strerror(status);
+    fputs("smsrep: ", stderr);
+    cli_escape_c(stderr, o->db ? o->db : cli_text("embedded database", "組み込みデータベース"));
+    if (ja != NULL)
+        fprintf(stderr, ": %s（%s、%s）\n", ja, detail, smsrep_status_name(status));
+    else
+        fprintf(stderr, ": %s (%s)\n", detail, smsrep_status_name(status));
     return status;
 }
 

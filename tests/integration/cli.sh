@@ -522,6 +522,7 @@ japanese_messages)
     printf '%s' "$err" | grep -q '「check」のことですか' || fail "no Japanese hint: $err"
     LC_ALL=ja_JP.UTF-8 run check --db "$tmp/none.sqlite" 1
     expect_rc 2
+    printf '%s' "$err" | grep -q 'データベースを開けません' || fail "open error not in Japanese: $err"
     LC_ALL=ja_JP.UTF-8 run db info
     has 'スキーマのバージョン: 4'
     LC_ALL=ja_JP.UTF-8 run burst --window 0
