@@ -189,7 +189,9 @@ int cmd_burst(int argc, char **argv)
     if (o.cfg.min_senders > 32)
         o.cfg.max_senders = o.cfg.min_senders; /* room to count them all */
     if (o.file != NULL && strcmp(o.file, "-") != 0 && (in = fopen(o.file, "r")) == NULL) {
-        fprintf(stderr, cli_text("smsrep: cannot open %s\n", "smsrep: %s を開けません\n"), o.file);
+        fputs("smsrep: ", stderr);
+        cli_escape_c(stderr, o.file);
+        fputs(cli_text(": cannot open the log\n", ": ログを開けません\n"), stderr);
         return EXIT_ERROR;
     }
     if (cli_open(&o.db, &db) != SMSREP_OK) {

@@ -91,9 +91,13 @@ const cli_command cli_commands[CMD_COUNT_] = {
                     "judge senders; exit 0 all allowed, 1 any flagged or blocked, 2 an error",
                     "送信元を判定する。終了コード 0 すべて受信可、1 要確認かブロック推奨あり、2 エラー" },
     [CMD_BURST] = { "burst", "[OPTION]... [LOG]", NULL,
-                    "replay a log of TIME RECIPIENT SENDER TEXT lines (tab-separated) and name SMS "
-                    "bombs; exit 0 none, 1 a burst, 2 an error",
-                    "TIME RECIPIENT SENDER TEXT（タブ区切り）のログを再生して SMS 爆撃を報告する。"
+                    "replay a log (LOG or standard input) of TIME RECIPIENT SENDER TEXT lines, "
+                    "tab-separated, TIME as Unix seconds or YYYY-MM-DDTHH:MM:SS (UTC), and name "
+                    "SMS bombs; --region is the recipients' country when RECIPIENT is not E.164; "
+                    "exit 0 none, 1 a burst, 2 an error",
+                    "TIME RECIPIENT SENDER TEXT（タブ区切り、TIME は Unix 秒か "
+                    "YYYY-MM-DDTHH:MM:SS（UTC））のログ（LOG か標準入力）を再生して SMS 爆撃を報告"
+                    "する。RECIPIENT が E.164 でなければ --region が受信者の国。"
                     "終了コード 0 なし、1 バーストあり、2 エラー" },
     [CMD_DB] = { "db", "info [--db FILE] [--overlay FILE]\n"
                        "verify FILE\n"
