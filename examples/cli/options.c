@@ -185,7 +185,7 @@ static void print_usage_lines(int cmd, FILE *f)
     int first = 1;
     do {
         nl = strchr(s, '\n');
-        fprintf(f, "%s smsrep%s%s%s%.*s\n", first ? cli_text("usage:", "使い方:") : "      ",
+        fprintf(f, "%s smsrep%s%s%s%.*s\n", first ? cli_text("usage:", "使い方:") : cli_text("      ", "       "),
                 name[0] ? " " : "", name, s[0] ? " " : "", nl ? (int)(nl - s) : (int)strlen(s), s);
         first = 0;
         s = nl ? nl + 1 : NULL;
