@@ -73,7 +73,7 @@ extern "C" {
  * The macros give the version of the header you compiled against; the
  * functions give the library you run with. CMake reads these three lines. */
 #define SMSREP_VERSION_MAJOR 0
-#define SMSREP_VERSION_MINOR 2
+#define SMSREP_VERSION_MINOR 3
 #define SMSREP_VERSION_PATCH 0
 #define SMSREP_VERSION_NUMBER \
     (SMSREP_VERSION_MAJOR * 10000 + SMSREP_VERSION_MINOR * 100 + SMSREP_VERSION_PATCH)

@@ -3,6 +3,7 @@
  * headers of an smstools3 message file, gammu-smsd's RunOnReceive environment,
  * and Kannel's URL-encoded escape codes. */
 #include "cli.h"
+#include "options.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +70,9 @@ int adapter_smstools(const char *path, char **sender, int *toa)
     }
     fclose(f);
     if (*sender == NULL) {
-        fprintf(stderr, "smsrep: %s has no From: header\n", path);
+        fprintf(stderr, cli_text("smsrep: %s has no From: header\n",
+                                 "smsrep: %s に From: ヘッダーがありません\n"),
+                path);
         return -1;
     }
     return 0;
@@ -83,13 +86,18 @@ int adapter_gammu_count(void)
     char *end;
     long n;
     if (v == NULL || *v == '\0') {
-        fputs("smsrep: --gammu-env: SMS_MESSAGES is not set (is this gammu-smsd's "
-              "RunOnReceive?)\n", stderr);
+        fputs(cli_text("smsrep: --gammu-env: SMS_MESSAGES is not set (is this gammu-smsd's "
+                       "RunOnReceive?)\n",
+                       "smsrep: --gammu-env: SMS_MESSAGES がありません（gammu-smsd の "
+                       "RunOnReceive から呼ばれましたか？）\n"),
+              stderr);
         return -1;
     }
     n = strtol(v, &end, 10);
     if (*end != '\0' || n < 0 || n > 1000) {
-        fprintf(stderr, "smsrep: --gammu-env: SMS_MESSAGES is \"%s\", not a count\n", v);
+        fputs(cli_text("smsrep: --gammu-env: SMS_MESSAGES is not a count\n",
+                       "smsrep: --gammu-env: SMS_MESSAGES が件数ではありません\n"),
+              stderr);
         return -1;
     }
     return (int)n;

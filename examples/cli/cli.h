@@ -26,6 +26,11 @@ int cli_open(const cli_db_options *o, smsrep_db **db);
  * become U+FFFD. */
 void json_string(FILE *f, const char *s, size_t len);
 void json_cstring(FILE *f, const char *s);
+/* Ends a JSON line: the "schema" key, which every JSON line carries last,
+ * the closing brace and the line feed. CLI_JSON_SCHEMA is the version of
+ * doc/smsrep-output.schema.json the lines follow. */
+#define CLI_JSON_SCHEMA 1
+void json_end(FILE *f);
 
 /* Text for people, logs and shells (escape.c): printable ASCII and UTF-8
  * pass; a backslash, control bytes, invalid UTF-8, C1, bidi and zero-width

@@ -4,6 +4,7 @@
  * and prints each SMS bomb it finds as it starts. Every message is checked
  * first: a one-time code or a flagged sender is what a bomb is made of. */
 #include "cli.h"
+#include "options.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,19 +16,6 @@ typedef struct burst_options {
     int json;
     smsrep_burst_config cfg;
 } burst_options;
-
-static void usage(void)
-{
-    fputs("usage: smsrep burst [--window SECONDS] [--senders N] [--region CC] [--json]\n"
-          "                    [--db FILE] [--overlay FILE] [LOG]\n"
-          "LOG (or standard input): one message per line, tab-separated:\n"
-          "  TIME RECIPIENT SENDER TEXT   TIME as Unix seconds or YYYY-MM-DDTHH:MM:SS (UTC)\n"
-          "--window: seconds a message counts for (600); --senders: distinct senders of\n"
-          "codes or junk within it that make a burst (5); --region: the recipients'\n"
-          "country when RECIPIENT is not an E.164 number\n"
-          "exit status: 0 no burst, 1 a burst found, 2 an error\n",
-          stderr);
-}
 
 static int parse_count(const char *s, uint32_t *out)
 {
@@ -63,8 +51,9 @@ static void print_burst(const burst_options *o, const char *recipient, int64_t t
     if (o->json) {
         fputs("{\"burst\":{\"recipient\":", stdout);
         json_cstring(stdout, recipient);
-        printf(",\"since\":%lld,\"at\":%lld,\"senders\":%u,\"messages\":%u}}\n",
+        printf(",\"since\":%lld,\"at\":%lld,\"senders\":%u,\"messages\":%u}",
                (long long)st->since, (long long)time, st->senders, st->messages);
+        json_end(stdout);
     } else {
         fputs("burst: ", stdout);
         cli_escape_c(stdout, recipient);
@@ -109,7 +98,9 @@ static int replay(smsrep_db *db, smsrep_burst *tracker, const burst_options *o, 
             int c;
             while ((c = fgetc(in)) != EOF && c != '\n')
                 ;
-            fprintf(stderr, "smsrep: line %lu is too long; left out\n", lineno);
+            fprintf(stderr, cli_text("smsrep: line %lu is too long; left out\n",
+                                     "smsrep: %lu 行目が長すぎるため読み飛ばしました\n"),
+                    lineno);
             errors = 1;
             continue;
         }
@@ -119,8 +110,11 @@ static int replay(smsrep_db *db, smsrep_burst *tracker, const burst_options *o, 
             continue;
         if (split_line(line, f) != 0 || cli_parse_time(f[0], &time) != 0 || f[1][0] == '\0' ||
             f[2][0] == '\0') {
-            fprintf(stderr, "smsrep: line %lu: need TIME, RECIPIENT, SENDER and TEXT, "
-                            "separated by tabs\n", lineno);
+            fprintf(stderr, cli_text("smsrep: line %lu: need TIME, RECIPIENT, SENDER and TEXT, "
+                                     "separated by tabs\n",
+                                     "smsrep: line %lu: TIME、RECIPIENT、SENDER、TEXT をタブ区切りで"
+                                     "並べてください\n"),
+                    lineno);
             errors = 1;
             continue;
         }
@@ -141,7 +135,9 @@ static int replay(smsrep_db *db, smsrep_burst *tracker, const burst_options *o, 
         }
         if (smsrep_burst_observe(tracker, f[1], strlen(f[1]), f[2], strlen(f[2]), time, flags,
                                  &st) != SMSREP_OK) {
-            fprintf(stderr, "smsrep: line %lu: cannot record the message\n", lineno);
+            fprintf(stderr, cli_text("smsrep: line %lu: cannot record the message\n",
+                                     "smsrep: line %lu: メッセージを記録できません\n"),
+                    lineno);
             errors = 1;
             continue;
         }
@@ -151,7 +147,7 @@ static int replay(smsrep_db *db, smsrep_burst *tracker, const burst_options *o, 
         }
     }
     if (ferror(in)) {
-        fprintf(stderr, "smsrep: cannot read the log\n");
+        fputs(cli_text("smsrep: cannot read the log\n", "smsrep: ログを読めません\n"), stderr);
         return EXIT_ERROR;
     }
     if (errors)
@@ -166,48 +162,36 @@ int cmd_burst(int argc, char **argv)
     smsrep_burst *tracker = NULL;
     smsrep_burst_config init = SMSREP_BURST_CONFIG_INIT;
     FILE *in = stdin;
+    cli_args a;
     int i, result, status;
 
     memset(&o, 0, sizeof o);
     o.cfg = init;
-    for (i = 0; i < argc; i++) {
-        const char *a = argv[i], *value = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--json") == 0) {
-            o.json = 1;
-            continue;
-        }
-        if (a[0] != '-' || strcmp(a, "-") == 0) {
-            if (o.file != NULL) {
-                usage();
-                return EXIT_ERROR;
-            }
-            o.file = a;
-            continue;
-        }
-        if (value == NULL) {
-            fprintf(stderr, "smsrep: %s needs a value\n", a);
-            return EXIT_ERROR;
-        }
-        if (strcmp(a, "--window") == 0 && parse_count(value, &o.cfg.window) == 0) {
-        } else if (strcmp(a, "--senders") == 0 && parse_count(value, &o.cfg.min_senders) == 0 &&
-                   o.cfg.min_senders <= 1024) {
-        } else if (strcmp(a, "--region") == 0 && strlen(value) == 2) {
-            o.region = value;
-        } else if (strcmp(a, "--db") == 0) {
-            o.db.db = value;
-        } else if (strcmp(a, "--overlay") == 0) {
-            o.db.overlay = value;
-        } else {
-            fprintf(stderr, "smsrep: bad option or value: %s %s\n", a, value);
-            usage();
-            return EXIT_ERROR;
-        }
-        i++;
-    }
+    if ((i = cli_parse(CMD_BURST, argc, argv, &a)) != CLI_PARSED)
+        return i == CLI_HELP_SHOWN ? EXIT_ALLOW : EXIT_ERROR;
+    if (a.operands > 1)
+        return cli_usage_error(CMD_BURST, cli_text("one LOG at most", "LOG は1つまでです"));
+    o.file = a.operands == 1 ? a.operand[0] : NULL;
+    o.json = a.value[OPT_JSON] != NULL;
+    o.region = a.value[OPT_REGION];
+    o.db.db = a.value[OPT_DB];
+    o.db.overlay = a.value[OPT_OVERLAY];
+    if ((a.value[OPT_WINDOW] != NULL && parse_count(a.value[OPT_WINDOW], &o.cfg.window) != 0) ||
+        (a.value[OPT_SENDERS] != NULL &&
+         (parse_count(a.value[OPT_SENDERS], &o.cfg.min_senders) != 0 ||
+          o.cfg.min_senders > 1024)) ||
+        (o.region != NULL && strlen(o.region) != 2))
+        return cli_usage_error(CMD_BURST,
+                               cli_text("--window takes 1 to 31622400 seconds, --senders 1 to "
+                                        "1024, --region a two-letter code",
+                                        "--window は 1〜31622400 秒、--senders は 1〜1024、"
+                                        "--region は2文字のコードです"));
     if (o.cfg.min_senders > 32)
         o.cfg.max_senders = o.cfg.min_senders; /* room to count them all */
     if (o.file != NULL && strcmp(o.file, "-") != 0 && (in = fopen(o.file, "r")) == NULL) {
-        fprintf(stderr, "smsrep: cannot open %s\n", o.file);
+        fputs("smsrep: ", stderr);
+        cli_escape_c(stderr, o.file);
+        fputs(cli_text(": cannot open the log\n", ": ログを開けません\n"), stderr);
         return EXIT_ERROR;
     }
     if (cli_open(&o.db, &db) != SMSREP_OK) {

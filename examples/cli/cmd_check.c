@@ -4,6 +4,7 @@
  * (adapters.c), and sets the exit status from the worst recommendation
  * (0 allow, 1 flag or block, 2 an error). */
 #include "cli.h"
+#include "options.h"
 
 #include <poll.h>
 #include <stdlib.h>
@@ -20,20 +21,6 @@ typedef struct check_options {
     const char *smstools;   /* --smstools FILE */
     unsigned count;         /* senders reported so far, for --env */
 } check_options;
-
-static void usage(void)
-{
-    fputs("usage: smsrep check [--region CC] [--hint H | --toa HEX] [--text T] [--json]\n"
-          "                    [--db FILE] [--overlay FILE] [--lang en|ja] [--time T] SENDER...\n"
-          "       smsrep check --batch [options]   (one sender per line on stdin)\n"
-          "       smsrep check --smstools FILE [options]   (From: and From_TOA: of the file)\n"
-          "       smsrep check --gammu-env [options]   (SMS_n_NUMBER of gammu-smsd)\n"
-          "--urldecode: senders are URL-encoded (Kannel's %p); --env: shell assignments\n"
-          "hints: unknown, international, national, alphanumeric, short_code\n"
-          "--time: when the message arrived, YYYY-MM-DD[THH:MM[:SS]] (UTC) or Unix seconds\n",
-          stderr);
-}
-
 
 /* Judges one sender and prints its line; returns its exit status. */
 static int check_one(smsrep_db *db, check_options *o, const char *s, size_t len)
@@ -140,7 +127,9 @@ static int check_gammu(smsrep_db *db, check_options *o, int n)
     for (i = 1; i <= n; i++) {
         const char *number = adapter_gammu_number(i);
         if (number == NULL) {
-            fprintf(stderr, "smsrep: --gammu-env: SMS_%d_NUMBER is not set\n", i);
+            fprintf(stderr, cli_text("smsrep: --gammu-env: SMS_%d_NUMBER is not set\n",
+                                     "smsrep: --gammu-env: SMS_%d_NUMBER がありません\n"),
+                    i);
             result = EXIT_ERROR;
             continue;
         }
@@ -227,94 +216,93 @@ static int check_batch(smsrep_db *db, check_options *o)
         result = worse(result, check_one(db, o, line, len));
     }
     if (ferror(stdin)) {
-        fputs("smsrep: error reading standard input\n", stderr);
+        fputs(cli_text("smsrep: error reading standard input\n",
+                       "smsrep: 標準入力を読めません\n"),
+              stderr);
         result = EXIT_ERROR;
     }
     return result;
 }
 
+/* The options' values into o; 0, or EXIT_ERROR after saying why. */
+static int take_options(const cli_args *a, check_options *o)
+{
+    const char *v;
+    o->json = a->value[OPT_JSON] != NULL;
+    o->batch = a->value[OPT_BATCH] != NULL;
+    o->env = a->value[OPT_ENV] != NULL;
+    o->urldecode = a->value[OPT_URLDECODE] != NULL;
+    o->gammu = a->value[OPT_GAMMU_ENV] != NULL;
+    o->smstools = a->value[OPT_SMSTOOLS];
+    o->region = a->value[OPT_REGION];
+    o->text = a->value[OPT_TEXT];
+    o->db.db = a->value[OPT_DB];
+    o->db.overlay = a->value[OPT_OVERLAY];
+    if ((v = a->value[OPT_LANG]) != NULL)
+        o->japanese = strncmp(v, "ja", 2) == 0;
+    if ((v = a->value[OPT_HINT]) != NULL) {
+        int h = smsrep_hint_from_name(v, strlen(v));
+        char msg[160];
+        if (h < 0) {
+            char *e = cli_escaped(v, strlen(v));
+            snprintf(msg, sizeof msg, cli_text("unknown hint \"%.60s\"", "不明なヒント「%.60s」"),
+                     e != NULL ? e : "?");
+            free(e);
+            return cli_usage_error(CMD_CHECK, msg);
+        }
+        o->hint = (uint32_t)h;
+        o->hint_given = 1;
+    }
+    if ((v = a->value[OPT_TIME]) != NULL && cli_parse_time(v, &o->time) != 0) {
+        fputs(cli_text("smsrep: --time takes YYYY-MM-DD[THH:MM[:SS]] or Unix seconds\n",
+                       "smsrep: --time には YYYY-MM-DD[THH:MM[:SS]] か Unix 秒を指定してください\n"),
+              stderr);
+        return EXIT_ERROR;
+    }
+    if ((v = a->value[OPT_TOA]) != NULL) {
+        char *end;
+        unsigned long toa = strtoul(v, &end, 16);
+        if (*v == '\0' || *end != '\0' || toa > 0xFF) {
+            fputs(cli_text("smsrep: --toa takes a hex octet such as 91\n",
+                           "smsrep: --toa には 91 のような16進の1オクテットを指定してください\n"),
+                  stderr);
+            return EXIT_ERROR;
+        }
+        o->hint = smsrep_hint_from_gsm_toa((uint32_t)toa);
+        o->hint_given = 1;
+    }
+    if (o->region != NULL && strlen(o->region) > 3) {
+        fputs(cli_text("smsrep: --region takes an ISO 3166 alpha-2 code such as JP\n",
+                       "smsrep: --region には JP のような ISO 3166 の2文字コードを指定してください\n"),
+              stderr);
+        return EXIT_ERROR;
+    }
+    return 0;
+}
+
 int cmd_check(int argc, char **argv)
 {
     check_options o;
+    cli_args a;
     smsrep_db *db = NULL;
     int i, sources, gammu_n = 0, result = EXIT_ALLOW;
 
     memset(&o, 0, sizeof o);
     o.japanese = cli_japanese();
-    for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
-        const char *a = argv[i];
-        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
-        int takes = 1;
-        if (strcmp(a, "--") == 0) {
-            i++;
-            break;
-        } else if (strcmp(a, "--json") == 0) {
-            o.json = 1, takes = 0;
-        } else if (strcmp(a, "--batch") == 0) {
-            o.batch = 1, takes = 0;
-        } else if (strcmp(a, "--env") == 0) {
-            o.env = 1, takes = 0;
-        } else if (strcmp(a, "--urldecode") == 0) {
-            o.urldecode = 1, takes = 0;
-        } else if (strcmp(a, "--gammu-env") == 0) {
-            o.gammu = 1, takes = 0;
-        } else if (value == NULL) {
-            fprintf(stderr, "smsrep: %s needs a value\n", a);
-            return EXIT_ERROR;
-        } else if (strcmp(a, "--smstools") == 0) {
-            o.smstools = value;
-        } else if (strcmp(a, "--region") == 0) {
-            o.region = value;
-        } else if (strcmp(a, "--text") == 0) {
-            o.text = value;
-        } else if (strcmp(a, "--db") == 0) {
-            o.db.db = value;
-        } else if (strcmp(a, "--overlay") == 0) {
-            o.db.overlay = value;
-        } else if (strcmp(a, "--lang") == 0) {
-            o.japanese = strncmp(value, "ja", 2) == 0;
-        } else if (strcmp(a, "--hint") == 0) {
-            int h = smsrep_hint_from_name(value, strlen(value));
-            if (h < 0) {
-                fprintf(stderr, "smsrep: unknown hint \"%s\"\n", value);
-                usage();
-                return EXIT_ERROR;
-            }
-            o.hint = (uint32_t)h;
-            o.hint_given = 1;
-        } else if (strcmp(a, "--time") == 0) {
-            if (cli_parse_time(value, &o.time) != 0) {
-                fprintf(stderr, "smsrep: --time takes YYYY-MM-DD[THH:MM[:SS]] or Unix seconds, "
-                                "not \"%s\"\n",
-                        value);
-                return EXIT_ERROR;
-            }
-        } else if (strcmp(a, "--toa") == 0) {
-            char *end;
-            unsigned long toa = strtoul(value, &end, 16);
-            if (*value == '\0' || *end != '\0' || toa > 0xFF) {
-                fprintf(stderr, "smsrep: --toa takes a hex octet such as 91, not \"%s\"\n", value);
-                return EXIT_ERROR;
-            }
-            o.hint = smsrep_hint_from_gsm_toa((uint32_t)toa);
-            o.hint_given = 1;
-        } else {
-            fprintf(stderr, "smsrep: unknown option %s\n", a);
-            usage();
-            return EXIT_ERROR;
-        }
-        i += takes;
-    }
-    if (o.region != NULL && strlen(o.region) > 3) {
-        fprintf(stderr, "smsrep: --region takes an ISO 3166 alpha-2 code such as JP\n");
+    if ((i = cli_parse(CMD_CHECK, argc, argv, &a)) != CLI_PARSED)
+        return i == CLI_HELP_SHOWN ? EXIT_ALLOW : EXIT_ERROR;
+    if (take_options(&a, &o) != 0)
         return EXIT_ERROR;
-    }
     /* Senders come from exactly one place. */
-    sources = o.batch + o.gammu + (o.smstools != NULL) + (i < argc);
-    if (sources != 1 || (o.json && o.env)) {
-        usage();
-        return EXIT_ERROR;
-    }
+    sources = o.batch + o.gammu + (o.smstools != NULL) + (a.operands > 0);
+    if (sources != 1)
+        return cli_usage_error(CMD_CHECK, cli_text("give senders, or one of --batch, --smstools "
+                                                   "and --gammu-env",
+                                                   "送信元か、--batch、--smstools、--gammu-env の"
+                                                   "どれか1つを指定してください"));
+    if (o.json && o.env)
+        return cli_usage_error(CMD_CHECK, cli_text("--json and --env exclude each other",
+                                                   "--json と --env は同時に使えません"));
     if (o.gammu && (gammu_n = adapter_gammu_count()) < 0)
         return EXIT_ERROR;
     if (cli_open(&o.db, &db) != SMSREP_OK)
@@ -325,8 +313,8 @@ int cmd_check(int argc, char **argv)
         result = check_smstools(db, &o);
     else if (o.gammu)
         result = check_gammu(db, &o, gammu_n);
-    for (; i < argc; i++)
-        result = worse(result, check_arg(db, &o, argv[i]));
+    for (i = 0; i < a.operands; i++)
+        result = worse(result, check_arg(db, &o, a.operand[i]));
     smsrep_close(db);
     if (o.env)
         env_count(stdout, o.count);

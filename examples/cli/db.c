@@ -4,9 +4,11 @@
  * "smsrep db import FORMAT FILE --overlay OUT" (a data set into an overlay);
  * "smsrep db build DIR OUT" is db_build.c. */
 #include "cli.h"
+#include "options.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hash.h"
 #include "import.h"
@@ -51,25 +53,25 @@ static int info(const cli_db_options *o)
     if (cli_open(o, &db) != SMSREP_OK)
         return EXIT_ERROR;
     smsrep_db_info_get(db, &inf);
-    fputs("database: ", stdout);
+    fputs(cli_text("database: ", "データベース: "), stdout);
     cli_escape_c(stdout, o->db ? o->db : "embedded");
     putchar('\n');
-    fputs("data version: ", stdout);
+    fputs(cli_text("data version: ", "データのバージョン: "), stdout);
     cli_escape_c(stdout, inf.data_version);
     putchar('\n');
-    printf("schema version: %u\n", inf.schema_version);
+    printf(cli_text("schema version: %u\n", "スキーマのバージョン: %u\n"), inf.schema_version);
     printf("libphonenumber: %s\n", smsrep_phonenumber_version());
     if (inf.has_overlay)
     {
-        fputs("overlay: ", stdout);
+        fputs(cli_text("overlay: ", "オーバーレイ: "), stdout);
         cli_escape_c(stdout, o->overlay);
         fputs(" (", stdout);
         cli_escape_c(stdout, inf.overlay_version);
         fputs(")\n", stdout);
     }
-    print_counts(db, SMSREP_COUNT_BY_TABLE, "rows per table");
-    print_counts(db, SMSREP_COUNT_BY_SOURCE, "rows per source");
-    print_counts(db, SMSREP_COUNT_BY_REGION, "rows per country");
+    print_counts(db, SMSREP_COUNT_BY_TABLE, cli_text("rows per table", "テーブルごとの行数"));
+    print_counts(db, SMSREP_COUNT_BY_SOURCE, cli_text("rows per source", "出典ごとの行数"));
+    print_counts(db, SMSREP_COUNT_BY_REGION, cli_text("rows per country", "国ごとの行数"));
     smsrep_close(db);
     return EXIT_ALLOW;
 }
@@ -97,6 +99,13 @@ static void list_source_id(const char *file, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* Rows read so far, over the same terminal line; stderr is a terminal. */
+static void show_progress(long rows)
+{
+    fprintf(stderr, cli_text("\rsmsrep: %ld rows read", "\rsmsrep: %ld 行を読みました"), rows);
+    fflush(stderr);
+}
+
 static int import(const char *format, const char *file, const char *out)
 {
     cli_db_options none = { NULL, NULL };
@@ -107,12 +116,15 @@ static int import(const char *format, const char *file, const char *out)
     char why[600], digest[17], source[64];
     int seen = 0, rc;
 
+    memset(&st, 0, sizeof st);
     if (strcmp(format, "ftc-dnc") == 0) {
         snprintf(source, sizeof source, "ftc-dnc");
     } else if (strcmp(format, "csv") == 0) {
         list_source_id(file, source, sizeof source);
     } else {
-        fprintf(stderr, "smsrep: unknown format \"%s\": ftc-dnc or csv\n", format);
+        fprintf(stderr, cli_text("smsrep: unknown format \"%.40s\": ftc-dnc or csv\n",
+                                 "smsrep: 不明な形式「%.40s」: ftc-dnc か csv です\n"),
+                format);
         return EXIT_ERROR;
     }
     if (csv_open(&r, file) != 0) {
@@ -121,6 +133,8 @@ static int import(const char *format, const char *file, const char *out)
         return EXIT_ERROR;
     }
     digest_of(r.data, r.size, digest);
+    if (isatty(STDERR_FILENO))
+        import_set_progress(show_progress);
     if (cli_open(&none, &ref) != SMSREP_OK) {
         csv_close(&r);
         return EXIT_ERROR;
@@ -129,7 +143,10 @@ static int import(const char *format, const char *file, const char *out)
     if (rc == 0)
         rc = overlay_imported_before(&o, source, digest, &seen, why, sizeof why);
     if (rc == 0 && seen) {
-        snprintf(why, sizeof why, "%s was imported into %s before; nothing changed", file, out);
+        snprintf(why, sizeof why,
+                 cli_text("%s was imported into %s before; nothing changed",
+                          "%s は %s に取り込み済みです。変更はありません"),
+                 file, out);
         rc = -1;
     }
     if (rc == 0 && strcmp(format, "csv") == 0) {
@@ -149,15 +166,19 @@ static int import(const char *format, const char *file, const char *out)
         overlay_abort(&o);
     smsrep_close(ref);
     csv_close(&r);
+    if (isatty(STDERR_FILENO) && st.rows >= IMPORT_PROGRESS_ROWS)
+        fputs("\r\033[K", stderr); /* the progress line gives way to the result */
     if (rc != 0) {
         fprintf(stderr, "smsrep: %s\n", why);
         return EXIT_ERROR;
     }
-    printf("%s: %ld rows read, %ld imported into %s as source %s", file, st.rows, st.used, out,
-           source);
+    printf(cli_text("%s: %ld rows read, %ld imported into %s as source %s",
+                    "%s: %ld 行を読み、%ld 行を %s にソース %s として取り込みました"),
+           file, st.rows, st.used, out, source);
     if (st.skipped > 0)
-        printf("; %ld skipped (%ld not a usable NANP number, %ld without a date)", st.skipped,
-               st.not_a_number, st.bad_date);
+        printf(cli_text("; %ld skipped (%ld not a usable NANP number, %ld without a date)",
+                        "。%ld 行は除外（使える NANP 番号でない %ld 行、日付のない %ld 行）"),
+               st.skipped, st.not_a_number, st.bad_date);
     printf("\n");
     return EXIT_ALLOW;
 }
@@ -165,35 +186,49 @@ static int import(const char *format, const char *file, const char *out)
 int cmd_db(int argc, char **argv)
 {
     cli_db_options o = { NULL, NULL };
-    int i;
+    cli_args a;
+    int rc = cli_parse(CMD_DB, argc, argv, &a);
+    const char *verb;
 
-    if (argc == 2 && strcmp(argv[0], "verify") == 0) {
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? EXIT_ALLOW : EXIT_ERROR;
+    verb = a.operands > 0 ? a.operand[0] : "";
+    o.db = a.value[OPT_DB];
+    o.overlay = a.value[OPT_OVERLAY];
+    if (strcmp(verb, "verify") == 0 && a.operands == 2 && o.db == NULL && o.overlay == NULL) {
         smsrep_db *db = NULL;
-        o.db = argv[1];
+        o.db = a.operand[1];
         if (cli_open(&o, &db) != SMSREP_OK)
             return EXIT_ERROR;
         smsrep_close(db);
-        printf("%s: ok\n", argv[1]);
+        fputs(a.operand[1], stdout);
+        puts(cli_text(": ok", ": 正常"));
         return EXIT_ALLOW;
     }
-    if (argc >= 1 && strcmp(argv[0], "info") == 0) {
-        for (i = 1; i + 1 < argc; i += 2) {
-            if (strcmp(argv[i], "--db") == 0)
-                o.db = argv[i + 1];
-            else if (strcmp(argv[i], "--overlay") == 0)
-                o.overlay = argv[i + 1];
-            else
-                break;
-        }
-        if (i == argc)
-            return info(&o);
+    if (strcmp(verb, "info") == 0 && a.operands == 1)
+        return info(&o);
+    if (strcmp(verb, "import") == 0 && a.operands == 3 && o.overlay != NULL && o.db == NULL)
+        return import(a.operand[1], a.operand[2], o.overlay);
+    if (strcmp(verb, "build") == 0 && a.operands == 3 && o.db == NULL && o.overlay == NULL)
+        return cli_db_build(a.operand[1], a.operand[2]);
+    if (strcmp(verb, "info") != 0 && strcmp(verb, "verify") != 0 && strcmp(verb, "import") != 0 &&
+        strcmp(verb, "build") != 0) {
+        static const char *const verbs[] = { "info", "verify", "import", "build" };
+        char msg[160];
+        int i;
+        for (i = 0; i < 4 && verb[0] && cli_edit_distance(verb, verbs[i]) > 2; i++)
+            ;
+        if (verb[0] == '\0')
+            snprintf(msg, sizeof msg, "%s", cli_text("which db command?", "db のどのコマンドですか？"));
+        else if (i < 4)
+            snprintf(msg, sizeof msg, cli_text("unknown db command \"%.40s\"; did you mean \"%s\"?",
+                                               "不明な db コマンド「%.40s」。「%s」のことですか？"),
+                     verb, verbs[i]);
+        else
+            snprintf(msg, sizeof msg, cli_text("unknown db command \"%.40s\"",
+                                               "不明な db コマンド「%.40s」"),
+                     verb);
+        return cli_usage_error(CMD_DB, msg);
     }
-    if (argc == 3 && strcmp(argv[0], "build") == 0)
-        return cli_db_build(argv[1], argv[2]);
-    if (argc == 5 && strcmp(argv[0], "import") == 0 && strcmp(argv[3], "--overlay") == 0)
-        return import(argv[1], argv[2], argv[4]);
-    fputs("usage: smsrep db info [--db FILE] [--overlay FILE] | smsrep db verify FILE\n"
-          "       smsrep db import ftc-dnc|csv FILE --overlay OUT | smsrep db build DIR OUT\n",
-          stderr);
-    return EXIT_ERROR;
+    return cli_usage_error(CMD_DB, NULL);
 }

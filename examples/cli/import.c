@@ -10,6 +10,14 @@
 #include <string.h>
 
 /* Index of the column named name in the header record, or -1. */
+/* The process's one progress hook: set once by the command before it imports. */
+static void (*progress)(long rows);
+
+void import_set_progress(void (*fn)(long rows))
+{
+    progress = fn;
+}
+
 static int column(const csv_record *header, const char *name)
 {
     int i;
@@ -87,6 +95,8 @@ int import_ftc_dnc(overlay_file *o, smsrep_db *ref, csv_reader *r, import_stats 
         rule_key k;
 
         st->rows++;
+        if (progress != NULL && st->rows % IMPORT_PROGRESS_ROWS == 0)
+            progress(st->rows);
         if (phone >= rec.count || created >= rec.count) {
             st->skipped++;
             st->not_a_number++;
@@ -151,6 +161,8 @@ int import_list(overlay_file *o, smsrep_db *ref, csv_reader *r, const char *sour
         rule_key k;
         int ok;
         st->rows++;
+        if (progress != NULL && st->rows % IMPORT_PROGRESS_ROWS == 0)
+            progress(st->rows);
         if (rec.count != 5) {
             snprintf(why, cap, "%s:%u: %d fields; the header has 5", r->path, rec.line, rec.count);
             return -1;

@@ -15,6 +15,12 @@ typedef struct import_stats {
     long bad_date;        /* ftc-dnc: Created_Date is not a date */
 } import_stats;
 
+/* Called with the rows read so far every IMPORT_PROGRESS_ROWS rows;
+ * NULL (the default) for none. The command line sets one when standard
+ * error is a terminal. */
+#define IMPORT_PROGRESS_ROWS 10000
+void import_set_progress(void (*fn)(long rows));
+
 /* The FTC's Do Not Call reported-calls CSV (Company_Phone_Number,
  * Created_Date, Violation_Date, Consumer_City, Consumer_State,
  * Consumer_Area_Code, Subject, Recorded_Message_Or_Robocall): one complaint

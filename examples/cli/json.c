@@ -46,3 +46,8 @@ void json_cstring(FILE *f, const char *s)
 {
     json_string(f, s, strlen(s));
 }
+
+void json_end(FILE *f)
+{
+    fprintf(f, ",\"schema\":%d}\n", CLI_JSON_SCHEMA);
+}

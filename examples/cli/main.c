@@ -1,31 +1,40 @@
 /* SPDX-License-Identifier: Apache-2.0
- * main.c: the smsrep command line: dispatches "check", "burst", "db", "overlay"
- * and "version" and holds what they share (opening the database, choosing
- * the language). */
+ * main.c: the smsrep command line: dispatches "check", "burst", "db", "overlay",
+ * "version" and "help" and holds what they share (opening the database). */
 #include "cli.h"
+#include "options.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-int cli_japanese(void)
+/* Japanese for the statuses opening a file can give; the library's own
+ * sentence (English) follows as the detail. */
+static const char *open_status_ja(int status)
 {
-    static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-    size_t i;
-    for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-        const char *v = getenv(vars[i]);
-        if (v != NULL && v[0] != '\0')
-            return strncmp(v, "ja", 2) == 0;
+    switch (status) {
+    case SMSREP_E_DB_OPEN: return "データベースを開けません";
+    case SMSREP_E_DB_FORMAT: return "smsrep のデータベースではありません";
+    case SMSREP_E_DB_VERSION: return "このライブラリが読めないスキーマのバージョンです";
+    case SMSREP_E_DB_CORRUPT: return "データベースが壊れているか、構造が想定と違います";
+    case SMSREP_E_NOMEM: return "メモリが足りません";
+    default: return NULL;
     }
-    return 0;
 }
 
 int cli_open(const cli_db_options *o, smsrep_db **db)
 {
     char err[SMSREP_ERRBUF_SIZE];
     int status = smsrep_open(db, o->db, o->overlay, err, sizeof err);
-    if (status != SMSREP_OK)
-        fprintf(stderr, "smsrep: %s: %s (%s)\n", o->db ? o->db : "embedded database",
-                err[0] ? err : smsrep_strerror(status), smsrep_status_name(status));
+    const char *detail, *ja = cli_japanese() ? open_status_ja(status) : NULL;
+    if (status == SMSREP_OK)
+        return status;
+    detail = err[0] ? err : smsrep_strerror(status);
+    fputs("smsrep: ", stderr);
+    cli_escape_c(stderr, o->db ? o->db : cli_text("embedded database", "組み込みデータベース"));
+    if (ja != NULL)
+        fprintf(stderr, ": %s（%s、%s）\n", ja, detail, smsrep_status_name(status));
+    else
+        fprintf(stderr, ": %s (%s)\n", detail, smsrep_status_name(status));
     return status;
 }
 
@@ -46,42 +55,51 @@ static int cmd_version(void)
     return EXIT_ALLOW;
 }
 
-static void usage(void)
+/* "smsrep help [COMMAND]": the help of smsrep or of one command. */
+static int cmd_help(int argc, char **argv)
 {
-    fputs("usage: smsrep check [--region CC] [--hint H] [--text T] [--json] [--db FILE]\n"
-          "                    [--overlay FILE] SENDER...\n"
-          "       smsrep check --batch [--json] ...   one sender per line on stdin\n"
-          "       smsrep check --smstools FILE | --gammu-env | --urldecode ... [--env]\n"
-          "       smsrep burst [--window S] [--senders N] [--json] [LOG]   replay a message log\n"
-          "       smsrep db info [--db FILE] [--overlay FILE] | smsrep db verify FILE\n"
-          "       smsrep db import ftc-dnc|csv FILE --overlay OUT\n"
-          "       smsrep overlay FILE add|remove|list ...\n"
-          "       smsrep version\n"
-          "exit status: 0 every sender allowed, 1 any flagged or blocked, 2 an error\n",
-          stderr);
+    cli_args a;
+    int cmd = CMD_MAIN, rc = cli_parse(CMD_HELP, argc, argv, &a);
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? EXIT_ALLOW : EXIT_ERROR;
+    if (a.operands > 1)
+        return cli_usage_error(CMD_HELP, NULL);
+    if (a.operands == 1 && (cmd = cli_command_of(a.operand[0])) < 0)
+        return EXIT_ERROR;
+    cli_help(cmd, stdout);
+    return EXIT_ALLOW;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage();
+    cli_args a;
+    int cmd, rc;
+
+    if (argc < 2)
+        return cli_usage_error(CMD_MAIN, NULL);
+    if (argv[1][0] == '-') {
+        /* Options of smsrep itself: --help, --version; nothing else. */
+        rc = cli_parse(CMD_MAIN, argc - 1, argv + 1, &a);
+        if (rc != CLI_PARSED)
+            return rc == CLI_HELP_SHOWN ? EXIT_ALLOW : EXIT_ERROR;
+        if (a.value[OPT_VERSION] != NULL && a.operands == 0)
+            return cmd_version();
+        return cli_usage_error(CMD_MAIN, NULL);
+    }
+    if ((cmd = cli_command_of(argv[1])) < 0)
         return EXIT_ERROR;
-    }
-    if (strcmp(argv[1], "check") == 0)
-        return cmd_check(argc - 2, argv + 2);
-    if (strcmp(argv[1], "db") == 0)
-        return cmd_db(argc - 2, argv + 2);
-    if (strcmp(argv[1], "burst") == 0)
-        return cmd_burst(argc - 2, argv + 2);
-    if (strcmp(argv[1], "overlay") == 0)
-        return cmd_overlay(argc - 2, argv + 2);
-    if (strcmp(argv[1], "version") == 0 && argc == 2)
+    switch (cmd) {
+    case CMD_CHECK: return cmd_check(argc - 2, argv + 2);
+    case CMD_BURST: return cmd_burst(argc - 2, argv + 2);
+    case CMD_DB: return cmd_db(argc - 2, argv + 2);
+    case CMD_OVERLAY: return cmd_overlay(argc - 2, argv + 2);
+    case CMD_HELP: return cmd_help(argc - 2, argv + 2);
+    default:
+        rc = cli_parse(CMD_VERSION, argc - 2, argv + 2, &a);
+        if (rc != CLI_PARSED)
+            return rc == CLI_HELP_SHOWN ? EXIT_ALLOW : EXIT_ERROR;
+        if (a.operands != 0)
+            return cli_usage_error(CMD_VERSION, NULL);
         return cmd_version();
-    if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {
-        usage();
-        return EXIT_ALLOW;
     }
-    fprintf(stderr, "smsrep: unknown command \"%s\"\n", argv[1]);
-    usage();
-    return EXIT_ERROR;
 }

@@ -3,6 +3,7 @@
  * and deny rules, which beat the bundled data when FILE is opened with
  * --overlay. */
 #include "cli.h"
+#include "options.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,57 +11,31 @@
 #include "overlay_file.h"
 #include "overlay_format.h"
 
-static void usage(void)
-{
-    fputs("usage: smsrep overlay FILE add allow|deny SENDER [--region CC] [--hint H] [--note T]\n"
-          "       smsrep overlay FILE add allow|deny --range PREFIX --length N[-M] [--note T]\n"
-          "       smsrep overlay FILE remove SENDER [--region CC] [--hint H]\n"
-          "       smsrep overlay FILE remove --range PREFIX --length N[-M]\n"
-          "       smsrep overlay FILE list [--json]\n"
-          "A short code needs --region; a sender ID listed without one applies everywhere.\n",
-          stderr);
-}
-
 typedef struct rule_args {
     const char *sender, *region, *note, *range, *length;
     uint32_t hint;
     int json;
 } rule_args;
 
-static int parse(int argc, char **argv, rule_args *a)
+/* The options into a; operands (after FILE and the verb words, of which
+ * skip are taken) are at most one sender. 0, or -1 after saying why. */
+static int take(const cli_args *c, int skip, rule_args *a)
 {
-    int i;
+    const char *v;
     memset(a, 0, sizeof *a);
-    for (i = 0; i < argc; i++) {
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(argv[i], "--json") == 0) {
-            a->json = 1;
-            continue;
-        }
-        if (strncmp(argv[i], "--", 2) != 0) {
-            if (a->sender != NULL)
-                return -1;
-            a->sender = argv[i];
-            continue;
-        }
-        if (v == NULL)
+    if (c->operands > skip + 1)
+        return -1;
+    a->sender = c->operands == skip + 1 ? c->operand[skip] : NULL;
+    a->region = c->value[OPT_REGION];
+    a->note = c->value[OPT_NOTE];
+    a->range = c->value[OPT_RANGE];
+    a->length = c->value[OPT_LENGTH];
+    a->json = c->value[OPT_JSON] != NULL;
+    if ((v = c->value[OPT_HINT]) != NULL) {
+        int h = smsrep_hint_from_name(v, strlen(v));
+        if (h < 0)
             return -1;
-        if (strcmp(argv[i], "--region") == 0)
-            a->region = v;
-        else if (strcmp(argv[i], "--note") == 0)
-            a->note = v;
-        else if (strcmp(argv[i], "--range") == 0)
-            a->range = v;
-        else if (strcmp(argv[i], "--length") == 0)
-            a->length = v;
-        else if (strcmp(argv[i], "--hint") == 0) {
-            int h = smsrep_hint_from_name(v, strlen(v));
-            if (h < 0)
-                return -1;
-            a->hint = (uint32_t)h;
-        } else
-            return -1;
-        i++;
+        a->hint = (uint32_t)h;
     }
     return 0;
 }
@@ -74,13 +49,14 @@ static int key_of(const rule_args *a, rule_key *k, char *why, size_t cap)
     int rc;
     if (a->range != NULL) {
         if (a->sender != NULL || a->length == NULL) {
-            snprintf(why, cap, "--range takes --length and no SENDER");
+            snprintf(why, cap, "%s", cli_text("--range takes --length and no SENDER",
+                                              "--range には --length を付け、SENDER は付けません"));
             return -1;
         }
         return rule_key_of_range(a->range, a->length, k, why, cap);
     }
     if (a->sender == NULL) {
-        snprintf(why, cap, "which sender?");
+        snprintf(why, cap, "%s", cli_text("which sender?", "どの送信元ですか？"));
         return -1;
     }
     if (cli_open(&o, &ref) != SMSREP_OK)
@@ -155,7 +131,7 @@ static int list(const char *path, int json)
             json_cstring(stdout, col[7]);
             fputs(",\"source\":", stdout);
             json_cstring(stdout, col[8]);
-            fputs("}\n", stdout);
+            json_end(stdout);
         } else if (print_rule(col, minl, maxl) != 0) {
             rc = SQLITE_NOMEM;
             break;
@@ -169,39 +145,36 @@ static int list(const char *path, int json)
 int cmd_overlay(int argc, char **argv)
 {
     overlay_file o;
+    cli_args c;
     rule_args a;
     rule_key k;
     char why[512];
-    const char *path, *verb;
-    int removed = 0;
+    const char *path, *verb, *action = NULL;
+    int removed = 0, rc = cli_parse(CMD_OVERLAY, argc, argv, &c);
 
-    if (argc < 2) {
-        usage();
-        return EXIT_ERROR;
-    }
-    path = argv[0];
-    verb = argv[1];
+    if (rc != CLI_PARSED)
+        return rc == CLI_HELP_SHOWN ? EXIT_ALLOW : EXIT_ERROR;
+    if (c.operands < 2)
+        return cli_usage_error(CMD_OVERLAY, NULL);
+    path = c.operand[0];
+    verb = c.operand[1];
     if (strcmp(verb, "list") == 0) {
-        if (parse(argc - 2, argv + 2, &a) != 0 || a.sender != NULL) {
-            usage();
-            return EXIT_ERROR;
-        }
+        if (take(&c, 2, &a) != 0 || a.sender != NULL)
+            return cli_usage_error(CMD_OVERLAY, NULL);
         return list(path, a.json);
     }
     if (strcmp(verb, "add") == 0) {
-        if (argc < 3 || (strcmp(argv[2], "allow") != 0 && strcmp(argv[2], "deny") != 0) ||
-            parse(argc - 3, argv + 3, &a) != 0) {
-            usage();
-            return EXIT_ERROR;
-        }
+        action = c.operands > 2 ? c.operand[2] : "";
+        if ((strcmp(action, "allow") != 0 && strcmp(action, "deny") != 0) || take(&c, 3, &a) != 0)
+            return cli_usage_error(CMD_OVERLAY, cli_text("add takes allow or deny, then the sender",
+                                                         "add の後に allow か deny と送信元を"
+                                                         "指定してください"));
     } else if (strcmp(verb, "remove") == 0) {
-        if (parse(argc - 2, argv + 2, &a) != 0) {
-            usage();
-            return EXIT_ERROR;
-        }
+        if (take(&c, 2, &a) != 0)
+            return cli_usage_error(CMD_OVERLAY, NULL);
     } else {
-        usage();
-        return EXIT_ERROR;
+        return cli_usage_error(CMD_OVERLAY, cli_text("the verb is add, remove or list",
+                                                     "add、remove、list のどれかを指定してください"));
     }
     if (key_of(&a, &k, why, sizeof why) != 0) {
         fprintf(stderr, "smsrep: %s\n", why);
@@ -212,7 +185,7 @@ int cmd_overlay(int argc, char **argv)
         return EXIT_ERROR;
     }
     if ((strcmp(verb, "add") == 0
-             ? overlay_put_rule(&o, &k, argv[2], a.note, "operator", why, sizeof why)
+             ? overlay_put_rule(&o, &k, action, a.note, "operator", why, sizeof why)
              : overlay_remove_rule(&o, &k, &removed, why, sizeof why)) != 0) {
         overlay_abort(&o);
         fprintf(stderr, "smsrep: %s: %s\n", path, why);
@@ -220,7 +193,8 @@ int cmd_overlay(int argc, char **argv)
     }
     if (strcmp(verb, "remove") == 0 && removed == 0) {
         overlay_abort(&o); /* nothing changed: the file keeps its version */
-        fprintf(stderr, "smsrep: %s: no rule for %s %s\n", path, k.kind, k.shown);
+        fprintf(stderr, cli_text("smsrep: %s: no rule for %s %s\n", "smsrep: %s: %s %s の規則はありません\n"),
+                path, k.kind, k.shown);
         return EXIT_ERROR;
     }
     if (overlay_commit(&o, why, sizeof why) != 0) {
@@ -228,8 +202,8 @@ int cmd_overlay(int argc, char **argv)
         return EXIT_ERROR;
     }
     if (strcmp(verb, "add") == 0)
-        printf("%s %s %s\n", argv[2], k.kind, k.shown);
+        printf("%s %s %s\n", action, k.kind, k.shown);
     else
-        printf("removed %s %s\n", k.kind, k.shown);
+        printf(cli_text("removed %s %s\n", "削除しました: %s %s\n"), k.kind, k.shown);
     return EXIT_ALLOW;
 }

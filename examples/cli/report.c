@@ -99,7 +99,7 @@ static void json_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
     } else {
         fputs("null", f);
     }
-    fputs("}\n", f);
+    json_end(f);
 }
 
 static void text_verdict(FILE *f, const char *input, size_t len, const smsrep_verdict *v,
@@ -212,7 +212,7 @@ void report_error_named(FILE *f, const char *input, size_t len, const char *name
         json_string(f, input, len);
         fprintf(f, ",\"error\":\"%s\",\"message\":", name);
         json_cstring(f, message);
-        fputs("}\n", f);
+        json_end(f);
         return;
     }
     cli_escape(f, input, len);

@@ -421,7 +421,7 @@ burst_replay_finds_the_bomb)
     has 'burst: +819012345678: 5 messages from 5 senders'
     lines 1
     run burst --json "$logs/bomb.log"
-    has '{"burst":{"recipient":"+819012345678","since":1795000000,"at":1795000080,"senders":5,"messages":5}}'
+    has '{"burst":{"recipient":"+819012345678","since":1795000000,"at":1795000080,"senders":5,"messages":5},"schema":1}'
     run burst --senders 20 "$logs/bomb.log"
     expect_rc 0
     lines 0
@@ -441,6 +441,113 @@ burst_reads_standard_input)
     out=$(cat "$tmp/out")
     expect_rc 1
     has '"senders":5' ;;
+help_exits_0_on_stdout)
+    for args in "--help" "-h" "help" "check --help" "check -h" "help check" "burst --help" \
+                "db --help" "db info --help" "overlay --help" "overlay x.sqlite list -h" \
+                "version --help" "help help"; do
+        # shellcheck disable=SC2086 # the words are the arguments
+        run $args
+        expect_rc 0
+        has 'usage: smsrep'
+        [ -z "$err" ] || fail "\"$args\" wrote to stderr: $err"
+    done
+    run check --help
+    for opt in --region --hint --toa --text --time --lang --json --db --overlay --batch \
+               --smstools --gammu-env --urldecode --env; do
+        has "$opt"
+    done
+    run burst --help
+    for opt in --window --senders --region --json --db --overlay; do has "$opt"; done
+    run help check
+    has 'SENDER...'
+    lacks 'commands:'
+    run help
+    has 'commands:' ;;
+usage_error_is_short_on_stderr)
+    run check
+    expect_rc 2
+    [ -z "$out" ] || fail "usage on stdout: $out"
+    printf '%s' "$err" | grep -q 'usage: smsrep check' || fail "no usage: $err"
+    printf '%s' "$err" | grep -q 'smsrep check --help' || fail "no pointer to --help: $err"
+    run help frobnicate
+    expect_rc 2
+    run version extra
+    expect_rc 2 ;;
+options_after_senders)
+    run check 05053704545 --region JP --json
+    expect_rc 0
+    has '"normalized":"+815053704545"'
+    lines 1
+    run check --json 05053704545 --region=JP
+    expect_rc 0
+    has '"class":"trusted"'
+    # after "--" everything is a sender
+    run check --json --region JP -- 05053704545 --region
+    lines 2
+    has '"input":"--region","kind":'
+    run burst "$(cd "$(dirname "$0")/../data/burst" && pwd)/bomb.log" --json
+    expect_rc 1
+    has '"senders":5' ;;
+did_you_mean)
+    run chek 05053704545
+    expect_rc 2
+    printf '%s' "$err" | grep -q 'did you mean "check"' || fail "no hint: $err"
+    run check --regoin JP 05053704545
+    expect_rc 2
+    printf '%s' "$err" | grep -q 'did you mean --region' || fail "no hint: $err"
+    run burst --widow 60
+    printf '%s' "$err" | grep -q 'did you mean --window' || fail "no hint: $err"
+    run db inof
+    expect_rc 2
+    printf '%s' "$err" | grep -q 'did you mean "info"' || fail "no hint: $err"
+    run zzzzzzzzzz
+    expect_rc 2
+    printf '%s' "$err" | grep -q 'did you mean' && fail "a hint for a word far from any: $err"
+    # a hostile command name reaches the terminal escaped
+    run "$(printf 'x\033[2Jy')"
+    expect_rc 2
+    printf '%s' "$err" | LC_ALL=C grep -q "$(printf '\033')" && fail "raw ESC on stderr"
+    true
+    ;;
+version_option)
+    run --version
+    expect_rc 0
+    has 'smsrep 0.3.0'
+    has 'database schema 4'
+    run -V
+    expect_rc 0
+    has 'smsrep 0.3.0'
+    run check --version 1
+    expect_rc 2 ;;
+japanese_messages)
+    LC_ALL= LC_MESSAGES= LANG=ja_JP.UTF-8 run check
+    expect_rc 2
+    printf '%s' "$err" | grep -q '使い方: smsrep check' || fail "usage not in Japanese: $err"
+    LC_ALL=ja_JP.UTF-8 run check --help
+    expect_rc 0
+    has '使い方:'
+    has '受信者の国'
+    LC_ALL=ja_JP.UTF-8 run chek
+    printf '%s' "$err" | grep -q '「check」のことですか' || fail "no Japanese hint: $err"
+    LC_ALL=ja_JP.UTF-8 run check --db "$tmp/none.sqlite" 1
+    expect_rc 2
+    printf '%s' "$err" | grep -q 'データベースを開けません' || fail "open error not in Japanese: $err"
+    LC_ALL=ja_JP.UTF-8 run db info
+    has 'スキーマのバージョン: 4'
+    LC_ALL=ja_JP.UTF-8 run burst --window 0
+    printf '%s' "$err" | grep -q 'は 1〜31622400 秒' || fail "burst not in Japanese: $err"
+    LC_ALL=ja_JP.UTF-8 run overlay "$tmp/ov.sqlite" frob
+    printf '%s' "$err" | grep -q 'add、remove、list' || fail "overlay not in Japanese: $err" ;;
+import_progress_only_on_a_terminal)
+    awk 'BEGIN { print "Company_Phone_Number,Created_Date,Violation_Date,Consumer_City,Consumer_State,Consumer_Area_Code,Subject,Recorded_Message_Or_Robocall";
+                 for (i = 0; i < 25000; i++) printf "20255%05d,2026-11-20 00:02:35,2026-11-19 18:22:00,X,CA,510,Debt,Y\n", i }' >"$tmp/ftc.csv"
+    run db import ftc-dnc "$tmp/ftc.csv" --overlay "$tmp/a.sqlite"
+    expect_rc 0
+    has '25000 rows read'
+    [ -z "$err" ] || fail "progress on a stderr that is no terminal: $err"
+    command -v script >/dev/null || { echo "SKIP: no script(1)"; exit 0; }
+    script -qec "\"$smsrep\" db import ftc-dnc \"$tmp/ftc.csv\" --overlay \"$tmp/b.sqlite\"" /dev/null >"$tmp/tty" </dev/null
+    grep -q '20000 rows read' "$tmp/tty" || fail "no progress on a terminal: $(cat "$tmp/tty")" ;;
 *)
     fail "no such case" ;;
 esac

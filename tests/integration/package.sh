@@ -74,6 +74,22 @@ installed_files)
     done
     "$tmp/stage/bin/smsrep" db verify "$tmp/stage/share/smsrep/smsrep.sqlite" >/dev/null ||
         fail "the installed database does not verify" ;;
+installed_docs)
+    # smsrep(1), libsmsrep(3), the completion and the output schema, and the
+    # installed command's help and version as the man page promises them.
+    install_tree
+    for f in share/man/man1/smsrep.1 share/man/man3/libsmsrep.3 \
+             share/bash-completion/completions/smsrep share/smsrep/smsrep-output.schema.json; do
+        [ -s "$tmp/stage/$f" ] || fail "$f is not installed"
+    done
+    "$tmp/stage/bin/smsrep" --help >"$tmp/help" 2>&1 || fail "smsrep --help: $(cat "$tmp/help")"
+    grep -q 'usage: smsrep' "$tmp/help" || fail "smsrep --help said: $(cat "$tmp/help")"
+    "$tmp/stage/bin/smsrep" check --help >/dev/null 2>&1 || fail "smsrep check --help failed"
+    "$tmp/stage/bin/smsrep" --version | grep -q "^smsrep " || fail "smsrep --version failed"
+    if command -v man >/dev/null; then
+        MANPATH="$tmp/stage/share/man" man -P cat smsrep 2>/dev/null | grep -q 'smsrep check' ||
+            fail "man smsrep does not find the installed page"
+    fi ;;
 *)
     fail "no such case" ;;
 esac

@@ -43,7 +43,7 @@ from ._native import (
     version,
 )
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "CLASSES", "HINTS", "KINDS", "MESSAGE_CLASSES", "NUMBER_TYPES", "REASONS",

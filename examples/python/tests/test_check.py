@@ -35,7 +35,9 @@ def cli_json(cli, sender, region, text, *extra):
         args += ["--text", text]
     out = subprocess.run(args + ["--", sender], capture_output=True, text=True, check=False)
     assert out.returncode in (0, 1), out.stderr
-    return json.loads(out.stdout)
+    line = json.loads(out.stdout)
+    assert line.pop("schema") == 1  # the layout's version: the CLI's, not the verdict's
+    return line
 
 
 @pytest.mark.parametrize("sender,region,text", CASES)
