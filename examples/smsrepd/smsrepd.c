@@ -16,6 +16,7 @@
 #include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "http.h"
@@ -50,6 +51,13 @@ static void on_signal(int sig)
         /* the pipe is full: a wake-up is already waiting */
     }
     errno = saved;
+}
+
+static long long monotonic_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 static void usage(void)
@@ -211,6 +219,7 @@ int main(int argc, char **argv)
     http_server *http = NULL;
     struct sigaction sa;
     int opt, lfd, i, status = 0;
+    long long last_look = monotonic_ms();
 #ifdef SMSREPD_REDIS
     smsrep_redis *redis = NULL;
 #endif
@@ -313,8 +322,10 @@ int main(int argc, char **argv)
             got_hup = 0;
             say(6, "SIGHUP: reloading");
             judge_reload(&j, 1);
-        } else {
-            judge_reload(&j, 0);
+            last_look = monotonic_ms();
+        } else if (monotonic_ms() - last_look >= CHECK_FILES_MS) {
+            judge_reload(&j, 0); /* two stat() calls, once a second */
+            last_look = monotonic_ms();
         }
         if (k <= 0)
             continue;

@@ -9,9 +9,12 @@
 #             the message that starts it
 #   fallback  the HTTP side answers like the socket; without the daemon the
 #             client checks in-process and says so on stderr
+#   fleet     two daemons sharing one redis-server (on a socket, stopped by
+#             its pid) see a bomb whose codes alternate between them
 set -eu
 test_name=$1
 build=$2
+skip=${3:-}
 smsrep=$build/smsrep
 client=$build/smsrep-client
 daemon=$build/smsrepd
@@ -137,6 +140,53 @@ PY
     grep -q 'checked in-process instead' "$dir/err" || fail "the fallback said nothing: $(cat "$dir/err")"
     [ $rc -eq 0 ] || fail "exit status $rc"
     echo "HTTP answered like the socket; without the daemon the client checked in-process and said so"
+    ;;
+fleet)
+    if ! command -v redis-server >/dev/null 2>&1; then
+        exec sh "$skip" smsrepd.fleet "redis-server is not installed (apt-get install redis-server)"
+    fi
+    if ! "$daemon" --help 2>&1 | grep -q -- --redis; then
+        exec sh "$skip" smsrepd.fleet "smsrepd was built without libsmsrep_redis (libhiredis-dev)"
+    fi
+    redis-server --port 0 --unixsocket "$dir/r.sock" --unixsocketperm 700 --save '' --appendonly no \
+        --dir "$dir" --logfile "$dir/redis.log" &
+    redis_pid=$!
+    trap 'kill "$redis_pid" 2>/dev/null || true; cleanup' EXIT INT TERM
+    i=0
+    while [ ! -S "$dir/r.sock" ]; do
+        i=$((i + 1))
+        [ $i -le 100 ] || fail "redis-server did not start"
+        sleep 0.05
+    done
+    printf 'a fleet secret for the test, 32b\n' >"$dir/secret"
+    "$daemon" --socket "$dir/a.sock" --redis "$dir/r.sock" --secret-file "$dir/secret" 2>"$dir/log.a" &
+    pid_a=$!
+    "$daemon" --socket "$dir/b.sock" --redis "$dir/r.sock" --secret-file "$dir/secret" 2>"$dir/log.b" &
+    pid_b=$!
+    trap 'kill "$pid_a" "$pid_b" "$redis_pid" 2>/dev/null || true; cleanup' EXIT INT TERM
+    for sk in a b; do
+        i=0
+        while [ ! -S "$dir/$sk.sock" ]; do
+            i=$((i + 1))
+            [ $i -le 100 ] || fail "smsrepd $sk did not start"
+            sleep 0.05
+        done
+    done
+    i=0
+    while [ $i -lt 6 ]; do
+        node=a
+        [ $((i % 2)) -eq 0 ] || node=b
+        out=$("$client" "$dir/$node.sock" --recipient +819012345678 --region JP --time $((1700000000 + i * 20)) \
+            --text "Your verification code is 48213$i" "+1202555$((3100 + i))") || true
+        has "\"senders\":$((i + 1)),\"messages\"" "$out"
+        has '"degraded":false' "$out"
+        [ $i -ne 4 ] || has '"in_burst":true,"started":true' "$out"
+        i=$((i + 1))
+    done
+    grep -q '+81' "$dir/redis.log" "$dir/log.a" "$dir/log.b" && fail "a number in a log"
+    kill "$pid_a" "$pid_b"
+    wait "$pid_a" "$pid_b" || true
+    echo "6 codes alternating over two daemons: one Redis counted 6 senders, the 5th started the burst"
     ;;
 *)
     fail "no test $test_name"
