@@ -142,9 +142,12 @@ static int resting(const smsrep_redis *r)
 }
 
 /* Drops the connection, rests retry_ms, and says so once per outage. */
-static int fail(smsrep_redis *r, const char *detail)
+static int fail(smsrep_redis *r, const char *why)
 {
     struct timespec t;
+    char detail[128];
+    /* why may be the context's own errstr: copied before it is freed. */
+    snprintf(detail, sizeof detail, "%s", why != NULL ? why : "");
     if (r->c != NULL) {
         redisFree(r->c);
         r->c = NULL;
@@ -172,11 +175,8 @@ static int connect_now(smsrep_redis *r)
                                 : redisConnectWithTimeout(r->host, (int)r->port, tv);
     if (r->c == NULL)
         return fail(r, "out of memory");
-    if (r->c->err != 0 || redisSetTimeout(r->c, tv) != REDIS_OK) {
-        char detail[128];
-        snprintf(detail, sizeof detail, "%s", r->c->errstr);
-        return fail(r, detail);
-    }
+    if (r->c->err != 0 || redisSetTimeout(r->c, tv) != REDIS_OK)
+        return fail(r, r->c->errstr);
     return SMSREP_OK;
 }
 
