@@ -6,7 +6,8 @@
 #   fleet        three processes round-robin: one Redis sees the bomb, three
 #                per-process stores do not
 #   outage       Redis killed mid-stream: degraded answers, none lost; a new
-#                Redis (empty script cache) is used again
+#                Redis (empty script cache) is used again; a Redis that hangs
+#                (SIGSTOP) answers degraded after the time-out
 set -eu
 test_name=$1
 feed=$2
@@ -151,15 +152,31 @@ outage)
     wait_lines 12
     [ "$(sed -n 11,12p "$dir/out" | tr '\n' ,)" = "0 0 1 0,0 0 2 0," ] ||
         fail "after the restart: $(sed -n 11,12p "$dir/out" | tr '\n' ,)"
+    # A Redis that hangs (stopped, not gone): the time-out answers for it.
+    kill -STOP "$redis_pid"
+    send 12 13
+    wait_lines 13
+    [ "$(sed -n 13p "$dir/out")" = "1 0 13 1" ] || fail "while Redis hangs: $(sed -n 13p "$dir/out")"
+    kill -CONT "$redis_pid"
+    sleep 0.3
+    send 13 14
+    wait_lines 14
+    # Redis may still run the script that timed out once it resumes (it was
+    # sent): 3 or 4 senders, from Redis either way.
+    case $(sed -n 14p "$dir/out") in
+    "0 0 3 0" | "0 0 4 0") ;;
+    *) fail "after the hang: $(sed -n 14p "$dir/out")" ;;
+    esac
     exec 3>&-
     rc=0
     wait "$(cat "$dir/feed.pid")" || rc=$?
     rm -f "$dir/feed.pid"
     [ $rc -eq 0 ] || fail "the feed exited with $rc"
-    [ "$(grep -c 'unavailable' "$dir/log")" -eq 1 ] || fail "log: $(cat "$dir/log")"
-    [ "$(grep -c 'back' "$dir/log")" -eq 1 ] || fail "log: $(cat "$dir/log")"
+    # Two outages (gone, then hung): one line each way for each.
+    [ "$(grep -c 'unavailable' "$dir/log")" -eq 2 ] || fail "log: $(cat "$dir/log")"
+    [ "$(grep -c 'back' "$dir/log")" -eq 2 ] || fail "log: $(cat "$dir/log")"
     grep -q '+81' "$dir/log" && fail "a number in the log"
-    echo "12 messages, 12 answers: 4 degraded while Redis was down, one log line each way; the restarted Redis counts again"
+    echo "14 messages, 14 answers: 4 degraded while Redis was down and 1 while it hung, one log line each way per outage; the restarted Redis counts again"
     ;;
 *)
     fail "no test $test_name"
