@@ -60,6 +60,18 @@ static long long monotonic_ms(void)
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
+/* A whole decimal number up to max, or -1. */
+static long number(const char *s, long max)
+{
+    char *end;
+    long v;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || v < 0 || v > max)
+        return -1;
+    return v;
+}
+
 static void usage(void)
 {
     fputs("usage: smsrepd --socket PATH [--db FILE] [--overlay FILE] [--http PORT]\n"
@@ -154,7 +166,8 @@ static int serve_lines(judge *j, client *c)
     c->used -= (size_t)(start - c->buf);
     memmove(c->buf, start, c->used);
     if (c->used == sizeof c->buf) {
-        static const char too_long[] = "{\"error\":\"bad_request\",\"message\":\"request line too long\"}\n";
+        static const char too_long[] =
+            "{\"error\":\"bad_request\",\"message\":\"request line too long\"}\n";
         reply(c->fd, too_long, sizeof too_long - 1);
         return -1;
     }
@@ -220,6 +233,7 @@ int main(int argc, char **argv)
     struct sigaction sa;
     int opt, lfd, i, status = 0;
     long long last_look = monotonic_ms();
+    int bad = 0;
 #ifdef SMSREPD_REDIS
     smsrep_redis *redis = NULL;
 #endif
@@ -229,15 +243,21 @@ int main(int argc, char **argv)
         case 's': socket_path = optarg; break;
         case 'd': db = optarg; break;
         case 'o': overlay = optarg; break;
-        case 'H': http_port = strtol(optarg, NULL, 10); break;
-        case 'w': bc.window = (uint32_t)strtoul(optarg, NULL, 10); break;
-        case 'n': bc.min_senders = (uint32_t)strtoul(optarg, NULL, 10); break;
+        case 'H': http_port = number(optarg, 65535); break;
+        case 'w':
+            bc.window = (uint32_t)number(optarg, 86400);
+            bad |= bc.window == (uint32_t)-1;
+            break;
+        case 'n':
+            bc.min_senders = (uint32_t)number(optarg, 1024);
+            bad |= bc.min_senders == (uint32_t)-1;
+            break;
         case 'r': redis_path = optarg; break;
         case 'k': secret_path = optarg; break;
         default: usage(); return opt == 'h' ? 0 : 2;
         }
     }
-    if (optind != argc || http_port < 0 || http_port > 65535) {
+    if (bad || optind != argc || http_port < 0) {
         usage();
         return 2;
     }
@@ -266,7 +286,8 @@ int main(int argc, char **argv)
         smsrep_burst_store store = SMSREP_BURST_STORE_INIT;
         char secret[256];
         size_t secret_len = 0;
-        if (secret_path == NULL || read_file_secret(secret_path, secret, sizeof secret, &secret_len) != 0) {
+        if (secret_path == NULL ||
+            read_file_secret(secret_path, secret, sizeof secret, &secret_len) != 0) {
             say(3, "--redis needs --secret-file with the fleet's secret (16 bytes or more)");
             return 2;
         }

@@ -58,8 +58,8 @@ int main(int argc, char **argv)
         }
     }
     dt = seconds() - t0;
-    printf("%ld checks through smsrepd (one connection) in %.3f s: %.0f checks/s, %.1f us each\n", n,
-           dt, (double)n / dt, dt * 1e6 / (double)n);
+    printf("%ld checks through smsrepd (one connection) in %.3f s: %.0f checks/s, %.1f us each\n",
+           n, dt, (double)n / dt, dt * 1e6 / (double)n);
     close(fd);
     return 0;
 }

@@ -48,7 +48,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_ASSERT(out_len >= 3 && out[out_len - 1] == '\n' && out[out_len - 2] == '}',
                 "an answer that is not one JSON line");
     for (i = 0; i + 1 < out_len; i++)
-        FUZZ_ASSERT((unsigned char)out[i] >= 0x20 && out[i] != 0x7f, "a control byte in the answer");
+        FUZZ_ASSERT((unsigned char)out[i] >= 0x20 && out[i] != 0x7f,
+                    "a control byte in the answer");
     if (why == NULL) {
         const char *nul = strstr(out, ",\"burst\":null}");
         FUZZ_ASSERT((r->recipient_len == 0 || r->sender_len == 0) == (nul != NULL),
