@@ -233,7 +233,7 @@ int main(int argc, char **argv)
     struct sigaction sa;
     int opt, lfd, i, status = 0;
     long long last_look = monotonic_ms();
-    int bad = 0;
+    int bad = 0, own_socket = 0;
 #ifdef SMSREPD_REDIS
     smsrep_redis *redis = NULL;
 #endif
@@ -310,8 +310,11 @@ int main(int argc, char **argv)
     }
     if (judge_open(&j, db, overlay, burst) != 0)
         return 1;
-    if (lfd < 0 && (lfd = listen_unix(socket_path)) < 0)
-        return 1;
+    if (lfd < 0) {
+        if ((lfd = listen_unix(socket_path)) < 0)
+            return 1;
+        own_socket = 1; /* ours to remove; systemd's is systemd's */
+    }
     if (http_port > 0 && (http = http_start(&j, (unsigned)http_port)) == NULL) {
         say(3, "cannot listen on 127.0.0.1:%ld", http_port);
         return 1;
@@ -384,7 +387,7 @@ int main(int argc, char **argv)
             close(clients[i].fd);
     free(clients);
     close(lfd);
-    if (socket_path != NULL && getenv("LISTEN_FDS") == NULL)
+    if (own_socket)
         unlink(socket_path);
     judge_close(&j);
     smsrep_burst_free(burst);
