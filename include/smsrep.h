@@ -561,9 +561,14 @@ typedef struct smsrep_burst_state {
     uint32_t messages;         /* code or junk messages within the window */
     uint32_t reserved0;
     int64_t since;             /* time of the oldest of them; 0 when none */
+    uint32_t degraded;         /* 1 when the tracker's store (smsrep_burst_set_store)
+                                  failed for this message and the answer is this
+                                  tracker's own count. Since 0.3. */
+    uint32_t reserved1;
 } smsrep_burst_state;
 #define SMSREP_BURST_STATE_INIT SMSREP_INIT_(smsrep_burst_state)
 #define SMSREP_BURST_STATE_SIZE_0_2 ((uint32_t)(offsetof(smsrep_burst_state, since) + 8))
+#define SMSREP_BURST_STATE_SIZE_0_3 ((uint32_t)(offsetof(smsrep_burst_state, reserved1) + 4))
 
 /* CONSTRUCTOR. config NULL takes every default. E_ARGUMENT for out NULL,
  * E_STRUCT_SIZE, E_NOMEM. Since 0.2. */
@@ -578,6 +583,46 @@ SMSREP_API void smsrep_burst_free(smsrep_burst *burst);
 SMSREP_API int smsrep_burst_observe(smsrep_burst *burst, const char *recipient,
                                     size_t recipient_len, const char *sender, size_t sender_len,
                                     int64_t time, uint32_t flags, smsrep_burst_state *out);
+
+/* A store for burst state shared beyond one tracker: several processes or
+ * machines that see the same recipients (a gateway's smsboxes, a fleet of
+ * nodes) count their senders together. The library itself never opens a
+ * socket; a store lives in a module of its own (smsrep_redis.h) or in the
+ * caller. Caller-owned: the tracker copies this struct, not what ctx points
+ * to, which must outlive the tracker (or the next smsrep_burst_set_store).
+ *
+ * The tracker always keeps its own count as well. For each message it
+ * first updates that count under its lock, fills *state with it, releases
+ * the lock and then calls observe with the message's clamped time and the
+ * tracker's settings (config has every default filled in). observe puts the
+ * store's answer into *state (at least senders, in_burst and started; it
+ * may leave messages and since as they are) and returns SMSREP_OK; any
+ * other return, or a store that took too long and gave up, leaves the
+ * tracker's own answer with degraded = 1, so a store that fails never stops
+ * a message. observe must not block longer than the caller can wait (the
+ * store enforces its own time-outs) and is called from every thread that
+ * shares the tracker, at the same time: a store that is not thread-safe
+ * takes its own lock. recipient and sender are the caller's bytes, not
+ * NUL-terminated: a store that keeps them elsewhere should keep a keyed
+ * hash, never the number. Since 0.3. */
+typedef struct smsrep_burst_store {
+    uint32_t struct_size;      /* sizeof(smsrep_burst_store) */
+    uint32_t reserved0;
+    void *ctx;                 /* passed to observe as is */
+    int (*observe)(void *ctx, const smsrep_burst_config *config, const char *recipient,
+                   size_t recipient_len, const char *sender, size_t sender_len, int64_t time,
+                   uint32_t flags, smsrep_burst_state *state);
+} smsrep_burst_store;
+#define SMSREP_BURST_STORE_INIT SMSREP_INIT_(smsrep_burst_store)
+#define SMSREP_BURST_STORE_SIZE_0_3 \
+    ((uint32_t)(offsetof(smsrep_burst_store, observe) + sizeof(void (*)(void))))
+
+/* METHOD. Puts the tracker's state behind store (copied), or back in the
+ * process alone for NULL (the default). Not safe while other threads
+ * observe through the same tracker: set the store before sharing it.
+ * E_ARGUMENT for burst NULL or a store without observe, E_STRUCT_SIZE.
+ * Since 0.3. */
+SMSREP_API int smsrep_burst_set_store(smsrep_burst *burst, const smsrep_burst_store *store);
 
 #ifdef __cplusplus
 }

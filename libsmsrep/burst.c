@@ -4,7 +4,9 @@
  * junk message, and counts those within the window. Fixed arrays sized at
  * creation; a recipient is found through a keyed hash index (burst_index.c)
  * and, when all slots are taken, the one with the least activity among a
- * random sample gives way; in a row, the sender seen least recently. */
+ * random sample gives way; in a row, the sender seen least recently.
+ * A store (smsrep_burst_set_store) may answer for a fleet; this count
+ * stays the answer whenever it fails. */
 #include "smsrep.h"
 
 #include "sized.h"
@@ -48,6 +50,7 @@ struct smsrep_burst {
     sender_slot *senders;    /* max_senders per recipient, in recipient order */
     burst_index index;       /* recipient key -> slot */
     uint32_t used;           /* slots taken so far; all once the tracker is full */
+    smsrep_burst_store store; /* observe NULL: the process alone */
 };
 
 int smsrep_burst_new(smsrep_burst **out, const smsrep_burst_config *config)
@@ -193,24 +196,17 @@ static sender_slot *sender_of(sender_slot *row, uint32_t n, uint64_t key)
     return &row[victim];
 }
 
-int smsrep_burst_observe(smsrep_burst *b, const char *recipient, size_t recipient_len,
-                         const char *sender, size_t sender_len, int64_t time, uint32_t flags,
-                         smsrep_burst_state *out)
+/* This tracker's own count for one message (time already clamped). */
+static void local_observe(smsrep_burst *b, const char *recipient, size_t recipient_len,
+                          const char *sender, size_t sender_len, int64_t time, uint32_t flags,
+                          smsrep_burst_state *st)
 {
-    smsrep_burst_state st = SMSREP_BURST_STATE_INIT;
     recipient_slot *r;
     sender_slot *row, *s;
     int64_t from, to;
     uint32_t i;
     size_t ri;
 
-    if (b == NULL || out == NULL || recipient == NULL || sender == NULL || recipient_len == 0 ||
-        sender_len == 0)
-        return SMSREP_E_ARGUMENT;
-    if (smsrep__sized_check(out, SMSREP_BURST_STATE_SIZE_0_2) != SMSREP_OK)
-        return SMSREP_E_STRUCT_SIZE;
-
-    time = plausible(time);
     pthread_mutex_lock(&b->lock);
     ri = recipient_index(b, burst_index_hash(&b->index, recipient, recipient_len), time);
     r = &b->recipients[ri];
@@ -237,16 +233,59 @@ int smsrep_burst_observe(smsrep_burst *b, const char *recipient, size_t recipien
     for (i = 0; i < b->cfg.max_senders; i++) {
         if (row[i].key == 0 || row[i].last == 0 || row[i].last <= from || row[i].first >= to)
             continue;
-        st.senders++;
-        st.messages += row[i].count;
-        if (st.since == 0 || row[i].first < st.since)
-            st.since = row[i].first;
+        st->senders++;
+        st->messages += row[i].count;
+        if (st->since == 0 || row[i].first < st->since)
+            st->since = row[i].first;
     }
-    st.in_burst = st.senders >= b->cfg.min_senders;
-    st.started = st.in_burst && !r->in_burst;
-    r->in_burst = (int)st.in_burst;
+    st->in_burst = st->senders >= b->cfg.min_senders;
+    st->started = st->in_burst && !r->in_burst;
+    r->in_burst = (int)st->in_burst;
     pthread_mutex_unlock(&b->lock);
+}
 
+int smsrep_burst_set_store(smsrep_burst *b, const smsrep_burst_store *store)
+{
+    smsrep_burst_store st = SMSREP_BURST_STORE_INIT;
+    if (b == NULL)
+        return SMSREP_E_ARGUMENT;
+    if (store != NULL) {
+        if (smsrep__sized_in(&st, sizeof st, store, SMSREP_BURST_STORE_SIZE_0_3) != SMSREP_OK)
+            return SMSREP_E_STRUCT_SIZE;
+        if (st.observe == NULL)
+            return SMSREP_E_ARGUMENT;
+        st.struct_size = sizeof st;
+    }
+    b->store = st;
+    return SMSREP_OK;
+}
+
+int smsrep_burst_observe(smsrep_burst *b, const char *recipient, size_t recipient_len,
+                         const char *sender, size_t sender_len, int64_t time, uint32_t flags,
+                         smsrep_burst_state *out)
+{
+    smsrep_burst_state st = SMSREP_BURST_STATE_INIT;
+
+    if (b == NULL || out == NULL || recipient == NULL || sender == NULL || recipient_len == 0 ||
+        sender_len == 0)
+        return SMSREP_E_ARGUMENT;
+    if (smsrep__sized_check(out, SMSREP_BURST_STATE_SIZE_0_2) != SMSREP_OK)
+        return SMSREP_E_STRUCT_SIZE;
+
+    time = plausible(time);
+    local_observe(b, recipient, recipient_len, sender, sender_len, time, flags, &st);
+    if (b->store.observe != NULL) {
+        /* Outside the lock: a slow store holds up only its own caller. */
+        smsrep_burst_state shared = st;
+        if (b->store.observe(b->store.ctx, &b->cfg, recipient, recipient_len, sender, sender_len,
+                             time, flags, &shared) == SMSREP_OK) {
+            shared.struct_size = st.struct_size;
+            shared.degraded = 0;
+            st = shared;
+        } else {
+            st.degraded = 1;
+        }
+    }
     smsrep__sized_out(out, &st, sizeof st);
     return SMSREP_OK;
 }

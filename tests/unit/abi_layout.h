@@ -45,6 +45,8 @@ PIN(smsrep_burst_config, max_senders, 16);
 PIN_SIZE(SMSREP_BURST_CONFIG_SIZE_0_2, 20);
 PIN(smsrep_burst_state, since, 24);
 PIN_SIZE(SMSREP_BURST_STATE_SIZE_0_2, 32);
+PIN(smsrep_burst_state, degraded, 32);
+PIN_SIZE(SMSREP_BURST_STATE_SIZE_0_3, 40);
 
 /* The query holds pointers and size_t: one layout per data model. */
 PIN(smsrep_query, hint, 4);
@@ -68,4 +70,14 @@ PIN_SIZE(SMSREP_QUERY_SIZE_0_1, 36);
 PIN(smsrep_query, time, 32);   /* ARM and most others align it to 8 */
 PIN_SIZE(SMSREP_QUERY_SIZE_0_1, 40);
 #  endif
+#endif
+
+/* The burst store: a pointer and a function pointer after two uint32_t. */
+PIN(smsrep_burst_store, ctx, 8);
+#if UINTPTR_MAX == UINT64_MAX
+PIN(smsrep_burst_store, observe, 16);
+PIN_SIZE(SMSREP_BURST_STORE_SIZE_0_3, 24);
+#elif UINTPTR_MAX == UINT32_MAX
+PIN(smsrep_burst_store, observe, 12);
+PIN_SIZE(SMSREP_BURST_STORE_SIZE_0_3, 16);
 #endif

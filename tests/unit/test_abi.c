@@ -39,7 +39,7 @@ static void verdict_layout_is_pinned(void **state)
     assert_int_equal(offsetof(smsrep_verdict, url_host), 628);
     assert_int_equal(SMSREP_VERDICT_SIZE_0_2, 756);
     assert_int_equal(sizeof(smsrep_burst_config), 20);
-    assert_int_equal(sizeof(smsrep_burst_state), 32);
+    assert_int_equal(sizeof(smsrep_burst_state), 40);
     assert_int_equal(offsetof(smsrep_burst_state, since), 24);
     assert_true(sizeof(smsrep_verdict) >= SMSREP_VERDICT_SIZE_0_2);
     /* appended in 0.3 */

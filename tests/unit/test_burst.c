@@ -209,6 +209,85 @@ static void bad_arguments(void **state)
     smsrep_burst_free(NULL);
 }
 
+/* A store standing in for a fleet: it says every recipient has 9 senders,
+ * or fails when told to, and remembers what the tracker passed it. */
+typedef struct fake_store {
+    int fail;
+    int calls;
+    int64_t time;
+    uint32_t window;
+    char sender[16];
+} fake_store;
+
+static int fake_observe(void *ctx, const smsrep_burst_config *config, const char *recipient,
+                        size_t recipient_len, const char *sender, size_t sender_len, int64_t time,
+                        uint32_t flags, smsrep_burst_state *st)
+{
+    fake_store *f = ctx;
+    (void)recipient;
+    (void)recipient_len;
+    (void)flags;
+    f->calls++;
+    f->time = time;
+    f->window = config->window;
+    snprintf(f->sender, sizeof f->sender, "%.*s", (int)sender_len, sender);
+    if (f->fail)
+        return SMSREP_E_INTERNAL;
+    st->senders = 9;
+    st->in_burst = 1;
+    st->started = f->calls == 1;
+    return SMSREP_OK;
+}
+
+static void a_store_answers_and_its_failure_falls_back(void **state)
+{
+    smsrep_burst *b = NULL;
+    smsrep_burst_store store = SMSREP_BURST_STORE_INIT;
+    smsrep_burst_state st;
+    fake_store f = {0};
+    (void)state;
+    assert_int_equal(smsrep_burst_new(&b, NULL), SMSREP_OK);
+    store.ctx = &f;
+    store.observe = fake_observe;
+    assert_int_equal(smsrep_burst_set_store(b, &store), SMSREP_OK);
+    st = observe(b, "+819012345678", "+12025550100", 1000, SMSREP_BURST_CODE);
+    assert_int_equal(f.calls, 1);
+    assert_int_equal(f.time, 1000);
+    assert_int_equal(f.window, 600); /* defaults filled in */
+    assert_string_equal(f.sender, "+12025550100");
+    assert_int_equal(st.senders, 9);
+    assert_true(st.in_burst && st.started);
+    assert_int_equal(st.degraded, 0);
+    assert_int_equal(st.messages, 1); /* left as the tracker counted it */
+
+    f.fail = 1; /* the store is gone: the tracker's own count answers */
+    st = observe(b, "+819012345678", "+12025550101", 1010, SMSREP_BURST_CODE);
+    assert_int_equal(f.calls, 2);
+    assert_int_equal(st.degraded, 1);
+    assert_int_equal(st.senders, 2);
+    assert_false(st.in_burst);
+
+    f.fail = 0; /* back again */
+    st = observe(b, "+819012345678", "+12025550102", 1020, SMSREP_BURST_CODE);
+    assert_int_equal(st.degraded, 0);
+    assert_int_equal(st.senders, 9);
+
+    /* Back in the process alone: the store is not called, the count went on. */
+    assert_int_equal(smsrep_burst_set_store(b, NULL), SMSREP_OK);
+    st = observe(b, "+819012345678", "+12025550103", 1030, SMSREP_BURST_CODE);
+    assert_int_equal(f.calls, 3);
+    assert_int_equal(st.senders, 4);
+    assert_int_equal(st.degraded, 0);
+
+    store.observe = NULL;
+    assert_int_equal(smsrep_burst_set_store(b, &store), SMSREP_E_ARGUMENT);
+    store.observe = fake_observe;
+    store.struct_size = 8;
+    assert_int_equal(smsrep_burst_set_store(b, &store), SMSREP_E_STRUCT_SIZE);
+    assert_int_equal(smsrep_burst_set_store(NULL, NULL), SMSREP_E_ARGUMENT);
+    smsrep_burst_free(b);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(a_bomb_starts_once),
     cmocka_unit_test(ordinary_days_never),
@@ -217,6 +296,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(absurd_times_hide_nothing),
     cmocka_unit_test(a_flood_of_recipients_keeps_the_victim),
     cmocka_unit_test(bad_arguments),
+    cmocka_unit_test(a_store_answers_and_its_failure_falls_back),
 };
 
 SMSREP_TEST_MAIN(tests)

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * http_none.c: smsrepd built without libmicrohttpd: no HTTP side. */
+#include "http.h"
+
+#include <stddef.h>
+
+http_server *http_start(judge *j, unsigned port)
+{
+    (void)j;
+    (void)port;
+    return NULL;
+}
+
+void http_stop(http_server *s)
+{
+    (void)s;
+}
