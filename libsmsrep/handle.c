@@ -37,8 +37,19 @@ static int take_declaration(void *ctx, int kind, const char *const *f)
 int smsrep__handle_open(smsrep_db **out, const char *path, const void *data, size_t size,
                         const char *overlay_path, char *errbuf, size_t errbuf_size)
 {
+    /* Who takes each kind of row: the look-alike names, or the text book. */
+    static const struct {
+        fields_taker take;
+        int into_names;
+    } readers[ROWS_KINDS] = {
+        [ROWS_NAMES] = { take_name, 1 },
+        [ROWS_BRANDS] = { take_brand, 0 },
+        [ROWS_DECLARATIONS] = { take_declaration, 0 },
+        [ROWS_PHRASES] = { take_phrase, 0 },
+    };
     smsrep_db *db;
     store_conn *first = NULL;
+    size_t i;
     int status;
 
     *out = NULL;
@@ -53,15 +64,10 @@ int smsrep__handle_open(smsrep_db **out, const char *path, const void *data, siz
     }
     status = smsrep__store_open(&db->store, &first, path, data, size, overlay_path, errbuf,
                                 errbuf_size);
-    if (status == SMSREP_OK)
-        status = smsrep__store_each_name(first, take_name, &db->names, errbuf, errbuf_size);
-    if (status == SMSREP_OK)
-        status = smsrep__store_each_brand(first, take_brand, &db->book, errbuf, errbuf_size);
-    if (status == SMSREP_OK)
-        status = smsrep__store_each_declaration(first, take_declaration, &db->book, errbuf,
-                                                errbuf_size);
-    if (status == SMSREP_OK)
-        status = smsrep__store_each_phrase(first, take_phrase, &db->book, errbuf, errbuf_size);
+    for (i = 0; status == SMSREP_OK && i < ROWS_KINDS; i++)
+        status = smsrep__store_each(first, (int)i, readers[i].take,
+                                    readers[i].into_names ? (void *)&db->names : (void *)&db->book,
+                                    errbuf, errbuf_size);
     if (status == SMSREP_OK) {
         status = smsrep__pool_init(&db->pool, db->store, first);
         first = NULL; /* the pool has it, or closed it */

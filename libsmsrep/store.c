@@ -243,10 +243,13 @@ static int take_fields(void *ctx, sqlite3_stmt *st)
     return fc->take(fc->ctx, fc->kind_column ? sqlite3_column_int(st, 0) : 0, fields);
 }
 
-int smsrep__store_each_name(store_conn *c, fields_taker take, void *ctx, char *errbuf,
-                            size_t cap)
-{
-    static const char sql[] =
+/* Each kind of row: its query (the kind first, when kind_column), what
+ * it is called in an error, and its text fields. */
+static const struct {
+    const char *sql, *what;
+    int kind_column, n;
+} row_kinds[ROWS_KINDS] = {
+    [ROWS_NAMES] = {
         "SELECT 0, '*', n.canonical, n.skeleton, b.name, b.source FROM brand_name n"
         " JOIN brand b ON b.id = n.brand"
         " UNION ALL"
@@ -257,39 +260,27 @@ int smsrep__store_each_name(store_conn *c, fields_taker take, void *ctx, char *e
         " WHERE s.signal = 'generic'"
         " UNION ALL"
         " SELECT CASE w.role WHEN 'ordinary' THEN 4 ELSE 3 END, '*', w.canonical, w.skeleton, '',"
-        " w.source FROM lookalike_word w";
-    fields_ctx fc = { take, ctx, 1, NAME_FIELDS };
-    return read_rows(c, sql, take_fields, &fc, "brand names", errbuf, cap);
-}
-
-int smsrep__store_each_brand(store_conn *c, fields_taker take, void *ctx, char *errbuf,
-                             size_t cap)
-{
-    fields_ctx fc = { take, ctx, 0, BRAND_FIELDS };
-    return read_rows(c, "SELECT name, aliases, domains, source FROM brand", take_fields, &fc,
-                     "brands", errbuf, cap);
-}
-
-int smsrep__store_each_phrase(store_conn *c, fields_taker take, void *ctx, char *errbuf,
-                              size_t cap)
-{
+        " w.source FROM lookalike_word w",
+        "brand names", 1, NAME_FIELDS },
+    [ROWS_BRANDS] = { "SELECT name, aliases, domains, source FROM brand", "brands", 0,
+                      BRAND_FIELDS },
+    [ROWS_DECLARATIONS] = { "SELECT b.name, d.region, d.scope, d.source FROM declaration d"
+                            " JOIN brand b ON b.id = d.brand",
+                            "declarations", 0, DECL_FIELDS },
     /* the kinds in the order of enum phrase_kind (text.h); another kind
      * (a database from outside) is skipped */
-    static const char sql[] =
+    [ROWS_PHRASES] = {
         "SELECT CASE kind WHEN 'lure' THEN 0 WHEN 'code_word' THEN 1"
         " WHEN 'service_notice' THEN 2 ELSE 3 END, category, lang, phrase, source FROM phrase"
-        " WHERE kind IN ('lure', 'code_word', 'service_notice', 'shortener')";
-    fields_ctx fc = { take, ctx, 1, PHRASE_FIELDS };
-    return read_rows(c, sql, take_fields, &fc, "phrases", errbuf, cap);
-}
+        " WHERE kind IN ('lure', 'code_word', 'service_notice', 'shortener')",
+        "phrases", 1, PHRASE_FIELDS },
+};
 
-int smsrep__store_each_declaration(store_conn *c, fields_taker take, void *ctx, char *errbuf,
-                                   size_t cap)
+int smsrep__store_each(store_conn *c, int rows, fields_taker take, void *ctx, char *errbuf,
+                       size_t cap)
 {
-    static const char sql[] = "SELECT b.name, d.region, d.scope, d.source FROM declaration d"
-                              " JOIN brand b ON b.id = d.brand";
-    fields_ctx fc = { take, ctx, 0, DECL_FIELDS };
-    return read_rows(c, sql, take_fields, &fc, "declarations", errbuf, cap);
+    fields_ctx fc = { take, ctx, row_kinds[rows].kind_column, row_kinds[rows].n };
+    return read_rows(c, row_kinds[rows].sql, take_fields, &fc, row_kinds[rows].what, errbuf, cap);
 }
 
 /* ------------------------------------------------------------ open, close */

@@ -59,15 +59,11 @@ enum phrase_field { PHRASE_CATEGORY_FIELD, PHRASE_LANG_FIELD, PHRASE_TEXT_FIELD,
 enum declaration_field { DECL_BRAND_NAME_FIELD, DECL_REGION_FIELD, DECL_SCOPE_FIELD,
                          DECL_SOURCE_FIELD, DECL_FIELDS };
 typedef int (*fields_taker)(void *ctx, int kind, const char *const *fields);
-int smsrep__store_each_name(store_conn *c, fields_taker take, void *ctx, char *errbuf,
-                            size_t cap);
-int smsrep__store_each_brand(store_conn *c, fields_taker take, void *ctx, char *errbuf,
-                             size_t cap);
-/* The phrases message texts are read for, and the brands' declarations
- * that their senders are complete (by the brand's display name). */
-int smsrep__store_each_phrase(store_conn *c, fields_taker take, void *ctx, char *errbuf,
-                              size_t cap);
-int smsrep__store_each_declaration(store_conn *c, fields_taker take, void *ctx, char *errbuf,
-                                   size_t cap);
+/* The rows a handle reads for its matchers: the names an ID may imitate,
+ * the brands, the brands' declarations that their senders are complete (by
+ * the brand's display name), and the phrases message texts are read for. */
+enum store_rows { ROWS_NAMES, ROWS_BRANDS, ROWS_DECLARATIONS, ROWS_PHRASES, ROWS_KINDS };
+int smsrep__store_each(store_conn *c, int rows, fields_taker take, void *ctx, char *errbuf,
+                       size_t cap);
 
 #endif

@@ -51,6 +51,31 @@ for h in smsrep-eventhandler smsrep-run-on-receive smsrep-sms-service; do
 done
 [ -f /usr/share/smsrep/gateways/kannel.conf ] || fail "kannel.conf is not installed"
 
+# What a user reaches for first, from the package: help, version, the man
+# pages, the completion and the output schema.
+/usr/bin/smsrep --help >"$tmp/help" 2>&1 || fail "--help exited non-zero"
+grep -q '^  check ' "$tmp/help" || fail "--help does not list check: $(head -3 "$tmp/help")"
+/usr/bin/smsrep check --help >"$tmp/help" 2>&1 || fail "check --help exited non-zero"
+grep -q -- '--region' "$tmp/help" || fail "check --help lacks --region"
+case $(/usr/bin/smsrep --version) in
+    *0.3.0*) ;;
+    *) fail "--version said $(/usr/bin/smsrep --version)" ;;
+esac
+for page in man1/smsrep.1 man3/libsmsrep.3; do
+    ls /usr/share/man/$page* >/dev/null 2>&1 || fail "$page is not installed"
+done
+if command -v man >/dev/null; then
+    MANPAGER=cat man smsrep >"$tmp/man" 2>&1 || fail "man smsrep: $(head -3 "$tmp/man")"
+    grep -q -- '--region' "$tmp/man" || fail "man smsrep lacks --region"
+fi
+completion=/usr/share/bash-completion/completions/smsrep
+[ -f "$completion" ] || fail "the bash completion is not installed"
+out=$(bash -c ". $completion; COMP_WORDS=(smsrep ch); COMP_CWORD=1; _smsrep 2>/dev/null ||
+      complete -p smsrep >/dev/null; echo \"\${COMPREPLY[*]}\"")
+case $out in *check*) ;; *) fail "completing 'smsrep ch' gave: $out" ;; esac
+[ -f /usr/share/smsrep/smsrep-output.schema.json ] || fail "the output schema is not installed"
+echo "help, version, man pages, completion and schema work from the package"
+
 # A consumer against libsmsrep-dev, found with CMake and with pkg-config.
 cmake -S "$src/tests/integration/consumer" -B "$tmp/consumer" >"$tmp/log" 2>&1 ||
     fail "configure: $(cat "$tmp/log")"
