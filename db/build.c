@@ -682,7 +682,7 @@ static const row_loader loaders[TABLE_COUNT] = {
     [TABLE_KNOWN] = load_known_number, [TABLE_SHORT] = load_short_code,
     [TABLE_SENDER] = load_sender_id, [TABLE_RULE] = load_alnum_rule,
     [TABLE_CALLING] = load_calling_code, [TABLE_WORD] = load_lookalike_word,
-    [TABLE_DECLARATION] = load_declaration, [TABLE_PHRASE] = load_phrase,
+    [TABLE_DECL] = load_declaration, [TABLE_PHRASE] = load_phrase,
 };
 
 /* schema.sql must make every table with exactly the columns of its spec,

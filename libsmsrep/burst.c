@@ -53,6 +53,15 @@ struct smsrep_burst {
     smsrep_burst_store store; /* observe NULL: the process alone */
 };
 
+/* Frees what a tracker holds but its mutex. */
+static void release(smsrep_burst *b)
+{
+    burst_index_free(&b->index);
+    free(b->recipients);
+    free(b->senders);
+    free(b);
+}
+
 int smsrep_burst_new(smsrep_burst **out, const smsrep_burst_config *config)
 {
     smsrep_burst *b;
@@ -85,10 +94,7 @@ int smsrep_burst_new(smsrep_burst **out, const smsrep_burst_config *config)
     if (b->recipients == NULL || b->senders == NULL ||
         burst_index_init(&b->index, c.max_recipients) != 0 ||
         pthread_mutex_init(&b->lock, NULL) != 0) {
-        burst_index_free(&b->index);
-        free(b->recipients);
-        free(b->senders);
-        free(b);
+        release(b);
         return SMSREP_E_NOMEM;
     }
     *out = b;
@@ -97,13 +103,10 @@ int smsrep_burst_new(smsrep_burst **out, const smsrep_burst_config *config)
 
 void smsrep_burst_free(smsrep_burst *b)
 {
-    if (b == NULL)
-        return;
-    pthread_mutex_destroy(&b->lock);
-    burst_index_free(&b->index);
-    free(b->recipients);
-    free(b->senders);
-    free(b);
+    if (b != NULL) {
+        pthread_mutex_destroy(&b->lock);
+        release(b);
+    }
 }
 
 /* How much a recipient has going on: its code or junk senders within the

@@ -68,17 +68,16 @@ int smsrep__handle_open(smsrep_db **out, const char *path, const void *data, siz
         status = smsrep__store_each(first, (int)i, readers[i].take,
                                     readers[i].into_names ? (void *)&db->names : (void *)&db->book,
                                     errbuf, errbuf_size);
-    if (status == SMSREP_OK) {
+    /* The pool takes the first connection, or closes it when it fails. */
+    if (status == SMSREP_OK)
         status = smsrep__pool_init(&db->pool, db->store, first);
-        first = NULL; /* the pool has it, or closed it */
-    }
-    if (status != SMSREP_OK) {
+    else
         smsrep__conn_close(first);
+    if (status == SMSREP_OK)
+        *out = db;
+    else
         smsrep__handle_close(db);
-        return status;
-    }
-    *out = db;
-    return SMSREP_OK;
+    return status;
 }
 
 void smsrep__handle_close(smsrep_db *db)

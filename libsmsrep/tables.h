@@ -53,21 +53,6 @@
     X(PHRASE_KIND, "kind") X(PHRASE_CATEGORY, "category") X(PHRASE_LANG, "lang")       \
     X(PHRASE_PHRASE, "phrase") X(PHRASE_SOURCE, "source") X(PHRASE_NOTE, "note")
 
-#define SMSREP__CSV_INDEX_(index, name) index,
-enum { SMSREP__META_CSV(SMSREP__CSV_INDEX_) META_NCOLS };
-enum { SMSREP__SOURCE_CSV(SMSREP__CSV_INDEX_) SOURCE_NCOLS };
-enum { SMSREP__BRAND_CSV(SMSREP__CSV_INDEX_) BRAND_NCOLS };
-enum { SMSREP__RANGE_CSV(SMSREP__CSV_INDEX_) RANGE_NCOLS };
-enum { SMSREP__KNOWN_CSV(SMSREP__CSV_INDEX_) KNOWN_NCOLS };
-enum { SMSREP__SHORT_CSV(SMSREP__CSV_INDEX_) SHORT_NCOLS };
-enum { SMSREP__SENDER_CSV(SMSREP__CSV_INDEX_) SENDER_NCOLS };
-enum { SMSREP__RULE_CSV(SMSREP__CSV_INDEX_) RULE_NCOLS };
-enum { SMSREP__CALLING_CSV(SMSREP__CSV_INDEX_) CALLING_NCOLS };
-enum { SMSREP__WORD_CSV(SMSREP__CSV_INDEX_) WORD_NCOLS };
-enum { SMSREP__DECLARATION_CSV(SMSREP__CSV_INDEX_) DECL_NCOLS };
-enum { SMSREP__PHRASE_CSV(SMSREP__CSV_INDEX_) PHRASE_NCOLS };
-#undef SMSREP__CSV_INDEX_
-
 /* A CSV file, the table it fills, and the table's columns in the order the
  * builder binds them: the CSV's own, except where the builder computes
  * columns (sender_id's canonical and skeleton stand for its sender_id). */
@@ -79,27 +64,36 @@ typedef struct smsrep__table_spec {
 } smsrep__table_spec;
 
 #define SMSREP__CSV_NAME_(index, name) name,
+/* Every table: SPEC(ID, file, table, CSV columns, table columns or NULL
+ * when they are the CSV's), in the order the builder loads them (sources
+ * and brands before the rows that name them). */
 #define SMSREP__TABLE_SPECS_(SPEC)                                                            \
-    SPEC("meta.csv", "meta", SMSREP__META_CSV, NULL)                                          \
-    SPEC("sources.csv", "source", SMSREP__SOURCE_CSV, NULL)                                   \
-    SPEC("brands.csv", "brand", SMSREP__BRAND_CSV, NULL)                                      \
-    SPEC("number_ranges.csv", "number_range", SMSREP__RANGE_CSV, NULL)                        \
-    SPEC("known_numbers.csv", "known_number", SMSREP__KNOWN_CSV, NULL)                        \
-    SPEC("short_codes.csv", "short_code", SMSREP__SHORT_CSV, NULL)                            \
-    SPEC("sender_ids.csv", "sender_id", SMSREP__SENDER_CSV, smsrep__sender_id_columns)        \
-    SPEC("alnum_rules.csv", "alnum_rule", SMSREP__RULE_CSV, NULL)                             \
-    SPEC("calling_codes.csv", "calling_code", SMSREP__CALLING_CSV, NULL)                      \
-    SPEC("lookalike_words.csv", "lookalike_word", SMSREP__WORD_CSV, smsrep__lookalike_word_columns) \
-    SPEC("declarations.csv", "declaration", SMSREP__DECLARATION_CSV, NULL)                    \
-    SPEC("phrases.csv", "phrase", SMSREP__PHRASE_CSV, NULL)
+    SPEC(META, "meta.csv", "meta", SMSREP__META_CSV, NULL)                                    \
+    SPEC(SOURCE, "sources.csv", "source", SMSREP__SOURCE_CSV, NULL)                           \
+    SPEC(BRAND, "brands.csv", "brand", SMSREP__BRAND_CSV, NULL)                               \
+    SPEC(RANGE, "number_ranges.csv", "number_range", SMSREP__RANGE_CSV, NULL)                 \
+    SPEC(KNOWN, "known_numbers.csv", "known_number", SMSREP__KNOWN_CSV, NULL)                 \
+    SPEC(SHORT, "short_codes.csv", "short_code", SMSREP__SHORT_CSV, NULL)                     \
+    SPEC(SENDER, "sender_ids.csv", "sender_id", SMSREP__SENDER_CSV, smsrep__sender_id_columns) \
+    SPEC(RULE, "alnum_rules.csv", "alnum_rule", SMSREP__RULE_CSV, NULL)                       \
+    SPEC(CALLING, "calling_codes.csv", "calling_code", SMSREP__CALLING_CSV, NULL)             \
+    SPEC(WORD, "lookalike_words.csv", "lookalike_word", SMSREP__WORD_CSV,                     \
+         smsrep__lookalike_word_columns)                                                      \
+    SPEC(DECL, "declarations.csv", "declaration", SMSREP__DECLARATION_CSV, NULL)              \
+    SPEC(PHRASE, "phrases.csv", "phrase", SMSREP__PHRASE_CSV, NULL)
 
-/* The order the builder loads the files in (sources and brands before the
- * rows that name them); tables.c, the one file that defines
- * SMSREP__TABLES_DEFINE, makes smsrep__tables[]. */
-enum smsrep__table_id {
-    TABLE_META, TABLE_SOURCE, TABLE_BRAND, TABLE_RANGE, TABLE_KNOWN, TABLE_SHORT, TABLE_SENDER,
-    TABLE_RULE, TABLE_CALLING, TABLE_WORD, TABLE_DECLARATION, TABLE_PHRASE, TABLE_COUNT
-};
+/* Per table, its CSV field indices (the X names) and ID_NCOLS, their count. */
+#define SMSREP__CSV_INDEX_(index, name) index,
+#define SMSREP__NCOLS_(id, file, table, CSV, columns) enum { CSV(SMSREP__CSV_INDEX_) id##_NCOLS };
+SMSREP__TABLE_SPECS_(SMSREP__NCOLS_)
+#undef SMSREP__NCOLS_
+#undef SMSREP__CSV_INDEX_
+
+/* TABLE_ID: a table's place in smsrep__tables[], which tables.c, the one
+ * file that defines SMSREP__TABLES_DEFINE, makes. */
+#define SMSREP__TABLE_ID_(id, file, table, CSV, columns) TABLE_##id,
+enum smsrep__table_id { SMSREP__TABLE_SPECS_(SMSREP__TABLE_ID_) TABLE_COUNT };
+#undef SMSREP__TABLE_ID_
 extern const smsrep__table_spec smsrep__tables[TABLE_COUNT];
 
 #ifdef SMSREP__TABLES_DEFINE
@@ -109,7 +103,7 @@ static const char *const smsrep__sender_id_columns[] = {
 static const char *const smsrep__lookalike_word_columns[] = {
     "canonical", "skeleton", "role", "source", "note", NULL
 };
-#define SMSREP__SPEC_(file, table, CSV, columns)                                      \
+#define SMSREP__SPEC_(id, file, table, CSV, columns)                                  \
     { file, table, (const char *const[]){ CSV(SMSREP__CSV_NAME_) NULL }, columns },
 const smsrep__table_spec smsrep__tables[TABLE_COUNT] = { SMSREP__TABLE_SPECS_(SMSREP__SPEC_) };
 #undef SMSREP__SPEC_
