@@ -20,14 +20,7 @@
 #include <string>
 #include <vector>
 
-namespace i18n {
-namespace phonenumbers {
-int metadata_size();
-const void *metadata_get();
-int short_metadata_size();
-const void *short_metadata_get();
-} // namespace phonenumbers
-} // namespace i18n
+#include "plan_metadata.h"
 
 using i18n::phonenumbers::PhoneMetadata;
 using i18n::phonenumbers::PhoneMetadataCollection;

@@ -24,16 +24,7 @@ using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 using i18n::phonenumbers::ShortNumberInfo;
 
-// The serialized metadata the library runs with; exported, not declared in
-// any installed header.
-namespace i18n {
-namespace phonenumbers {
-int metadata_size();
-const void *metadata_get();
-int short_metadata_size();
-const void *short_metadata_get();
-} // namespace phonenumbers
-} // namespace i18n
+#include "plan_metadata.h"
 
 namespace {
 

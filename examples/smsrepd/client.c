@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "request.h"
+#include "unix_socket.h"
 
 static void usage(void)
 {
@@ -56,13 +57,7 @@ static int ask(const char *path, const char *line, size_t len, char *out, size_t
 {
     struct sockaddr_un a;
     size_t got = 0;
-    int fd;
-    if (strlen(path) >= sizeof a.sun_path)
-        return -1;
-    memset(&a, 0, sizeof a);
-    a.sun_family = AF_UNIX;
-    strcpy(a.sun_path, path);
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int fd = unix_socket(path, &a);
     if (fd < 0)
         return -1;
     if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0 ||

@@ -22,6 +22,7 @@
 #include "http.h"
 #include "judge.h"
 #include "request.h"
+#include "unix_socket.h"
 #include "smsrep.h"
 #ifdef SMSREPD_REDIS
 #include "smsrep_redis.h"
@@ -103,17 +104,12 @@ static int activated_socket(void)
 static int listen_unix(const char *path)
 {
     struct sockaddr_un a;
-    int fd;
-    if (strlen(path) >= sizeof a.sun_path) {
-        say(3, "socket path too long");
+    int fd = unix_socket(path, &a);
+    if (fd < 0) {
+        if (errno == ENAMETOOLONG)
+            say(3, "socket path too long");
         return -1;
     }
-    memset(&a, 0, sizeof a);
-    a.sun_family = AF_UNIX;
-    strcpy(a.sun_path, path);
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return -1;
     unlink(path); /* a socket left by a daemon that died */
     if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || chmod(path, 0660) != 0 ||
         listen(fd, 64) != 0) {
