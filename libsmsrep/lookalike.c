@@ -283,6 +283,24 @@ static int joined_to(const lookalike_set *set, const char *word, size_t wl, cons
     return memcmp(word + wl - len, name, len) == 0 && is_word(set, TARGET_AFFIX, word, wl - len);
 }
 
+/* Do canonical forms a and b hold the same letters and digits once the
+ * separators UK operators allow (space . & _ -) are left out? */
+static int same_but_separators(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ' || *a == '.' || *a == '&' || *a == '_' || *a == '-')
+            a++;
+        while (*b == ' ' || *b == '.' || *b == '&' || *b == '_' || *b == '-')
+            b++;
+        if (*a != *b)
+            return 0;
+        if (*a == '\0')
+            return 1;
+        a++;
+        b++;
+    }
+}
+
 static int how_close(const lookalike_set *set, const lookalike_target *t, const alnum_form *f,
                      const id_parts *p)
 {
@@ -290,6 +308,11 @@ static int how_close(const lookalike_set *set, const lookalike_target *t, const 
     int any_tail = len >= LONG_NAME && !t->word;
 
     if (strcmp(f->canonical, t->canonical) == 0)
+        return LOOK_EXACT;
+    /* A brand's name with its words joined or split otherwise ("RoyalMail",
+     * "Royal_Mail") is still its name: an ID of at most 11 characters often
+     * cannot hold the space. A registered ID stays exact to the letter. */
+    if (t->kind == TARGET_BRAND_NAME && same_but_separators(f->canonical, t->canonical))
         return LOOK_EXACT;
     if (len < MIN_ALIKE || len > p->joined_len)
         return LOOK_NONE;

@@ -44,6 +44,10 @@ static int setup(void **state)
     add(TARGET_BRAND_NAME, "*", "Chase", "Chase");
     add(TARGET_BRAND_NAME, "*", "Three", "Three");
     add(TARGET_ORDINARY, "*", "THREE", "");
+    add(TARGET_BRAND_NAME, "*", "Royal Mail", "Royal Mail");
+    add(TARGET_BRAND_NAME, "*", "DHL", "DHL");
+    add(TARGET_BRAND_NAME, "*", "DHL Express", "DHL");
+    add(TARGET_BRAND_NAME, "*", "HDFC Bank", "HDFC Bank");
     return 0;
 }
 
@@ -70,7 +74,7 @@ static void matches(void **state)
         { "AMAZON", LOOK_EXACT, "Amazon" },      { "amazon", LOOK_EXACT, "Amazon" },
         { "AMAZ0N", LOOK_ALIKE, "Amazon" },      { "\xD0\x90mazon", LOOK_ALIKE, "Amazon" },
         { "AMAZON-JP", LOOK_CONTAINS, "Amazon" }, { "AMAZONJP", LOOK_CONTAINS, "Amazon" },
-        { "MY AMAZON", LOOK_CONTAINS, "Amazon" }, { "RAKUTEN-BANK", LOOK_ALIKE, "Rakuten Bank" },
+        { "MY AMAZON", LOOK_CONTAINS, "Amazon" }, { "RAKUTEN-BANK", LOOK_EXACT, "Rakuten Bank" },
         { "RAKUTEN-BNK", LOOK_NEAR, "Rakuten Bank" }, /* a dropped letter beats an added word */
         { "UP5", LOOK_ALIKE, "UPS" },            { "MY-UPS-PARCEL", LOOK_CONTAINS, "UPS" },
         { "GROUPS", LOOK_NONE, "" },             { "UPSIDE", LOOK_NONE, "" }, /* short: words only */
@@ -87,6 +91,13 @@ static void matches(void **state)
         { "MY AMAZN", LOOK_NEAR, "Amazon" },     { "AMAZ0NN", LOOK_NEAR, "Amazon" },
         { "AMAZONAMAZON", LOOK_CONTAINS, "Amazon" },
         { "AMAZONN JP", LOOK_NEAR, "Amazon" },
+        /* a brand's name with its words joined or split otherwise is its name */
+        { "RoyalMail", LOOK_EXACT, "Royal Mail" }, { "ROYAL_MAIL", LOOK_EXACT, "Royal Mail" },
+        { "Royal.Mail", LOOK_EXACT, "Royal Mail" }, { "R-OYALMAIL", LOOK_EXACT, "Royal Mail" },
+        { "ROYALMA1L", LOOK_ALIKE, "Royal Mail" }, { "ROYALMAILS", LOOK_NEAR, "Royal Mail" },
+        { "DHL-EXPRESS", LOOK_EXACT, "DHL" },   { "HDFC-BANK", LOOK_EXACT, "HDFC Bank" },
+        { "HDFCBANK", LOOK_EXACT, "HDFC Bank" },
+        { "HDFC-BK", LOOK_ALIKE, "HDFC Bank" }, /* a registered ID: exact to the letter */
         { "UPZ", LOOK_NONE, "" },                /* short names: no edits */
         { "HDFCBX", LOOK_NONE, "" },             /* registered IDs: no edits */
         { "PAYDAY", LOOK_NONE, "" },             /* an ordinary word */
