@@ -629,7 +629,8 @@ static void load_lookalike_word(builder *b, sqlite3_stmt *insert, char **f)
 
 static void load_declaration(builder *b, sqlite3_stmt *insert, char **f)
 {
-    static const char *const scopes[] = { "all", "number", "short_code", "sender_id", NULL };
+    static const char *const scopes[] = { "all",       "number",        "short_code",
+                                          "sender_id", "carrier_relay", NULL };
     check_brand(b, f[DECL_BRAND], 1);
     if (!is_region(f[DECL_REGION], 0, 0))
         fail(b, "region \"%s\" must be an upper-case ISO 3166 alpha-2 code", f[DECL_REGION]);

@@ -331,8 +331,8 @@ static void name_host(smsrep_verdict *v, const char *host)
  * already; shortened: a shortener that is not b's own). A declared sender
  * list that leaves this sender out decides alone. */
 static void judge_unverified(const text_findings *t, int foreign, int shortened,
-                             const text_brand *b, const char *declared, judgement *j,
-                             smsrep_verdict *v)
+                             const text_brand *b, const char *declared, const char *relay,
+                             judgement *j, smsrep_verdict *v)
 {
     int acted = foreign >= 0;
     if (declared != NULL)
@@ -355,7 +355,12 @@ static void judge_unverified(const text_findings *t, int foreign, int shortened,
         name_phrase(v, t->demand->text);
         acted = 1;
     }
-    if (!acted && declared == NULL)
+    if (!acted && relay != NULL) {
+        find(j, SMSREP_REASON_BRAND_RELAY, RANK_UNKNOWN, relay);
+        /* The brand's own word on the relay says more than the relay's row. */
+        if (j->rank == RANK_UNKNOWN)
+            smsrep__copyz(j->source, sizeof j->source, relay);
+    } else if (!acted && declared == NULL)
         find(j, SMSREP_REASON_BRAND_UNVERIFIED, RANK_CAUTION, b->source);
 }
 
@@ -468,8 +473,14 @@ void smsrep__judge_text(const text_book *book, const char *recipient, const text
         else if (foreign < 0 && !t->masked)
             find(j, SMSREP_REASON_TEXT_CONSISTENT, RANK_TRUSTED, sender_source);
     } else {
+        /* A carrier's relay number names no sender, but a brand may say its
+         * SMS show it: then it is one of the brand's routes, not proof. */
+        const char *relay = (j->reasons & SMSREP_REASON_BIT(SMSREP_REASON_CARRIER_RELAY))
+                                ? smsrep__text_relay(named, recipient)
+                                : NULL;
         judge_unverified(t, foreign, shortened, named,
-                         smsrep__text_declared(named, recipient, v->kind), j, v);
+                         relay != NULL ? NULL : smsrep__text_declared(named, recipient, v->kind),
+                         relay, j, v);
     }
 }
 

@@ -208,6 +208,9 @@ static const struct { const char *en, *ja; } reason_text[SMSREP_REASON_LAST_] = 
     [SMSREP_REASON_DOCUMENTED_ELSEWHERE] = {
         "the number is a brand's documented sender for recipients in another country",
         "この番号は、別の国の受信者向けのブランドの送信元として記録されています" },
+    [SMSREP_REASON_BRAND_RELAY] = {
+        "the brand the message names says its SMS may show this carrier relay number",
+        "本文が名乗るブランドは、自社のSMSにこの携帯会社の中継番号が表示されることがあると案内しています" },
 };
 
 const char *smsrep_reason_text(uint32_t reason, const char *lang)

@@ -155,6 +155,7 @@ int smsrep__text_add_declaration(text_book *book, const char *brand_name, const 
                     : strcmp(scope, "number") == 0     ? DECLARED_NUMBER
                     : strcmp(scope, "short_code") == 0 ? DECLARED_SHORT_CODE
                     : strcmp(scope, "sender_id") == 0  ? DECLARED_SENDER_ID
+                    : strcmp(scope, "carrier_relay") == 0 ? DECLARED_CARRIER_RELAY
                                                        : 0;
     if (b == NULL || bits == 0)
         return SMSREP_OK;
@@ -169,17 +170,29 @@ int smsrep__text_add_declaration(text_book *book, const char *brand_name, const 
     return SMSREP_OK;
 }
 
-const char *smsrep__text_declared(const text_brand *b, const char *region, uint32_t kind)
+/* The source of b's statement of kind bit (DECLARED_*) for recipients in
+ * region, or NULL. */
+static const char *declared_bit(const text_brand *b, const char *region, unsigned bit)
 {
-    unsigned bit = kind == SMSREP_KIND_NUMBER         ? DECLARED_NUMBER
-                   : kind == SMSREP_KIND_SHORT_CODE   ? DECLARED_SHORT_CODE
-                   : kind == SMSREP_KIND_ALPHANUMERIC ? DECLARED_SENDER_ID
-                                                      : 0;
     size_t i;
     for (i = 0; b != NULL && bit != 0 && i < b->n_declared; i++)
         if ((b->declared[i].scope & bit) && strcmp(b->declared[i].region, region) == 0)
             return b->declared[i].source;
     return NULL;
+}
+
+const char *smsrep__text_declared(const text_brand *b, const char *region, uint32_t kind)
+{
+    return declared_bit(b, region,
+                        kind == SMSREP_KIND_NUMBER         ? DECLARED_NUMBER
+                        : kind == SMSREP_KIND_SHORT_CODE   ? DECLARED_SHORT_CODE
+                        : kind == SMSREP_KIND_ALPHANUMERIC ? DECLARED_SENDER_ID
+                                                           : 0);
+}
+
+const char *smsrep__text_relay(const text_brand *b, const char *region)
+{
+    return declared_bit(b, region, DECLARED_CARRIER_RELAY);
 }
 
 void smsrep__text_free(text_book *book)

@@ -28,6 +28,10 @@ typedef struct text_phrase {
 #define DECLARED_NUMBER 1u
 #define DECLARED_SHORT_CODE 2u
 #define DECLARED_SENDER_ID 4u
+/* Not a complete list: the brand says its SMS may show a carrier's relay
+ * number here (a number shared by many senders, never a declaration that
+ * its senders are complete). */
+#define DECLARED_CARRIER_RELAY 8u
 
 typedef struct text_declaration {
     char region[4];                      /* the recipients' country */
@@ -72,6 +76,9 @@ const text_brand *smsrep__text_brand_named(const text_book *book, const char *na
 /* The source of b's declaration that its senders of this kind (enum
  * smsrep_kind) for recipients in region are complete; NULL none. */
 const char *smsrep__text_declared(const text_brand *b, const char *region, uint32_t kind);
+/* The source of b's statement that its SMS to region may show a carrier's
+ * relay number, or NULL. */
+const char *smsrep__text_relay(const text_brand *b, const char *region);
 
 #define TEXT_NAMED_MAX 8 /* brands a text is read for at most */
 
