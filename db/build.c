@@ -676,6 +676,23 @@ static void load_phrase(builder *b, sqlite3_stmt *insert, char **f)
     insert_row(b, insert, f, PHRASE_NCOLS);
 }
 
+/* A DLT header letter: one upper-case letter naming an access provider or a
+ * licensed service area. */
+static void load_dlt_letter(builder *b, sqlite3_stmt *insert, char **f)
+{
+    static const char *const roles[] = { "operator", "circle", NULL };
+    const char *l = f[DLT_LETTER];
+    if (!(l[0] >= 'A' && l[0] <= 'Z' && l[1] == '\0'))
+        fail(b, "letter \"%s\" must be one upper-case letter A-Z", l);
+    check_enum(b, f[DLT_ROLE], "role", roles);
+    check_text(b, f[DLT_NAME], "name", 1);
+    if (strlen(f[DLT_NAME]) >= sizeof ((smsrep_verdict *)0)->dlt_operator)
+        fail(b, "name \"%s\" must have fewer than %zu bytes", f[DLT_NAME],
+             sizeof ((smsrep_verdict *)0)->dlt_operator);
+    check_source(b, f[DLT_SOURCE]);
+    insert_row(b, insert, f, DLT_NCOLS);
+}
+
 /* Each table's loader, in the order of smsrep__tables. */
 static const row_loader loaders[TABLE_COUNT] = {
     [TABLE_META] = load_meta,       [TABLE_SOURCE] = load_source,
@@ -684,6 +701,7 @@ static const row_loader loaders[TABLE_COUNT] = {
     [TABLE_SENDER] = load_sender_id, [TABLE_RULE] = load_alnum_rule,
     [TABLE_CALLING] = load_calling_code, [TABLE_WORD] = load_lookalike_word,
     [TABLE_DECL] = load_declaration, [TABLE_PHRASE] = load_phrase,
+    [TABLE_DLT] = load_dlt_letter,
 };
 
 /* schema.sql must make every table with exactly the columns of its spec,

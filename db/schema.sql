@@ -13,7 +13,7 @@
 -- its range, and an operator's overlay beats this whole database.
 
 PRAGMA application_id = 1397576530;  -- 0x534D5352, "SMSR"
-PRAGMA user_version = 4;             -- the schema version; bump on any change
+PRAGMA user_version = 5;             -- the schema version; bump on any change
 PRAGMA page_size = 4096;
 
 CREATE TABLE meta (
@@ -146,7 +146,7 @@ CREATE TABLE lookalike_word (
 CREATE TABLE declaration (
   brand  TEXT NOT NULL REFERENCES brand(id),
   region TEXT NOT NULL,              -- the recipients' country
-  scope  TEXT NOT NULL,              -- all | number | short_code | sender_id
+  scope  TEXT NOT NULL,              -- all | number | short_code | sender_id | carrier_relay
   source TEXT NOT NULL REFERENCES source(id),
   note   TEXT NOT NULL,
   PRIMARY KEY (brand, region, scope)
@@ -164,4 +164,16 @@ CREATE TABLE phrase (
   source   TEXT NOT NULL REFERENCES source(id),
   note     TEXT NOT NULL,
   PRIMARY KEY (kind, category, lang, phrase)
+) WITHOUT ROWID;
+
+-- India's DLT header letters (TCCCPR 2018): the first letter of a header
+-- XY-ABCDEF names the access provider, the second the licensed service
+-- area. Since schema 5.
+CREATE TABLE dlt_letter (
+  letter TEXT NOT NULL,              -- one upper-case letter A-Z
+  role   TEXT NOT NULL,              -- operator | circle
+  name   TEXT NOT NULL,
+  source TEXT NOT NULL REFERENCES source(id),
+  note   TEXT NOT NULL,
+  PRIMARY KEY (letter, role)
 ) WITHOUT ROWID;

@@ -162,6 +162,10 @@ static int lookup_alphanumeric(const smsrep_db *db, store_conn *c, evidence *e)
     if (status == SMSREP_OK && e->alnum_rule.found && e->alnum_rule.signal == SIG_DLT) {
         smsrep__dlt_parse(e->alnum.canonical, &e->dlt);
         if (e->dlt.shaped)
+            status = smsrep__lookup_dlt_letters(c, e->dlt.letters, e->dlt.operator_name,
+                                                sizeof e->dlt.operator_name, e->dlt.circle_name,
+                                                sizeof e->dlt.circle_name);
+        if (status == SMSREP_OK && e->dlt.shaped)
             status = smsrep__alnum_forms(e->dlt.header, strlen(e->dlt.header), &e->key);
     }
     if (status == SMSREP_OK)

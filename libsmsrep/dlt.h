@@ -10,12 +10,15 @@ typedef struct dlt_header {
     int numeric;               /* the header is six digits: a promotional header */
     uint32_t message_class;    /* enum smsrep_message_class from the suffix */
     char header[8];            /* "HDFCBK" */
-    const char *operator_name; /* "Vodafone Idea"; "" for a letter not in TRAI's table */
-    const char *circle_name;   /* "Mumbai"; "" likewise */
+    char letters[3];           /* "VM": the access provider's and service area's letters */
+    char operator_name[32];    /* "Vodafone Idea", "" for a letter the database names not;
+                                  filled by smsrep__lookup_dlt_letters() */
+    char circle_name[32];      /* "Mumbai", "" likewise */
 } dlt_header;
 
 /* Reads a canonical sender ID (upper case, as alnum.c makes it) as an
- * Indian DLT header (TCCCPR 2018; suffixes from 2025-05-06). */
+ * Indian DLT header (TCCCPR 2018; suffixes from 2025-05-06); the letters'
+ * names are facts of the database (dlt_letter), looked up apart. */
 void smsrep__dlt_parse(const char *canonical, dlt_header *out);
 
 #endif

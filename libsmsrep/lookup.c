@@ -55,6 +55,10 @@ const char *const smsrep__stmt_sql[ST_COUNT] = {
         " UNION ALL"
         " SELECT source FROM calling_code WHERE prefix = substr(?1, 1, 1) AND status = 'unassigned'"
         " LIMIT 1",
+    [ST_DLT] =
+        "SELECT role, name FROM dlt_letter"
+        " WHERE (letter = substr(?1, 1, 1) AND role = 'operator')"
+        " OR (letter = substr(?1, 2, 1) AND role = 'circle')",
     [ST_OV_NUMBER] =
         "SELECT action, source FROM overlay.rule"
         " WHERE kind = 'number' AND region = ?1 AND prefix = ?2 AND min_len <= ?3 AND max_len >= ?3",
@@ -319,6 +323,26 @@ static void read_calling(sqlite3_stmt *st, store_row *row)
 int smsrep__lookup_calling_code(store_conn *c, const char *digits, store_row *row)
 {
     return one_row(c->st[ST_CALLING], digits, NULL, read_calling, row);
+}
+
+int smsrep__lookup_dlt_letters(store_conn *c, const char *letters, char *operator_name,
+                               size_t operator_cap, char *circle_name, size_t circle_cap)
+{
+    sqlite3_stmt *st = c->st[ST_DLT];
+    int status = SMSREP_OK;
+
+    operator_name[0] = '\0';
+    circle_name[0] = '\0';
+    sqlite3_bind_text(st, 1, letters, -1, SQLITE_STATIC);
+    while (step(st, &status) == SQLITE_ROW) {
+        const unsigned char *role = sqlite3_column_text(st, 0);
+        if (role != NULL && strcmp((const char *)role, "operator") == 0)
+            smsrep__column_text(st, 1, operator_name, operator_cap);
+        else
+            smsrep__column_text(st, 1, circle_name, circle_cap);
+    }
+    sqlite3_reset(st);
+    return status;
 }
 
 /* ------------------------------------------------------------ the overlay */

@@ -54,6 +54,11 @@ int smsrep__lookup_sender_id(store_conn *c, const char *region, const char *cano
 /* What the recipient's networks do with alphanumeric IDs (row->signal
  * SIG_REGISTRY_RELABELS, SIG_DLT, SIG_OPERATOR_CHARSET or SIG_NOT_DELIVERED). */
 int smsrep__lookup_alnum_rule(store_conn *c, const char *region, store_row *row);
+/* What the letters of an Indian DLT header ("VM") name: the access provider
+ * (first letter) and the licensed service area (second), "" for a letter
+ * the database names not. SMSREP_OK or E_DB_QUERY/E_NOMEM. */
+int smsrep__lookup_dlt_letters(store_conn *c, const char *letters, char *operator_name,
+                               size_t operator_cap, char *circle_name, size_t circle_cap);
 /* Is the calling code at the start of these E.164 digits known to be
  * unassigned? (row->signal SIG_UNALLOCATED) */
 int smsrep__lookup_calling_code(store_conn *c, const char *digits, store_row *row);

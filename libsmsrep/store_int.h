@@ -14,7 +14,7 @@
 /* The statements every connection prepares; those on the overlay only when
  * one is attached. lookup.c owns their text. */
 enum stmt {
-    ST_RANGE, ST_KNOWN, ST_SHORT, ST_SENDER, ST_ALNUM_RULE, ST_SOURCE, ST_CALLING,
+    ST_RANGE, ST_KNOWN, ST_SHORT, ST_SENDER, ST_ALNUM_RULE, ST_SOURCE, ST_CALLING, ST_DLT,
     ST_OV_NUMBER, ST_OV_SHORT, ST_OV_SENDER, ST_OV_REPORT, ST_OV_SOURCE,
     ST_COUNT,
     ST_FIRST_OVERLAY = ST_OV_NUMBER

@@ -8,7 +8,7 @@
 
 /* The database schema the library reads: PRAGMA user_version, which
  * db/schema.sql sets and the builder checks against this value. */
-#define SMSREP__SCHEMA_VERSION 4u
+#define SMSREP__SCHEMA_VERSION 5u
 #define SMSREP__APPLICATION_ID 0x534D5352 /* "SMSR" */
 
 /* Each CSV file's columns in order: X(INDEX, "name"). The INDEX names are
@@ -52,6 +52,9 @@
 #define SMSREP__PHRASE_CSV(X)                                                          \
     X(PHRASE_KIND, "kind") X(PHRASE_CATEGORY, "category") X(PHRASE_LANG, "lang")       \
     X(PHRASE_PHRASE, "phrase") X(PHRASE_SOURCE, "source") X(PHRASE_NOTE, "note")
+#define SMSREP__DLT_CSV(X)                                                             \
+    X(DLT_LETTER, "letter") X(DLT_ROLE, "role") X(DLT_NAME, "name") X(DLT_SOURCE, "source") \
+    X(DLT_NOTE, "note")
 
 /* A CSV file, the table it fills, and the table's columns in the order the
  * builder binds them: the CSV's own, except where the builder computes
@@ -80,7 +83,8 @@ typedef struct smsrep__table_spec {
     SPEC(WORD, "lookalike_words.csv", "lookalike_word", SMSREP__WORD_CSV,                     \
          smsrep__lookalike_word_columns)                                                      \
     SPEC(DECL, "declarations.csv", "declaration", SMSREP__DECLARATION_CSV, NULL)              \
-    SPEC(PHRASE, "phrases.csv", "phrase", SMSREP__PHRASE_CSV, NULL)
+    SPEC(PHRASE, "phrases.csv", "phrase", SMSREP__PHRASE_CSV, NULL)                           \
+    SPEC(DLT, "dlt_letters.csv", "dlt_letter", SMSREP__DLT_CSV, NULL)
 
 /* Per table, its CSV field indices (the X names) and ID_NCOLS, their count. */
 #define SMSREP__CSV_INDEX_(index, name) index,

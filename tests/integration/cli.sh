@@ -143,7 +143,7 @@ db_info_counts_rows)
     run db info
     expect_rc 0
     has 'data version: '
-    has 'schema version: 4'
+    has 'schema version: 5'
     has 'rows per table:'
     has 'rows per source:'
     has 'rows per country:'
@@ -383,7 +383,7 @@ version)
     expect_rc 0
     has 'smsrep 0.'
     has 'libphonenumber '
-    has 'database schema 4'
+    has 'database schema 5'
     has 'embedded data ' ;;
 text_consistent_with_sender_is_allowed)
     run check --json --region JP --text "Amazon: https://amazon.co.jp/a/c/r?k=1" +15623784362
@@ -513,7 +513,7 @@ version_option)
     run --version
     expect_rc 0
     has 'smsrep 0.3.0'
-    has 'database schema 4'
+    has 'database schema 5'
     run -V
     expect_rc 0
     has 'smsrep 0.3.0'
@@ -533,7 +533,7 @@ japanese_messages)
     expect_rc 2
     printf '%s' "$err" | grep -q 'データベースを開けません' || fail "open error not in Japanese: $err"
     LC_ALL=ja_JP.UTF-8 run db info
-    has 'スキーマのバージョン: 4'
+    has 'スキーマのバージョン: 5'
     LC_ALL=ja_JP.UTF-8 run burst --window 0
     printf '%s' "$err" | grep -q 'は 1〜31622400 秒' || fail "burst not in Japanese: $err"
     LC_ALL=ja_JP.UTF-8 run overlay "$tmp/ov.sqlite" frob

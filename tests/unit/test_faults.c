@@ -186,12 +186,12 @@ static void empty_and_wrong_schema(void **state)
     /* an SQLite database without a table */
     make_db(path_of("empty.sqlite"), "PRAGMA user_version = 0; VACUUM;");
     assert_int_equal(refused(path_of("empty.sqlite")), SMSREP_E_DB_FORMAT);
-    /* ours by its id and version (schema 4), but with no tables or the wrong ones */
-    make_db(path_of("bare.sqlite"), "PRAGMA application_id = 1397576530; PRAGMA user_version = 4;"
+    /* ours by its id and version (schema 5), but with no tables or the wrong ones */
+    make_db(path_of("bare.sqlite"), "PRAGMA application_id = 1397576530; PRAGMA user_version = 5;"
                                     "CREATE TABLE meta(key, value);");
     assert_int_equal(refused(path_of("bare.sqlite")), SMSREP_E_DB_CORRUPT);
     make_db(path_of("columns.sqlite"),
-            "PRAGMA application_id = 1397576530; PRAGMA user_version = 4;"
+            "PRAGMA application_id = 1397576530; PRAGMA user_version = 5;"
             "CREATE TABLE number_range(prefix); CREATE TABLE known_number(number);"
             "CREATE TABLE short_code(region); CREATE TABLE sender_id(region);"
             "CREATE TABLE brand(id); CREATE TABLE brand_name(brand);"
@@ -199,12 +199,12 @@ static void empty_and_wrong_schema(void **state)
             "CREATE TABLE meta(key, value);");
     assert_int_equal(refused(path_of("columns.sqlite")), SMSREP_E_DB_CORRUPT);
     /* a later schema version */
-    make_db(path_of("future.sqlite"), "PRAGMA application_id = 1397576530; PRAGMA user_version = 5;"
+    make_db(path_of("future.sqlite"), "PRAGMA application_id = 1397576530; PRAGMA user_version = 6;"
                                       "CREATE TABLE t(x);");
     assert_int_equal(refused(path_of("future.sqlite")), SMSREP_E_DB_VERSION);
     /* our tables, in UTF-16: the library reads text as UTF-8 */
     make_db(path_of("utf16.sqlite"), "PRAGMA encoding = 'UTF-16le';"
-                                     "PRAGMA application_id = 1397576530; PRAGMA user_version = 4;"
+                                     "PRAGMA application_id = 1397576530; PRAGMA user_version = 5;"
                                      "CREATE TABLE t(x);");
     assert_int_equal(refused(path_of("utf16.sqlite")), SMSREP_E_DB_FORMAT);
     /* an overlay is not a database, nor the database an overlay */

@@ -344,6 +344,8 @@ static void national_rules(void **state)
     assert_true(v.reasons & BIT(NOT_DLT_HEADER));
     /* a bank's header sent as promotional */
     smsrep__dlt_parse("AD-EXBANK-P", &e.dlt);
+    strcpy(e.dlt.operator_name, "Airtel"); /* what the lookup of "AD" finds */
+    strcpy(e.dlt.circle_name, "Delhi");
     e.sender_id = row(SIG_REGISTERED, CONF_MEDIUM, "bank-page", "ExampleBank");
     strcpy(e.sender_id.sector, "bank");
     v = judge(&e);

@@ -140,6 +140,9 @@ static void refuses_other_applications_and_versions(void **state)
                      SMSREP_E_DB_VERSION); /* 0.2's schema; issue 13 added lookalike_word */
     assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 4;"
                               "CREATE TABLE t(x);", err, sizeof err),
+                     SMSREP_E_DB_VERSION); /* 0.3.0's schema; 0.3.1 added dlt_letter */
+    assert_int_equal(open_sql("PRAGMA application_id = 1397576530; PRAGMA user_version = 5;"
+                              "CREATE TABLE t(x);", err, sizeof err),
                      SMSREP_E_DB_CORRUPT);
 }
 
@@ -318,6 +321,23 @@ static void sender_ids_and_brand_names(void **state)
     assert_int_equal(smsrep__lookup_sender_id(c->conn, "IN", "EXBANK", &r), SMSREP_OK);
     assert_string_equal(r.sector, "bank");                 /* brands.csv sector */
 
+    /* An Indian DLT header's letters: the first names the access provider,
+     * the second the service area; a letter without a row names none. */
+    {
+        char op[32], circle[32];
+        assert_int_equal(smsrep__lookup_dlt_letters(c->conn, "VM", op, sizeof op, circle,
+                                                    sizeof circle), SMSREP_OK);
+        assert_string_equal(op, "Test Operator V");
+        assert_string_equal(circle, "Test Circle M");
+        assert_int_equal(smsrep__lookup_dlt_letters(c->conn, "MV", op, sizeof op, circle,
+                                                    sizeof circle), SMSREP_OK);
+        assert_string_equal(op, "");                       /* M names no operator */
+        assert_string_equal(circle, "");                   /* V names no circle */
+        assert_int_equal(smsrep__lookup_dlt_letters(c->conn, "VM", op, 5, circle, 5),
+                         SMSREP_OK);
+        assert_string_equal(op, "Test");                   /* cut, never overrun */
+    }
+
     /* The names were read at open: brand names, aliases, registered and
      * generic IDs, each with the library's own keys. */
     assert_int_equal(smsrep__alnum_forms("ACME CORP", 9, &f), SMSREP_OK);
@@ -365,25 +385,27 @@ static void sources_and_counts(void **state)
     for (i = 0; i < 16; i++)
         rows[i].struct_size = sizeof rows[i];
     assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_TABLE, rows, 16, &n), SMSREP_OK);
-    assert_int_equal(n, 11);
+    assert_int_equal(n, 12);
     assert_string_equal(rows[0].table, "alnum_rule");
     assert_int_equal(rows[0].rows, 4);
     assert_string_equal(rows[1].table, "brand");
     assert_int_equal(rows[1].rows, 2);
     assert_string_equal(rows[3].table, "declaration");
     assert_int_equal(rows[3].rows, 1);
-    assert_string_equal(rows[5].table, "lookalike_word");
-    assert_int_equal(rows[5].rows, 2);
-    assert_string_equal(rows[6].table, "number_range");
-    assert_int_equal(rows[6].rows, 36); /* 12 rows; three expand into 9 prefixes each */
-    assert_string_equal(rows[7].table, "phrase");
-    assert_int_equal(rows[7].rows, 10);
+    assert_string_equal(rows[4].table, "dlt_letter");
+    assert_int_equal(rows[4].rows, 2);
+    assert_string_equal(rows[6].table, "lookalike_word");
+    assert_int_equal(rows[6].rows, 2);
+    assert_string_equal(rows[7].table, "number_range");
+    assert_int_equal(rows[7].rows, 36); /* 12 rows; three expand into 9 prefixes each */
+    assert_string_equal(rows[8].table, "phrase");
+    assert_int_equal(rows[8].rows, 10);
     assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_REGION, rows, 2, &n), SMSREP_OK);
     assert_true(n > 2);                  /* more groups than room: total still told */
     assert_int_equal(smsrep_db_counts(s, SMSREP_COUNT_BY_SOURCE, rows, 16, &n), SMSREP_OK);
     for (i = 0; i < n; i++)
         sum += rows[i].rows;
-    assert_int_equal(sum, 4 + 2 + 1 + 1 + 3 + 2 + 36 + 10 + 6 + 5); /* every data row names a source */
+    assert_int_equal(sum, 4 + 2 + 1 + 1 + 2 + 3 + 2 + 36 + 10 + 6 + 5); /* every data row names a source */
     smsrep__handle_close(s);
 }
 
