@@ -256,7 +256,8 @@ SMSREP_API const char *smsrep_status_name(int status);
     X(MASKED_URL,             42, "masked_url")             /* since 0.3 */ \
     X(TEXT_LINK,              43, "text_link")              /* since 0.3 */ \
     X(CARRIER_RELAY,          44, "carrier_relay")          /* since 0.3 */ \
-    X(DOCUMENTED_ELSEWHERE,   45, "documented_elsewhere")   /* since 0.3 */
+    X(DOCUMENTED_ELSEWHERE,   45, "documented_elsewhere")   /* since 0.3 */ \
+    X(MESSAGING_APP,          46, "messaging_app")          /* since 0.3 */
 
 #define SMSREP_X_(n, v, name) SMSREP_KIND_##n = v,
 enum smsrep_kind { SMSREP_KIND_MAP(SMSREP_X_) SMSREP_KIND_LAST_ };

@@ -208,6 +208,9 @@ static const struct { const char *en, *ja; } reason_text[SMSREP_REASON_LAST_] = 
     [SMSREP_REASON_DOCUMENTED_ELSEWHERE] = {
         "the number is a brand's documented sender for recipients in another country",
         "この番号は、別の国の受信者向けのブランドの送信元として記録されています" },
+    [SMSREP_REASON_MESSAGING_APP] = {
+        "the message asks the reader to reply on a messaging app (WhatsApp, Telegram, LINE), away from the SMS and its sender",
+        "本文が、SMSと送信元を離れてメッセージアプリ（WhatsApp、Telegram、LINEなど）で連絡するよう求めています" },
 };
 
 const char *smsrep_reason_text(uint32_t reason, const char *lang)
