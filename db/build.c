@@ -649,8 +649,8 @@ static void load_phrase(builder *b, sqlite3_stmt *insert, char **f)
     static const char *const categories[] = { "unpaid_fee", "toll_unpaid", "parcel_held",
                                               "account_locked", "tax_refund", "prize",
                                               "legal_action", "service_cutoff", "call_number",
-                                              "credentials", "payment", "new_number",
-                                              "job_offer", NULL };
+                                              "credentials", "payment", "payment_failed",
+                                              "new_number", "job_offer", NULL };
     static const char *const langs[] = { "en", "ja", NULL };
     const char *c;
 
