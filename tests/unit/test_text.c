@@ -31,6 +31,10 @@ static int setup(void **state)
             { PHRASE_LURE, "parcel_held", "parcel is being held" },
             { PHRASE_LURE, "unpaid_fee", "unpaid" }, { PHRASE_LURE, "payment", "お支払い" },
             { PHRASE_LURE, "account_locked", "Suspicious Activity" },
+            { PHRASE_LURE, "credentials", "verify your account" },
+            { PHRASE_LURE, "new_number", "my new number" },
+            { PHRASE_APP, "", "whatsapp" }, { PHRASE_APP, "", "line id" },
+            { PHRASE_APP, "", "t.me" }, { PHRASE_APP, "", "lineで" },
         };
         size_t i;
         for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
@@ -125,6 +129,57 @@ static void lures(void **state)
     assert_non_null(t.demand);
     assert_string_equal(t.demand->category, "payment");
     assert_null(scan("Your order has shipped").lure);
+}
+
+/* A one-time code states its purpose in a lure's words ("verify your
+ * account"): in a code, credential lures are the code's own; other lures
+ * stay, and the same words without a code are a lure. */
+static void a_code_keeps_its_purpose(void **state)
+{
+    text_findings t;
+    (void)state;
+    t = scan("Your verification code is 482913. Use it to verify your account.");
+    assert_true(t.code);
+    assert_null(t.lure);
+    assert_null(t.demand);
+    t = scan("Code 482913. Suspicious activity: verify your account");
+    assert_non_null(t.lure);
+    assert_string_equal(t.lure->text, "suspicious activity"); /* not a credential lure */
+    assert_null(t.demand);
+    t = scan("Please verify your account today");
+    assert_false(t.code);
+    assert_non_null(t.demand);
+    assert_true(t.demand->credentials);
+    assert_true(scan("This is my new number").lure->own_number);
+}
+
+/* A messaging app is named as a word, case folded, Japanese beside it as
+ * it comes; the first in the text is kept. It is found with or without a
+ * lure: the judgement decides what it weighs. */
+static void messaging_apps(void **state)
+{
+    static const struct { const char *text, *app; } rows[] = {
+        { "Message me on WhatsApp please", "whatsapp" },
+        { "WHATSAPP +44 7700 900123", "whatsapp" },
+        { "Join https://t.me/jobs_team", "t.me" },
+        { "詳しくはLINE IDまで", "line id" },
+        { "LINEで連絡して", "lineで" },
+        { "Telegram then WhatsApp", "whatsapp" },
+        { "verify your online identity", NULL },        /* "line id" inside words */
+        { "onlineで購入", NULL },
+        { "see https://at.me/x", NULL },
+        { "whatsapps", NULL },
+        { "no app here", NULL },
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const text_phrase *app = scan(rows[i].text).app;
+        if ((app == NULL) != (rows[i].app == NULL) ||
+            (app != NULL && strcmp(app->text, rows[i].app) != 0))
+            fail_msg("\"%s\": app %s, expected %s", rows[i].text, app ? app->text : "none",
+                     rows[i].app ? rows[i].app : "none");
+    }
 }
 
 /* A number to call: 8 to 15 digits with '+', spaces, hyphens or
@@ -243,6 +298,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(links_against_the_claim, setup, teardown),
     cmocka_unit_test_setup_teardown(codes_and_notices, setup, teardown),
     cmocka_unit_test_setup_teardown(lures, setup, teardown),
+    cmocka_unit_test_setup_teardown(a_code_keeps_its_purpose, setup, teardown),
+    cmocka_unit_test_setup_teardown(messaging_apps, setup, teardown),
     cmocka_unit_test_setup_teardown(callback_numbers, setup, teardown),
     cmocka_unit_test_setup_teardown(masked_links, setup, teardown),
     cmocka_unit_test_setup_teardown(declarations, setup, teardown),
