@@ -215,8 +215,12 @@ static long find_word_case(const char *text, const char *folded, size_t len, con
         return -1;
     first = smsrep__ascii_lower(needle[0]);
     for (i = 0; i + n <= len; i++) {
-        if (folded[i] != first)
-            continue;
+        /* memchr finds the next candidate many bytes at a time: every brand
+         * name, alias and domain is looked for in every text */
+        const char *at = memchr(folded + i, first, len - n + 1 - i);
+        if (at == NULL)
+            break;
+        i = (size_t)(at - folded);
         if (exact_case ? memcmp(text + i, needle, n) != 0 : !smsrep__ascii_ieq(needle, folded + i, n))
             continue;
         if (i > 0 && alnum_ascii(text[i - 1]) && alnum_ascii(needle[0]))
