@@ -366,13 +366,14 @@ static void judge_unverified(const text_findings *t, int foreign, int shortened,
 /* Scam wording with no brand: with a way to act on it (a link, a number
  * to call, a messaging app to reply on) it is suspicious, alone it is
  * caution. A sender giving its own new number ("Hi Mum, this is my new
- * number") may write that number out: a reply to it is no way to act
- * elsewhere, a messaging app or a link is. */
+ * number") may write that number out: unless the text also demands a
+ * payment or credentials, a reply to it is no way to act elsewhere, a
+ * messaging app or a link is. */
 static void judge_lure(const text_book *book, const text_findings *t, judgement *j,
                        smsrep_verdict *v)
 {
     size_t i;
-    int callback = t->callback && !t->lure->own_number;
+    int callback = t->callback && (!t->lure->own_number || t->demand != NULL);
     int act = callback || t->masked || t->shortened || t->hosts.n > 0 || t->app != NULL;
 
     find(j, SMSREP_REASON_SCAM_LURE, act ? RANK_SUSPICIOUS : RANK_CAUTION, t->lure->source);

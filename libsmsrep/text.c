@@ -290,7 +290,7 @@ static void first_lures(const text_book *book, const char *folded, int code,
     }
 }
 
-/* The first messaging app the text names as a word ("WhatsApp", "t.me/",
+/* The first messaging app the text names as a word ("WhatsApp", "t.me",
  * "LINE ID", not "online identity"), NULL none. */
 static const text_phrase *first_app(const text_book *book, const char *text, const char *folded,
                                     size_t len)

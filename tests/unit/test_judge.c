@@ -618,6 +618,9 @@ static void messaging_apps_and_new_numbers(void **state)
     v = judge_message(&e, "Hi, it's Jo, my new number is 090-1234-5679");
     assert_int_equal(v.class_, SMSREP_CLASS_CAUTION); /* its own number, not a call-back */
     assert_false(v.reasons & BIT(CALLBACK_NUMBER));
+    v = judge_message(&e, "Hi Mum, my new number. Pay now, call 090-1234-5679");
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS); /* a demand: the number is to act on */
+    assert_int_equal(v.reasons, BIT(SCAM_LURE) | BIT(CALLBACK_NUMBER));
     v = judge_message(&e, "Hi Mum, my new number, text me on WhatsApp 090-1234-5679");
     assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
     assert_int_equal(v.reasons, BIT(SCAM_LURE) | BIT(MESSAGING_APP));
