@@ -7,6 +7,10 @@
 #include "store.h"
 #include "text.h"
 
+#include "../../db/csv.h"
+
+#include <ctype.h>
+
 static text_book book;
 
 static int setup(void **state)
@@ -268,6 +272,52 @@ static void reads_only_utf8_and_only_so_much(void **state)
     assert_null(t.claimed);                        /* past SMSREP_TEXT_MAX */
 }
 
+/* The phrase data itself: no lure or messaging app of db/phrases.csv
+ * stands inside a word of tests/data/ordinary_words.txt (lures match as
+ * substrings, so a short or generic stem would flag ordinary words), and
+ * no lure is shorter than 5 bytes. */
+static void phrases_stand_apart_from_ordinary_words(void **state)
+{
+    static char words[2048][32];
+    char line[512];
+    size_t n_words = 0, i, checked = 0;
+    csv_reader r;
+    csv_record rec;
+    FILE *f = fopen(SMSREP_SOURCE_DIR "/tests/data/ordinary_words.txt", "r");
+    (void)state;
+    assert_non_null(f);
+    while (fgets(line, sizeof line, f) != NULL && n_words < sizeof words / sizeof words[0]) {
+        size_t len = strcspn(line, "\r\n");
+        if (line[0] == '#' || len == 0 || len >= sizeof words[0])
+            continue;
+        for (i = 0; i < len; i++)
+            words[n_words][i] = (char)tolower((unsigned char)line[i]);
+        words[n_words++][len] = '\0';
+    }
+    fclose(f);
+    assert_true(n_words > 500 && n_words < sizeof words / sizeof words[0]); /* all were read */
+    assert_int_equal(csv_open(&r, SMSREP_SOURCE_DIR "/db/phrases.csv"), 0);
+    while (csv_next(&r, &rec) == 1) {
+        char phrase[SMSREP_PHRASE_SIZE];
+        if (rec.count < 4 || (strcmp(rec.field[0], "lure") != 0 &&
+                              strcmp(rec.field[0], "messaging_app") != 0))
+            continue;
+        snprintf(phrase, sizeof phrase, "%s", rec.field[3]);
+        for (i = 0; phrase[i]; i++)
+            phrase[i] = (char)tolower((unsigned char)phrase[i]);
+        if (strlen(phrase) < 5 && strcmp(rec.field[0], "lure") == 0) /* apps match as words */
+            fail_msg("db/phrases.csv line %u: \"%s\" is too short to read safely", rec.line,
+                     phrase);
+        for (i = 0; i < n_words; i++)
+            if (strstr(words[i], phrase) != NULL)
+                fail_msg("db/phrases.csv line %u: \"%s\" stands inside the ordinary word %s",
+                         rec.line, phrase, words[i]);
+        checked++;
+    }
+    csv_close(&r);
+    assert_true(checked > 250);
+}
+
 /* The library's own promise: without text, or with a text that names no
  * brand, link, code or notice, a verdict is the sender's alone. */
 static void text_leaves_the_sender_alone(void **state)
@@ -304,6 +354,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(masked_links, setup, teardown),
     cmocka_unit_test_setup_teardown(declarations, setup, teardown),
     cmocka_unit_test_setup_teardown(reads_only_utf8_and_only_so_much, setup, teardown),
+    cmocka_unit_test(phrases_stand_apart_from_ordinary_words),
     cmocka_unit_test(text_leaves_the_sender_alone),
 };
 
