@@ -641,15 +641,17 @@ static void load_declaration(builder *b, sqlite3_stmt *insert, char **f)
 
 /* A phrase is matched as a substring, ASCII letters folded: a lure names
  * what it asks for (its category) and its language; a shortener is a
- * lower-case host name, matched as a link's host or a name under it. */
+ * lower-case host name, matched as a link's host or a name under it; a
+ * messaging app (matched as a word) has a lang and no category. */
 static void load_phrase(builder *b, sqlite3_stmt *insert, char **f)
 {
     static const char *const kinds[] = { "lure", "code_word", "service_notice", "shortener",
-                                         NULL };
+                                         "messaging_app", NULL };
     static const char *const categories[] = { "unpaid_fee", "toll_unpaid", "parcel_held",
                                               "account_locked", "tax_refund", "prize",
                                               "legal_action", "service_cutoff", "call_number",
-                                              "credentials", "payment", NULL };
+                                              "credentials", "payment", "payment_failed",
+                                              "new_number", "job_offer", NULL };
     static const char *const langs[] = { "en", "ja", NULL };
     const char *c;
 

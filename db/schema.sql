@@ -157,7 +157,7 @@ CREATE TABLE declaration (
 -- messaging services' automatic notices, and link shorteners (lower-case
 -- host names). Since schema 4.
 CREATE TABLE phrase (
-  kind     TEXT NOT NULL,            -- lure | code_word | service_notice | shortener
+  kind     TEXT NOT NULL,            -- lure | code_word | service_notice | shortener | messaging_app
   category TEXT NOT NULL,            -- lures: what the lure asks; '' otherwise
   lang     TEXT NOT NULL,            -- en | ja; '' for shorteners
   phrase   TEXT NOT NULL,

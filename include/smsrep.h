@@ -257,7 +257,8 @@ SMSREP_API const char *smsrep_status_name(int status);
     X(TEXT_LINK,              43, "text_link")              /* since 0.3 */ \
     X(CARRIER_RELAY,          44, "carrier_relay")          /* since 0.3 */ \
     X(DOCUMENTED_ELSEWHERE,   45, "documented_elsewhere")   /* since 0.3 */ \
-    X(BRAND_RELAY,            46, "brand_relay")            /* since 0.3.1 */
+    X(BRAND_RELAY,            46, "brand_relay")            /* since 0.3.1 */ \
+    X(MESSAGING_APP,          47, "messaging_app")          /* since 0.3.1*/
 
 #define SMSREP_X_(n, v, name) SMSREP_KIND_##n = v,
 enum smsrep_kind { SMSREP_KIND_MAP(SMSREP_X_) SMSREP_KIND_LAST_ };

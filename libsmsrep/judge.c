@@ -355,6 +355,10 @@ static void judge_unverified(const text_findings *t, int foreign, int shortened,
         name_phrase(v, t->demand->text);
         acted = 1;
     }
+    if (t->app != NULL) {
+        find(j, SMSREP_REASON_MESSAGING_APP, RANK_SUSPICIOUS, t->app->source);
+        acted = 1;
+    }
     if (!acted && relay != NULL) {
         find(j, SMSREP_REASON_BRAND_RELAY, RANK_UNKNOWN, relay);
         /* The brand's own word on the relay says more than the relay's row. */
@@ -364,18 +368,25 @@ static void judge_unverified(const text_findings *t, int foreign, int shortened,
         find(j, SMSREP_REASON_BRAND_UNVERIFIED, RANK_CAUTION, b->source);
 }
 
-/* Scam wording with no brand: with a way to act on it (a link or a number
- * to call) it is suspicious, alone it is caution. */
+/* Scam wording with no brand: with a way to act on it (a link, a number
+ * to call, a messaging app to reply on) it is suspicious, alone it is
+ * caution. A sender giving its own new number ("Hi Mum, this is my new
+ * number") may write that number out: unless the text also demands a
+ * payment or credentials, a reply to it is no way to act elsewhere, a
+ * messaging app or a link is. */
 static void judge_lure(const text_book *book, const text_findings *t, judgement *j,
                        smsrep_verdict *v)
 {
     size_t i;
-    int act = t->callback || t->masked || t->shortened || t->hosts.n > 0;
+    int callback = t->callback && (!t->lure->own_number || t->demand != NULL);
+    int act = callback || t->masked || t->shortened || t->hosts.n > 0 || t->app != NULL;
 
     find(j, SMSREP_REASON_SCAM_LURE, act ? RANK_SUSPICIOUS : RANK_CAUTION, t->lure->source);
     name_phrase(v, t->lure->text);
-    if (t->callback)
+    if (callback)
         find(j, SMSREP_REASON_CALLBACK_NUMBER, RANK_SUSPICIOUS, t->lure->source);
+    if (t->app != NULL)
+        find(j, SMSREP_REASON_MESSAGING_APP, RANK_SUSPICIOUS, t->app->source);
     if (t->masked)
         find(j, SMSREP_REASON_MASKED_URL, RANK_SUSPICIOUS, t->lure->source);
     if (t->shortened)
@@ -395,9 +406,9 @@ static void judge_lure(const text_book *book, const text_findings *t, judgement 
  * only claims it) from a sender that is not the brand's is suspicious when
  * the brand declares its senders complete, or when the text asks the
  * reader to act anywhere but at the brand (a link elsewhere, a shortened or
- * masked link, a number to call, a demand to pay or sign in); otherwise
- * caution. Scam wording with no brand is suspicious with a link or number,
- * caution alone. */
+ * masked link, a number to call, a messaging app to reply on, a demand to
+ * pay or sign in); otherwise caution. Scam wording with no brand is
+ * suspicious with a link, a number or a messaging app, caution alone. */
 void smsrep__judge_text(const text_book *book, const char *recipient, const text_findings *t,
                         sender_verdict *sv)
 {

@@ -191,8 +191,8 @@ static const struct { const char *en, *ja; } reason_text[SMSREP_REASON_LAST_] = 
         "the message names a brand, but the sender is not one of the brand's documented senders",
         "本文はブランドを名乗っていますが、送信元はそのブランドの送信元として記録されていません" },
     [SMSREP_REASON_SCAM_LURE] = {
-        "the message uses wording that smishing warnings list (unpaid fee, parcel held, account locked, refund, prize...)",
-        "本文に、フィッシングSMSの注意喚起で挙げられる文言（未払い、荷物の保管、アカウント停止、還付金、当選など）があります" },
+        "the message uses wording that smishing warnings list (unpaid fee, parcel held, account locked, refund, prize, job offer, a family member's new number...)",
+        "本文に、フィッシングSMSの注意喚起で挙げられる文言（未払い、荷物の保管、アカウント停止、還付金、当選、副業、番号の変更など）があります" },
     [SMSREP_REASON_CALLBACK_NUMBER] = {
         "the message asks the reader to call or text a phone number",
         "本文が電話番号への発信や返信を求めています" },
@@ -211,6 +211,9 @@ static const struct { const char *en, *ja; } reason_text[SMSREP_REASON_LAST_] = 
     [SMSREP_REASON_BRAND_RELAY] = {
         "the brand the message names says its SMS may show this carrier relay number",
         "本文が名乗るブランドは、自社のSMSにこの携帯会社の中継番号が表示されることがあると案内しています" },
+    [SMSREP_REASON_MESSAGING_APP] = {
+        "the message asks the reader to reply on a messaging app (WhatsApp, Telegram, LINE), away from the SMS and its sender",
+        "本文が、SMSと送信元を離れてメッセージアプリ（WhatsApp、Telegram、LINEなど）で連絡するよう求めています" },
 };
 
 const char *smsrep_reason_text(uint32_t reason, const char *lang)

@@ -271,8 +271,9 @@ static const struct {
      * (a database from outside) is skipped */
     [ROWS_PHRASES] = {
         "SELECT CASE kind WHEN 'lure' THEN 0 WHEN 'code_word' THEN 1"
-        " WHEN 'service_notice' THEN 2 ELSE 3 END, category, lang, phrase, source FROM phrase"
-        " WHERE kind IN ('lure', 'code_word', 'service_notice', 'shortener')",
+        " WHEN 'service_notice' THEN 2 WHEN 'shortener' THEN 3 ELSE 4 END, category, lang,"
+        " phrase, source FROM phrase"
+        " WHERE kind IN ('lure', 'code_word', 'service_notice', 'shortener', 'messaging_app')",
         "phrases", 1, PHRASE_FIELDS },
 };
 

@@ -3,9 +3,9 @@
  * name, an alias or one of its domains, in Latin or Japanese script; Latin
  * names match case-insensitively as whole words, names of three letters or
  * fewer ("UPS", "au") only in their own case. One-time codes, the
- * automatic notices of messaging services, link shorteners and smishing
- * lures are phrases from the database (the phrase table); callback numbers
- * and masked links are read by their shape. */
+ * automatic notices of messaging services, link shorteners, smishing
+ * lures and messaging apps to reply on are phrases from the database (the
+ * phrase table); callback numbers and masked links are read by their shape. */
 #include "text.h"
 
 #include "ascii.h"
@@ -103,6 +103,12 @@ static int demanding(const char *category)
     return 0;
 }
 
+/* The lure category of credentials ("verify your account", "sign in to"),
+ * and the one of a sender giving its own new number ("Hi Mum, this is my
+ * new number"). */
+#define CATEGORY_CREDENTIALS "credentials"
+#define CATEGORY_NEW_NUMBER "new_number"
+
 int smsrep__text_add_phrase(text_book *book, int kind, const char *category,
                             const char *phrase, const char *source)
 {
@@ -132,6 +138,8 @@ int smsrep__text_add_phrase(text_book *book, int kind, const char *category,
     smsrep__copyz(p->category, sizeof p->category, category);
     smsrep__copyz(p->source, sizeof p->source, source);
     p->demands = kind == PHRASE_LURE && demanding(category);
+    p->credentials = kind == PHRASE_LURE && strcmp(category, CATEGORY_CREDENTIALS) == 0;
+    p->own_number = kind == PHRASE_LURE && strcmp(category, CATEGORY_NEW_NUMBER) == 0;
     book->n_phrases[kind]++;
     return SMSREP_OK;
 }
@@ -220,8 +228,12 @@ static long find_word_case(const char *text, const char *folded, size_t len, con
         return -1;
     first = smsrep__ascii_lower(needle[0]);
     for (i = 0; i + n <= len; i++) {
-        if (folded[i] != first)
-            continue;
+        /* memchr finds the next candidate many bytes at a time: every brand
+         * name, alias and domain is looked for in every text */
+        const char *at = memchr(folded + i, first, len - n + 1 - i);
+        if (at == NULL)
+            break;
+        i = (size_t)(at - folded);
         if (exact_case ? memcmp(text + i, needle, n) != 0 : !smsrep__ascii_ieq(needle, folded + i, n))
             continue;
         if (i > 0 && alnum_ascii(text[i - 1]) && alnum_ascii(needle[0]))
@@ -247,22 +259,63 @@ int smsrep__text_shortener(const text_book *book, const char *host)
     return 0;
 }
 
-/* The first phrase of a kind that stands in the folded text, NULL none;
- * *at is where. Phrases match as substrings: Japanese has no word breaks. */
-static const text_phrase *first_phrase(const text_book *book, int kind, const char *folded,
-                                       int demands_only, size_t *at)
+/* The first phrase of a kind that stands in the folded text, NULL none.
+ * Phrases match as substrings: Japanese has no word breaks. */
+static const text_phrase *first_phrase(const text_book *book, int kind, const char *folded)
 {
     const text_phrase *best = NULL;
-    size_t i;
+    size_t i, at = 0;
     for (i = 0; i < book->n_phrases[kind]; i++) {
-        const text_phrase *p = &book->phrases[kind][i];
+        const char *hit = strstr(folded, book->phrases[kind][i].text);
+        if (hit != NULL && (best == NULL || (size_t)(hit - folded) < at)) {
+            best = &book->phrases[kind][i];
+            at = (size_t)(hit - folded);
+        }
+    }
+    return best;
+}
+
+/* The first lure in the folded text and the first that demands, in one
+ * pass over the lures. A one-time code states its purpose ("use it to
+ * verify your account"): then credential lures are the code's, not a lure. */
+static void first_lures(const text_book *book, const char *folded, int code,
+                        const text_phrase **lure, const text_phrase **demand)
+{
+    size_t i, lure_at = 0, demand_at = 0;
+    *lure = *demand = NULL;
+    for (i = 0; i < book->n_phrases[PHRASE_LURE]; i++) {
+        const text_phrase *p = &book->phrases[PHRASE_LURE][i];
         const char *hit;
-        if (demands_only && !p->demands)
+        size_t at;
+        if (code && p->credentials)
             continue;
-        hit = strstr(folded, p->text);
-        if (hit != NULL && (best == NULL || (size_t)(hit - folded) < *at)) {
-            best = p;
-            *at = (size_t)(hit - folded);
+        if ((hit = strstr(folded, p->text)) == NULL)
+            continue;
+        at = (size_t)(hit - folded);
+        if (*lure == NULL || at < lure_at) {
+            *lure = p;
+            lure_at = at;
+        }
+        if (p->demands && (*demand == NULL || at < demand_at)) {
+            *demand = p;
+            demand_at = at;
+        }
+    }
+}
+
+/* The first messaging app the text names as a word ("WhatsApp", "t.me",
+ * "LINE ID", not "online identity"), NULL none. */
+static const text_phrase *first_app(const text_book *book, const char *text, const char *folded,
+                                    size_t len)
+{
+    const text_phrase *best = NULL;
+    long best_at = -1;
+    size_t i;
+    for (i = 0; i < book->n_phrases[PHRASE_APP]; i++) {
+        long at = find_word_case(text, folded, len, book->phrases[PHRASE_APP][i].text, 0);
+        if (at >= 0 && (best == NULL || at < best_at)) {
+            best = &book->phrases[PHRASE_APP][i];
+            best_at = at;
         }
     }
     return best;
@@ -464,7 +517,7 @@ void smsrep__text_scan(const text_book *book, const char *text, size_t len, text
     char folded[SMSREP_TEXT_MAX + 1];
     size_t i, k, valid = 0, used;
     long best = -1;
-    size_t best_len = 0, where;
+    size_t best_len = 0;
     uint32_t cp;
 
     memset(out, 0, sizeof *out);
@@ -507,9 +560,9 @@ void smsrep__text_scan(const text_book *book, const char *text, size_t len, text
     out->shortened = smsrep__text_shortened(book, out, out->claimed);
     out->foreign = smsrep__text_off_brand(book, out, out->claimed, &out->foreign_punycode);
     out->masked = masked_link(folded);
-    out->notice = first_phrase(book, PHRASE_NOTICE, folded, 0, &where) != NULL;
+    out->notice = first_phrase(book, PHRASE_NOTICE, folded) != NULL;
     out->code = has_code_digits(text, len) && has_code_word(book, text, folded, len);
-    out->lure = first_phrase(book, PHRASE_LURE, folded, 0, &where);
-    out->demand = first_phrase(book, PHRASE_LURE, folded, 1, &where);
+    first_lures(book, folded, out->code, &out->lure, &out->demand);
+    out->app = first_app(book, text, folded, len);
     out->callback = find_callback(text, len, out->callback_text, sizeof out->callback_text);
 }

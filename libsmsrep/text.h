@@ -14,13 +14,26 @@
 #include "smsrep.h"
 #include "url.h"
 
-/* The kinds of the phrase table, in the order the store reads them. */
-enum phrase_kind { PHRASE_LURE, PHRASE_CODE_WORD, PHRASE_NOTICE, PHRASE_SHORTENER, PHRASE_KINDS };
+/* The kinds of the phrase table, in the order the store reads them. A
+ * messaging app's name (WhatsApp, Telegram, LINE ID) is no lure by itself:
+ * beside one it is a way to act, as a link or a number is. */
+enum phrase_kind {
+    PHRASE_LURE,
+    PHRASE_CODE_WORD,
+    PHRASE_NOTICE,
+    PHRASE_SHORTENER,
+    PHRASE_APP,
+    PHRASE_KINDS
+};
 
 typedef struct text_phrase {
     char *text;                          /* ASCII letters lower-cased */
     char category[16];                   /* lures: what the lure asks; "" otherwise */
     int demands;                         /* a lure asking to pay or to enter credentials */
+    int credentials;                     /* a lure asking to verify or sign in: the
+                                            purpose a one-time code states too */
+    int own_number;                      /* a lure that gives the sender's own new
+                                            number: a number in it is no call-back */
     char source[SMSREP_SOURCE_ID_SIZE];
 } text_phrase;
 
@@ -98,8 +111,11 @@ typedef struct text_findings {
     int masked;                 /* a link whose host is hidden: "https://~", "hxxp", "[.]" */
     int notice;                 /* a messaging service's automatic notice */
     int code;                   /* reads as a one-time code */
-    const text_phrase *lure;    /* the first lure phrase in the text, NULL none */
+    const text_phrase *lure;    /* the first lure phrase in the text, NULL none; in a
+                                   one-time code, credential lures are the code's
+                                   own purpose and left out */
     const text_phrase *demand;  /* the first lure asking to pay or for credentials */
+    const text_phrase *app;     /* the first messaging app named as a word, NULL none */
     int callback;               /* a phone number to call or to reply to */
     char callback_text[SMSREP_PHRASE_SIZE]; /* as the text writes it */
 } text_findings;

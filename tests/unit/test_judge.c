@@ -481,7 +481,10 @@ static int book_setup(void **state)
         smsrep__text_add_phrase(&book, PHRASE_SHORTENER, "", "bit.ly", "p") != SMSREP_OK ||
         smsrep__text_add_phrase(&book, PHRASE_LURE, "parcel_held", "parcel is held", "lure-src") !=
             SMSREP_OK ||
-        smsrep__text_add_phrase(&book, PHRASE_LURE, "payment", "pay now", "pay-src") != SMSREP_OK)
+        smsrep__text_add_phrase(&book, PHRASE_LURE, "payment", "pay now", "pay-src") != SMSREP_OK ||
+        smsrep__text_add_phrase(&book, PHRASE_LURE, "new_number", "my new number", "mum-src") !=
+            SMSREP_OK ||
+        smsrep__text_add_phrase(&book, PHRASE_APP, "", "whatsapp", "app-src") != SMSREP_OK)
         return -1;
     return 0;
 }
@@ -595,6 +598,43 @@ static void lures_without_a_brand(void **state)
     assert_int_equal(v.reasons, 0);
 }
 
+/* A messaging app to reply on is a way to act, as a link or a number is,
+ * but never a lure by itself. A sender giving its own new number may write
+ * it out: that number is no call-back, an app or a link still is. */
+static void messaging_apps_and_new_numbers(void **state)
+{
+    evidence e = number("819012345678", "JP", 81, 1);
+    smsrep_verdict v;
+    (void)state;
+    v = judge_message(&e, "Message me on WhatsApp when you land");
+    assert_int_equal(v.class_, SMSREP_CLASS_UNKNOWN);
+    assert_int_equal(v.reasons, 0);
+    v = judge_message(&e, "Your parcel is held, reply on WhatsApp");
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(SCAM_LURE) | BIT(MESSAGING_APP));
+    assert_string_equal(v.text_phrase, "parcel is held");
+    v = judge_message(&e, "Hi Mum, this is my new number");
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION);
+    assert_int_equal(v.reasons, BIT(SCAM_LURE));
+    assert_string_equal(v.source, "mum-src");
+    v = judge_message(&e, "Hi, it's Jo, my new number is 090-1234-5679");
+    assert_int_equal(v.class_, SMSREP_CLASS_CAUTION); /* its own number, not a call-back */
+    assert_false(v.reasons & BIT(CALLBACK_NUMBER));
+    v = judge_message(&e, "Hi Mum, my new number. Pay now, call 090-1234-5679");
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS); /* a demand: the number is to act on */
+    assert_int_equal(v.reasons, BIT(SCAM_LURE) | BIT(CALLBACK_NUMBER));
+    v = judge_message(&e, "Hi Mum, my new number, text me on WhatsApp 090-1234-5679");
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(SCAM_LURE) | BIT(MESSAGING_APP));
+    v = judge_message(&e, "Hi Mum, my new number: https://wa.me/819012345679");
+    assert_int_equal(v.reasons, BIT(SCAM_LURE) | BIT(TEXT_LINK));
+    assert_string_equal(v.url_host, "wa.me");
+    v = judge_message(&e, "Shop: chat with us on WhatsApp"); /* a brand, an undocumented sender */
+    assert_int_equal(v.class_, SMSREP_CLASS_SUSPICIOUS);
+    assert_int_equal(v.reasons, BIT(MESSAGING_APP));
+    assert_string_equal(v.source, "app-src");
+}
+
 /* A sender ID that only claims a brand names it as a text would. */
 static void a_claiming_id_names_the_brand(void **state)
 {
@@ -627,6 +667,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(brand_named_by_an_undocumented_sender, book_setup, book_teardown),
     cmocka_unit_test_setup_teardown(brand_named_by_its_own_sender, book_setup, book_teardown),
     cmocka_unit_test_setup_teardown(lures_without_a_brand, book_setup, book_teardown),
+    cmocka_unit_test_setup_teardown(messaging_apps_and_new_numbers, book_setup, book_teardown),
     cmocka_unit_test_setup_teardown(a_claiming_id_names_the_brand, book_setup, book_teardown),
     cmocka_unit_test(national_rules),
     cmocka_unit_test(numbers_copied_with_bidi_marks),

@@ -7,6 +7,10 @@
 #include "store.h"
 #include "text.h"
 
+#include "../../db/csv.h"
+
+#include <ctype.h>
+
 static text_book book;
 
 static int setup(void **state)
@@ -31,6 +35,10 @@ static int setup(void **state)
             { PHRASE_LURE, "parcel_held", "parcel is being held" },
             { PHRASE_LURE, "unpaid_fee", "unpaid" }, { PHRASE_LURE, "payment", "お支払い" },
             { PHRASE_LURE, "account_locked", "Suspicious Activity" },
+            { PHRASE_LURE, "credentials", "verify your account" },
+            { PHRASE_LURE, "new_number", "my new number" },
+            { PHRASE_APP, "", "whatsapp" }, { PHRASE_APP, "", "line id" },
+            { PHRASE_APP, "", "t.me" }, { PHRASE_APP, "", "lineで" },
         };
         size_t i;
         for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
@@ -127,6 +135,57 @@ static void lures(void **state)
     assert_null(scan("Your order has shipped").lure);
 }
 
+/* A one-time code states its purpose in a lure's words ("verify your
+ * account"): in a code, credential lures are the code's own; other lures
+ * stay, and the same words without a code are a lure. */
+static void a_code_keeps_its_purpose(void **state)
+{
+    text_findings t;
+    (void)state;
+    t = scan("Your verification code is 482913. Use it to verify your account.");
+    assert_true(t.code);
+    assert_null(t.lure);
+    assert_null(t.demand);
+    t = scan("Code 482913. Suspicious activity: verify your account");
+    assert_non_null(t.lure);
+    assert_string_equal(t.lure->text, "suspicious activity"); /* not a credential lure */
+    assert_null(t.demand);
+    t = scan("Please verify your account today");
+    assert_false(t.code);
+    assert_non_null(t.demand);
+    assert_true(t.demand->credentials);
+    assert_true(scan("This is my new number").lure->own_number);
+}
+
+/* A messaging app is named as a word, case folded, Japanese beside it as
+ * it comes; the first in the text is kept. It is found with or without a
+ * lure: the judgement decides what it weighs. */
+static void messaging_apps(void **state)
+{
+    static const struct { const char *text, *app; } rows[] = {
+        { "Message me on WhatsApp please", "whatsapp" },
+        { "WHATSAPP +44 7700 900123", "whatsapp" },
+        { "Join https://t.me/jobs_team", "t.me" },
+        { "詳しくはLINE IDまで", "line id" },
+        { "LINEで連絡して", "lineで" },
+        { "Telegram then WhatsApp", "whatsapp" },
+        { "verify your online identity", NULL },        /* "line id" inside words */
+        { "onlineで購入", NULL },
+        { "see https://at.me/x", NULL },
+        { "whatsapps", NULL },
+        { "no app here", NULL },
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const text_phrase *app = scan(rows[i].text).app;
+        if ((app == NULL) != (rows[i].app == NULL) ||
+            (app != NULL && strcmp(app->text, rows[i].app) != 0))
+            fail_msg("\"%s\": app %s, expected %s", rows[i].text, app ? app->text : "none",
+                     rows[i].app ? rows[i].app : "none");
+    }
+}
+
 /* A number to call: 8 to 15 digits with '+', spaces, hyphens or
  * parentheses, ASCII or full-width; not a code, not a date, not in a link. */
 static void callback_numbers(void **state)
@@ -213,6 +272,52 @@ static void reads_only_utf8_and_only_so_much(void **state)
     assert_null(t.claimed);                        /* past SMSREP_TEXT_MAX */
 }
 
+/* The phrase data itself: no lure or messaging app of db/phrases.csv
+ * stands inside a word of tests/data/ordinary_words.txt (lures match as
+ * substrings, so a short or generic stem would flag ordinary words), and
+ * no lure is shorter than 5 bytes. */
+static void phrases_stand_apart_from_ordinary_words(void **state)
+{
+    static char words[2048][32];
+    char line[512];
+    size_t n_words = 0, i, checked = 0;
+    csv_reader r;
+    csv_record rec;
+    FILE *f = fopen(SMSREP_SOURCE_DIR "/tests/data/ordinary_words.txt", "r");
+    (void)state;
+    assert_non_null(f);
+    while (fgets(line, sizeof line, f) != NULL && n_words < sizeof words / sizeof words[0]) {
+        size_t len = strcspn(line, "\r\n");
+        if (line[0] == '#' || len == 0 || len >= sizeof words[0])
+            continue;
+        for (i = 0; i < len; i++)
+            words[n_words][i] = (char)tolower((unsigned char)line[i]);
+        words[n_words++][len] = '\0';
+    }
+    fclose(f);
+    assert_true(n_words > 500 && n_words < sizeof words / sizeof words[0]); /* all were read */
+    assert_int_equal(csv_open(&r, SMSREP_SOURCE_DIR "/db/phrases.csv"), 0);
+    while (csv_next(&r, &rec) == 1) {
+        char phrase[SMSREP_PHRASE_SIZE];
+        if (rec.count < 4 || (strcmp(rec.field[0], "lure") != 0 &&
+                              strcmp(rec.field[0], "messaging_app") != 0))
+            continue;
+        snprintf(phrase, sizeof phrase, "%s", rec.field[3]);
+        for (i = 0; phrase[i]; i++)
+            phrase[i] = (char)tolower((unsigned char)phrase[i]);
+        if (strlen(phrase) < 5 && strcmp(rec.field[0], "lure") == 0) /* apps match as words */
+            fail_msg("db/phrases.csv line %u: \"%s\" is too short to read safely", rec.line,
+                     phrase);
+        for (i = 0; i < n_words; i++)
+            if (strstr(words[i], phrase) != NULL)
+                fail_msg("db/phrases.csv line %u: \"%s\" stands inside the ordinary word %s",
+                         rec.line, phrase, words[i]);
+        checked++;
+    }
+    csv_close(&r);
+    assert_true(checked > 250);
+}
+
 /* The library's own promise: without text, or with a text that names no
  * brand, link, code or notice, a verdict is the sender's alone. */
 static void text_leaves_the_sender_alone(void **state)
@@ -243,10 +348,13 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(links_against_the_claim, setup, teardown),
     cmocka_unit_test_setup_teardown(codes_and_notices, setup, teardown),
     cmocka_unit_test_setup_teardown(lures, setup, teardown),
+    cmocka_unit_test_setup_teardown(a_code_keeps_its_purpose, setup, teardown),
+    cmocka_unit_test_setup_teardown(messaging_apps, setup, teardown),
     cmocka_unit_test_setup_teardown(callback_numbers, setup, teardown),
     cmocka_unit_test_setup_teardown(masked_links, setup, teardown),
     cmocka_unit_test_setup_teardown(declarations, setup, teardown),
     cmocka_unit_test_setup_teardown(reads_only_utf8_and_only_so_much, setup, teardown),
+    cmocka_unit_test(phrases_stand_apart_from_ordinary_words),
     cmocka_unit_test(text_leaves_the_sender_alone),
 };
 
