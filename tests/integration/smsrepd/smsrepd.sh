@@ -5,10 +5,10 @@
 #   reload    an overlay copied over the old one applies on SIGHUP, and the
 #             next copy applies without a signal (the file changed)
 #   bomb      code messages from many senders to one recipient, each checked
-#             by smsrep-client through the daemon: the burst is reported by
-#             the message that starts it
-#   fallback  the HTTP side answers like the socket; without the daemon the
-#             client checks in-process and says so on stderr
+#             by smsrep check --server through the daemon: the burst is
+#             reported by the message that starts it
+#   fallback  the HTTP side answers like the socket; without the daemon
+#             smsrep check --server checks in-process and says so on stderr
 #   fleet     two daemons sharing one redis-server (on a socket, stopped by
 #             its pid) see a bomb whose codes alternate between them
 set -eu
@@ -16,7 +16,10 @@ test_name=$1
 build=$2
 skip=${3:-}
 smsrep=$build/smsrep
-client=$build/smsrep-client
+# client ARGS... SENDER: smsrep check --json --server on the test's socket.
+client() {
+    "$smsrep" check --json --server "$sock" "$@"
+}
 daemon=$build/smsrepd
 dir=$(mktemp -d)
 pid=
@@ -66,7 +69,7 @@ reload)
     "$smsrep" overlay "$dir/c.sqlite" add allow 090-2730-3177 --region JP --note "our own line" >/dev/null
     cp "$dir/a.sqlite" "$dir/overlay.sqlite"
     start --overlay "$dir/overlay.sqlite"
-    out=$("$client" "$sock" --region JP 090-2730-3177) || true
+    out=$(client --region JP 090-2730-3177) || true
     has '"recommendation":"allow"' "$out"
     case $out in *overlay_deny*) fail "denied before the new overlay: $out" ;; esac
     # The operator's way: copy next to it, then rename over it (atomic).
@@ -75,7 +78,7 @@ reload)
     kill -HUP "$pid"
     wait_log 'reloaded' 1
     rc=0
-    out=$("$client" "$sock" --region JP 090-2730-3177) || rc=$?
+    out=$(client --region JP 090-2730-3177) || rc=$?
     has '"reasons":["overlay_deny"]' "$out"
     has '"recommendation":"block"' "$out"
     [ $rc -eq 1 ] || fail "exit status $rc for a blocked sender"
@@ -83,13 +86,13 @@ reload)
     cp "$dir/c.sqlite" "$dir/overlay.sqlite.new"
     mv "$dir/overlay.sqlite.new" "$dir/overlay.sqlite"
     wait_log 'reloaded' 2
-    out=$("$client" "$sock" --region JP 090-2730-3177)
+    out=$(client --region JP 090-2730-3177)
     has 'overlay_allow' "$out"
     # A broken copy is refused; the last good one keeps answering.
     echo "not a database" >"$dir/overlay.sqlite.new"
     mv "$dir/overlay.sqlite.new" "$dir/overlay.sqlite"
     wait_log 'reload failed' 1
-    out=$("$client" "$sock" --region JP 090-2730-3177)
+    out=$(client --region JP 090-2730-3177)
     has 'overlay_allow' "$out"
     grep -q '^<6>smsrepd: ready' "$dir/log" || fail "no ready line"
     stop
@@ -99,7 +102,7 @@ bomb)
     start --window 600 --senders 5
     i=0
     while [ $i -lt 7 ]; do
-        out=$("$client" "$sock" --recipient +819012345678 --region JP --time $((1700000000 + i * 20)) \
+        out=$(client --recipient +819012345678 --region JP --time $((1700000000 + i * 20)) \
             --text "Your verification code is 48213$i. Do not share it." "+1202555$((3100 + i))") || true
         has '"one_time_code"' "$out"
         case $i in
@@ -110,7 +113,7 @@ bomb)
         i=$((i + 1))
     done
     # Another recipient is not under it.
-    out=$("$client" "$sock" --recipient +819099999999 --region JP --time 1700000100 \
+    out=$(client --recipient +819099999999 --region JP --time 1700000100 \
         --text "Your verification code is 111111" +12025553200) || true
     has '"in_burst":false' "$out"
     stop
@@ -134,12 +137,13 @@ PY
     has 'status 400 {"error":"bad_request","message":"no sender"}' "$out"
     stop
     rc=0
-    out=$("$client" "$sock" --region JP 090-2730-3177 2>"$dir/err") || rc=$?
+    out=$(client --region JP 090-2730-3177 2>"$dir/err") || rc=$?
     has '"normalized":"+819027303177"' "$out"
-    has '"burst":null' "$out"
-    grep -q 'checked in-process instead' "$dir/err" || fail "the fallback said nothing: $(cat "$dir/err")"
+    has '"burst":null,"schema":1}' "$out"
+    grep -q "^smsrep: smsrepd is not answering on $sock; checked in-process (no burst state)\$" "$dir/err" ||
+        fail "the fallback said nothing: $(cat "$dir/err")"
     [ $rc -eq 0 ] || fail "exit status $rc"
-    echo "HTTP answered like the socket; without the daemon the client checked in-process and said so"
+    echo "HTTP answered like the socket; without the daemon smsrep check --server checked in-process and said so"
     ;;
 fleet)
     if ! command -v redis-server >/dev/null 2>&1; then
@@ -176,7 +180,7 @@ fleet)
     while [ $i -lt 6 ]; do
         node=a
         [ $((i % 2)) -eq 0 ] || node=b
-        out=$("$client" "$dir/$node.sock" --recipient +819012345678 --region JP --time $((1700000000 + i * 20)) \
+        out=$("$smsrep" check --json --server "$dir/$node.sock" --recipient +819012345678 --region JP --time $((1700000000 + i * 20)) \
             --text "Your verification code is 48213$i" "+1202555$((3100 + i))") || true
         has "\"senders\":$((i + 1)),\"messages\"" "$out"
         has '"degraded":false' "$out"
