@@ -9,6 +9,12 @@
 #             reported by the message that starts it
 #   fallback  the HTTP side answers like the socket; without the daemon
 #             smsrep check --server checks in-process and says so on stderr
+#   server    smsrep check --server in each format prints what a local check
+#             prints plus the burst state, for several inputs (hostile ones
+#             too) on one connection; --env's output stays data under eval
+#   malformed an answer cut, garbled or never given (fake.py between the
+#             command and the daemon) is no answer: the inputs from there
+#             on are checked in-process, said once on stderr
 #   fleet     two daemons sharing one redis-server (on a socket, stopped by
 #             its pid) see a bomb whose codes alternate between them
 set -eu
@@ -61,6 +67,21 @@ wait_log() {
 has() {
     case $2 in *"$1"*) ;; *) fail "expected $1 in: $2" ;; esac
 }
+# unburst FORMAT: the output on stdin without the burst state --server adds
+unburst() {
+    case $1 in
+    --json) sed 's/"burst":\(null\|{[^}]*}\),//' ;;
+    --env) grep -v '^SMSREP_[0-9]*_BURST' ;;
+    *) sed 's/\( burst=[a-z]* senders=[0-9]*\)\{0,1\}\( store=degraded\)\{0,1\}$//' ;;
+    esac
+}
+# Senders from the gateway tests: a code sender, a spoofed number, a
+# look-alike, terminal and shell bytes, a quote, a line feed that would
+# forge an assignment, and a flagged foreign number.
+esc=$(printf '\033')
+set -- 05053704545 +12025550123 AMAZ0N "a${esc}]0;x$esc\\\$(touch pwned)" "x'y" \
+    "line
+SMSREP_1_CLASS='trusted'" +12025553101
 
 case $test_name in
 reload)
@@ -145,6 +166,115 @@ PY
     [ $rc -eq 0 ] || fail "exit status $rc"
     echo "HTTP answered like the socket; without the daemon smsrep check --server checked in-process and said so"
     ;;
+server)
+    start --window 600 --senders 5
+    mkdir "$dir/run"
+    cd "$dir/run"
+    for fmt in text --json --env; do
+        f=$fmt
+        [ "$f" != text ] || f=
+        lrc=0
+        "$smsrep" check $f --region JP -- "$@" >"$dir/local" || lrc=$?
+        rc=0
+        "$smsrep" check $f --region JP --server "$sock" --recipient "+8190000000${#fmt}" -- "$@" \
+            >"$dir/remote" 2>"$dir/err" || rc=$?
+        [ ! -s "$dir/err" ] || fail "$fmt: stderr: $(cat "$dir/err")"
+        [ $rc -eq $lrc ] || fail "$fmt: exit status $rc through smsrepd, $lrc here"
+        unburst $fmt <"$dir/remote" >"$dir/unburst"
+        cmp -s "$dir/unburst" "$dir/local" ||
+            fail "$fmt: through smsrepd: $(diff "$dir/local" "$dir/unburst")"
+        # The 5th code or junk sender (the 6th input) starts the burst.
+        case $fmt in
+        --json)
+            [ "$(grep -c '"burst":{"in_burst":false' "$dir/remote")" -eq 5 ] || fail "$(cat "$dir/remote")"
+            sed -n 6p "$dir/remote" | grep -q '"burst":{"in_burst":true,"started":true,"senders":5,' ||
+                fail "no start: $(cat "$dir/remote")"
+            sed -n 7p "$dir/remote" | grep -q '"burst":{"in_burst":true,"started":false,"senders":6,' ||
+                fail "no burst on: $(cat "$dir/remote")"
+            ;;
+        --env)
+            [ "$(grep -c "^SMSREP_[1-5]_BURST='off'\$" "$dir/remote")" -eq 5 ] || fail "$(cat "$dir/remote")"
+            grep -q "^SMSREP_6_BURST='started'\$" "$dir/remote" || fail "$(cat "$dir/remote")"
+            grep -q "^SMSREP_6_BURST_SENDERS='5'\$" "$dir/remote" || fail "$(cat "$dir/remote")"
+            grep -q "^SMSREP_7_BURST='on'\$" "$dir/remote" || fail "$(cat "$dir/remote")"
+            grep -q "^SMSREP_7_BURST_DEGRADED='0'\$" "$dir/remote" || fail "$(cat "$dir/remote")"
+            # Evaluated, every value is the escaped input and nothing runs.
+            (
+                set -u
+                eval "$(cat "$dir/remote")"
+                [ "$SMSREP_COUNT" = 7 ] && [ "$SMSREP_4_INPUT" = 'a\x1B]0;x\x1B\\$(touch pwned)' ] &&
+                    [ "$SMSREP_5_INPUT" = "x'y" ] &&
+                    [ "$SMSREP_6_INPUT" = "line\\nSMSREP_1_CLASS='trusted'" ] &&
+                    [ "$SMSREP_1_CLASS" = trusted ] && [ "$SMSREP_6_ERROR" = bad_character ]
+            ) || fail "--env through smsrepd did not eval to its inputs: $(cat "$dir/remote")"
+            ;;
+        *)
+            [ "$(grep -c ' burst=' "$dir/remote")" -eq 2 ] || fail "$(cat "$dir/remote")"
+            sed -n 6p "$dir/remote" | grep -q '[.)] burst=started senders=5$' || fail "$(cat "$dir/remote")"
+            sed -n 7p "$dir/remote" | grep -q '[.)] burst=on senders=6$' || fail "$(cat "$dir/remote")"
+            ;;
+        esac
+        grep -q "$esc" "$dir/remote" && fail "$fmt: a raw escape byte: $(cat -v "$dir/remote")"
+    done
+    [ -z "$(ls "$dir/run")" ] || fail "a sender ran a command: $(ls "$dir/run")"
+    # --batch: seven lines, one connection (fake.py counts them), in order.
+    python3 "$(dirname "$0")/fake.py" proxy "$dir/f.sock" "$sock" &
+    fake=$!
+    trap 'kill "$fake" 2>/dev/null || true; cleanup' EXIT INT TERM
+    while [ ! -S "$dir/f.sock" ]; do sleep 0.05; done
+    printf '+1202555310%s\n' 1 2 3 4 5 6 7 |
+        "$smsrep" check --batch --env --region JP --server "$dir/f.sock" --recipient +819011112222 \
+            >"$dir/remote" 2>"$dir/err" || true
+    [ ! -s "$dir/err" ] || fail "--batch: stderr: $(cat "$dir/err")"
+    [ "$(cat "$dir/f.sock.count")" = 1 ] || fail "--batch took $(cat "$dir/f.sock.count") connections"
+    grep -q "^SMSREP_7_INPUT='+12025553107'\$" "$dir/remote" || fail "--batch: $(cat "$dir/remote")"
+    grep -q "^SMSREP_5_BURST='started'\$" "$dir/remote" || fail "--batch: $(cat "$dir/remote")"
+    grep -q '^SMSREP_COUNT=7$' "$dir/remote" || fail "--batch: $(cat "$dir/remote")"
+    kill "$fake"
+    stop
+    echo "text, JSON and --env through smsrepd equal a local check plus the burst; 7 --batch lines took one connection"
+    ;;
+malformed)
+    start
+    for mode in cut garble hang; do
+        for fmt in text --json --env; do
+            [ "$mode" != hang ] || [ "$fmt" = --env ] || continue
+            f=$fmt
+            [ "$f" != text ] || f=
+            rm -f "$dir/f.sock"
+            python3 "$(dirname "$0")/fake.py" "$mode" "$dir/f.sock" "$sock" &
+            fake=$!
+            while [ ! -S "$dir/f.sock" ]; do sleep 0.05; done
+            lrc=0
+            "$smsrep" check $f --region JP -- "$@" >"$dir/local" || lrc=$?
+            rc=0
+            "$smsrep" check $f --region JP --server "$dir/f.sock" --recipient +819012345678 -- "$@" \
+                >"$dir/remote" 2>"$dir/err" || rc=$?
+            kill "$fake"
+            wait "$fake" 2>/dev/null || true
+            [ "$(cat "$dir/err")" = "smsrep: smsrepd is not answering on $dir/f.sock; checked in-process (no burst state)" ] ||
+                fail "$mode $fmt: stderr: $(cat "$dir/err")"
+            [ $rc -eq $lrc ] || fail "$mode $fmt: exit status $rc, $lrc here"
+            unburst $fmt <"$dir/remote" >"$dir/unburst"
+            cmp -s "$dir/unburst" "$dir/local" || fail "$mode $fmt: $(diff "$dir/local" "$dir/unburst")"
+            # The first answer came from the daemon, the rest from here.
+            case $fmt in
+            --json)
+                [ "$(grep -c '"burst":null,' "$dir/remote")" -eq 6 ] || fail "$mode: $(cat "$dir/remote")"
+                head -n 1 "$dir/remote" | grep -q '"burst":{"in_burst":false' || fail "$mode: $(cat "$dir/remote")"
+                ;;
+            --env)
+                [ "$(grep -c "^SMSREP_[2-7]_BURST=''\$" "$dir/remote")" -eq 6 ] || fail "$mode: $(cat "$dir/remote")"
+                grep -q "^SMSREP_1_BURST='off'\$" "$dir/remote" || fail "$mode: $(cat "$dir/remote")"
+                grep -q '^SMSREP_COUNT=7$' "$dir/remote" || fail "$mode: $(cat "$dir/remote")"
+                ;;
+            esac
+            grep -q "$esc" "$dir/remote" && fail "$mode $fmt: a raw escape byte: $(cat -v "$dir/remote")"
+        done
+    done
+    stop
+    echo "an answer cut, garbled or not given within 3 s: the rest were checked in-process, said once"
+    ;;
 fleet)
     if ! command -v redis-server >/dev/null 2>&1; then
         exec sh "$skip" smsrepd.fleet "redis-server is not installed (apt-get install redis-server)"
@@ -163,6 +293,7 @@ fleet)
         sleep 0.05
     done
     printf 'a fleet secret for the test, 32b\n' >"$dir/secret"
+    set --
     "$daemon" --socket "$dir/a.sock" --redis "$dir/r.sock" --secret-file "$dir/secret" 2>"$dir/log.a" &
     pid_a=$!
     "$daemon" --socket "$dir/b.sock" --redis "$dir/r.sock" --secret-file "$dir/secret" 2>"$dir/log.b" &
