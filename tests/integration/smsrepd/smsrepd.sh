@@ -15,6 +15,11 @@
 #   malformed an answer cut, garbled or never given (fake.py between the
 #             command and the daemon) is no answer: the inputs from there
 #             on are checked in-process, said once on stderr
+#   activation under systemd-socket-activate (no --socket): the first
+#             connection starts smsrepd, which answers on systemd's socket
+#             and leaves it in place on SIGTERM
+#   units     systemd-analyze verify accepts smsrepd.socket and .service
+#             (ExecStart pointed at the build) and says nothing
 #   fleet     two daemons sharing one redis-server (on a socket, stopped by
 #             its pid) see a bomb whose codes alternate between them
 set -eu
@@ -274,6 +279,47 @@ malformed)
     done
     stop
     echo "an answer cut, garbled or not given within 3 s: the rest were checked in-process, said once"
+    ;;
+activation)
+    command -v systemd-socket-activate >/dev/null 2>&1 ||
+        exec sh "$skip" smsrepd.activation "systemd-socket-activate is not installed (apt-get install systemd)"
+    systemd-socket-activate -l "$sock" "$daemon" 2>"$dir/log" &
+    pid=$!
+    i=0
+    while [ ! -S "$sock" ]; do
+        i=$((i + 1))
+        [ $i -le 100 ] || fail "systemd-socket-activate made no socket"
+        sleep 0.05
+    done
+    # Not started before the first connection: the process is still systemd's.
+    [ "$(cat /proc/$pid/comm)" != smsrepd ] || fail "smsrepd started before any connection"
+    out=$(client --recipient r1 --region JP 05053704545 2>"$dir/err") || fail "exit status $?: $out"
+    [ ! -s "$dir/err" ] || fail "stderr: $(cat "$dir/err")"
+    has '"recommendation":"allow"' "$out"
+    has '"burst":{"in_burst":false,' "$out"
+    [ "$(cat /proc/$pid/comm)" = smsrepd ] || fail "the process is $(cat /proc/$pid/comm), not smsrepd"
+    grep -q '^<6>smsrepd: ready' "$dir/log" || fail "no ready line"
+    # The socket is systemd's: SIGTERM leaves it where it is.
+    stop
+    grep -q '^<6>smsrepd: stopping' "$dir/log" || fail "no stopping line"
+    [ -S "$sock" ] || fail "smsrepd removed systemd's socket"
+    echo "the first connection started smsrepd on systemd's socket, which it left in place on SIGTERM"
+    ;;
+units)
+    command -v systemd-analyze >/dev/null 2>&1 ||
+        exec sh "$skip" smsrepd.units "systemd-analyze is not installed (apt-get install systemd)"
+    units=$(dirname "$0")/../../../examples/smsrepd
+    cp "$units/smsrepd.socket" "$units/smsrepd.service" "$dir/"
+    sed -i "s|^ExecStart=/usr/sbin/smsrepd |ExecStart=$daemon |" "$dir/smsrepd.service"
+    grep -q "^ExecStart=$daemon " "$dir/smsrepd.service" || fail "no ExecStart=/usr/sbin/smsrepd to point at the build"
+    rc=0
+    systemd-analyze verify "$dir/smsrepd.socket" "$dir/smsrepd.service" >"$dir/verify" 2>&1 || rc=$?
+    [ $rc -eq 0 ] && [ ! -s "$dir/verify" ] || fail "systemd-analyze verify (exit $rc): $(cat "$dir/verify")"
+    # It can fail: a socket without its Listen line is refused.
+    sed -i 's/^ListenStream=/ListenStrem=/' "$dir/smsrepd.socket"
+    systemd-analyze verify "$dir/smsrepd.socket" "$dir/smsrepd.service" >/dev/null 2>&1 &&
+        fail "systemd-analyze verify passed a socket unit without ListenStream"
+    echo "systemd-analyze verify: smsrepd.socket and smsrepd.service without a word"
     ;;
 fleet)
     if ! command -v redis-server >/dev/null 2>&1; then
