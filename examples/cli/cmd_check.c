@@ -170,10 +170,9 @@ static int check_server(check_options *o, const char *s, size_t len)
 /* Judges one sender, through smsrepd while it answers, and prints its
  * line; returns its exit status. A sender longer than a request may carry
  * is an error either way; it is judged here. */
-static int check_one(smsrep_db *db, check_options *o, const char *s, size_t len)
+static int check_one(check_options *o, const char *s, size_t len)
 {
     int result;
-    (void)db; /* o->handle, opened up front unless --server */
     if (o->fd >= 0 && len <= SMSREP_SENDER_MAX) {
         if ((result = check_server(o, s, len)) >= 0)
             return result;
@@ -208,28 +207,28 @@ static int worse(int a, int b)
 }
 
 /* Judges one argument, URL-decoded first with --urldecode. */
-static int check_arg(smsrep_db *db, check_options *o, const char *arg)
+static int check_arg(check_options *o, const char *arg)
 {
     size_t len = strlen(arg);
     char *copy;
     int result;
 
     if (!o->urldecode)
-        return check_one(db, o, arg, len);
+        return check_one(o, arg, len);
     copy = strdup(arg);
     if (copy == NULL) {
         fputs("smsrep: out of memory\n", stderr);
         return EXIT_ERROR;
     }
     len = adapter_urldecode(copy, len);
-    result = check_one(db, o, copy, len);
+    result = check_one(o, copy, len);
     free(copy);
     return result;
 }
 
 /* The file smstools3 hands its eventhandler: its type of address is the
  * hint unless --hint or --toa said otherwise. */
-static int check_smstools(smsrep_db *db, check_options *o)
+static int check_smstools(check_options *o)
 {
     char *sender;
     int toa, result;
@@ -251,12 +250,12 @@ static int check_smstools(smsrep_db *db, check_options *o)
                             "the header block has no From_TOA: (cut short by a line feed in the "
                             "sender?); the sender cannot be judged");
     else
-        result = check_one(db, o, sender, strlen(sender));
+        result = check_one(o, sender, strlen(sender));
     free(sender);
     return result;
 }
 
-static int check_gammu(smsrep_db *db, check_options *o, int n)
+static int check_gammu(check_options *o, int n)
 {
     int i, result = EXIT_ALLOW;
     for (i = 1; i <= n; i++) {
@@ -268,7 +267,7 @@ static int check_gammu(smsrep_db *db, check_options *o, int n)
             result = EXIT_ERROR;
             continue;
         }
-        result = worse(result, check_one(db, o, number, strlen(number)));
+        result = worse(result, check_one(o, number, strlen(number)));
     }
     return result;
 }
@@ -310,7 +309,7 @@ static long long read_line(char *buf, size_t *kept)
     return total;
 }
 
-static int check_batch(smsrep_db *db, check_options *o)
+static int check_batch(check_options *o)
 {
     char line[BATCH_LINE_MAX + 1];
     long long n;
@@ -348,7 +347,7 @@ static int check_batch(smsrep_db *db, check_options *o)
             len--;
         if (o->urldecode)
             len = adapter_urldecode(line, len);
-        result = worse(result, check_one(db, o, line, len));
+        result = worse(result, check_one(o, line, len));
     }
     if (ferror(stdin)) {
         fputs(cli_text("smsrep: error reading standard input\n",
@@ -440,7 +439,6 @@ int cmd_check(int argc, char **argv)
 {
     check_options o;
     cli_args a;
-    smsrep_db *db = NULL;
     int i, sources, gammu_n = 0, result = EXIT_ALLOW;
 
     memset(&o, 0, sizeof o);
@@ -468,15 +466,14 @@ int cmd_check(int argc, char **argv)
     } else if (cli_open(&o.db, &o.handle) != SMSREP_OK) {
         return EXIT_ERROR;
     }
-    db = o.handle;
     if (o.batch)
-        result = check_batch(db, &o);
+        result = check_batch(&o);
     else if (o.smstools != NULL)
-        result = check_smstools(db, &o);
+        result = check_smstools(&o);
     else if (o.gammu)
-        result = check_gammu(db, &o, gammu_n);
+        result = check_gammu(&o, gammu_n);
     for (i = 0; i < a.operands; i++)
-        result = worse(result, check_arg(db, &o, a.operand[i]));
+        result = worse(result, check_arg(&o, a.operand[i]));
     smsrep_close(o.handle);
     if (o.fd >= 0)
         close(o.fd);

@@ -55,6 +55,12 @@ CONF
 # The dummy driver reads gammu's smsbackup format; texts are UCS-2 in hex. It
 # finds an entry by its Number key, but takes the value from NumberUnicode.
 ucs2() { printf %s "$1" | od -An -tx1 -v | tr -d ' \n' | sed 's/../00&/g' | tr a-f A-F; }
+# smsbackup NUMBER TEXT: one received message as the dummy driver reads it
+smsbackup() {
+    printf '[SMSBackup000]\nNumber = "unused"\nNumberUnicode = %s\nText00 = %s\n' \
+        "$(ucs2 "$1")" "$(ucs2 "$2")"
+    printf 'Coding = Default\nState = UnRead\nPDU = Deliver\nFolder = 1\n'
+}
 hex() { printf %s "$1" | od -An -tx1 -v | tr -d ' \n'; }
 nl='
 '
@@ -69,24 +75,12 @@ if [ "$case" = bomb ]; then
             staged=$((staged + 1))
             number=$1
             [ "$2" != 91 ] || number=+$1
-            cat >"$tmp/stage/$staged" <<SMS
-[SMSBackup000]
-Number = "unused"
-NumberUnicode = $(ucs2 "$number")
-Text00 = $(ucs2 "$3")
-Coding = Default
-State = UnRead
-PDU = Deliver
-Folder = 1
-SMS
+            smsbackup "$number" "$3" >"$tmp/stage/$staged"
             shift 3
         done
         mv "$tmp/stage"/* "$tmp/phone/sms/1/"
     }
-    mkdir "$tmp/run"
-    (cd "$tmp/run" && exec setsid gammu-smsd -c "$tmp/smsdrc") >"$tmp/gammu.out" 2>&1 &
-    spawned=$!
-    sessions="$spawned $sessions"
+    spawn_in "$tmp/run" "$tmp/gammu.out" gammu-smsd -c "$tmp/smsdrc"
     bomb_run "$tmp/inbox" .txt
     exit 0
 fi
@@ -115,16 +109,7 @@ while IFS='|' read -r sender where text; do
     case $sender in 5053704545) sender="5053704545$nl"; IFS='|' read -r _ where text ;; esac
     i=$((i + 1))
     printf '%s\n%s\n%s\n' "$(hex "$sender")" "$where" "$text" >"$tmp/case$i"
-    cat >"$tmp/stage/$i" <<SMS
-[SMSBackup000]
-Number = "unused"
-NumberUnicode = $(ucs2 "$sender")
-Text00 = $(ucs2 "$text")
-Coding = Default
-State = UnRead
-PDU = Deliver
-Folder = 1
-SMS
+    smsbackup "$sender" "$text" >"$tmp/stage/$i"
 done <"$tmp/cases"
 total=$i
 mkdir "$tmp/run"
@@ -133,9 +118,7 @@ mv "$tmp/stage"/* "$tmp/phone/sms/1/"
 start=$(date +%s%3N)
 # The daemon (and so every handler) runs in run/: a command that got through
 # would leave its pwned file there or in the handler's folders.
-(cd "$tmp/run" && exec setsid gammu-smsd -c "$tmp/smsdrc") >"$tmp/gammu.out" 2>&1 &
-spawned=$!
-sessions="$spawned $sessions"
+spawn_in "$tmp/run" "$tmp/gammu.out" gammu-smsd -c "$tmp/smsdrc"
 pid=$spawned
 stored=0
 while [ $(($(date +%s%3N) - start)) -lt 30000 ]; do

@@ -69,10 +69,7 @@ if [ "$case" = bomb ]; then
         done
         mv "$tmp/stage"/* "$tmp/pdu/"
     }
-    mkdir "$tmp/run"
-    (cd "$tmp/run" && exec setsid smsd -t -c"$tmp/smsd.conf") >"$tmp/smsd.out" 2>&1 &
-    spawned=$!
-    sessions="$spawned $sessions"
+    spawn_in "$tmp/run" "$tmp/smsd.out" smsd -t -c"$tmp/smsd.conf"
     bomb_run "$tmp/incoming" ""
     exit 0
 fi
@@ -103,10 +100,7 @@ MSGS
 mv "$tmp/stage"/msg* "$tmp/pdu/"
 
 start=$(date +%s%3N)
-mkdir "$tmp/run"
-(cd "$tmp/run" && exec setsid smsd -t -c"$tmp/smsd.conf") >"$tmp/smsd.out" 2>&1 &
-spawned=$!
-sessions="$spawned $sessions"
+spawn_in "$tmp/run" "$tmp/smsd.out" smsd -t -c"$tmp/smsd.conf"
 pid=$spawned
 
 # Wait for eight annotated messages and three in quarantine, at most 20 s.

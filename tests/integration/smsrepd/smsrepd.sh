@@ -45,15 +45,19 @@ fail() {
     [ -f "$dir/log" ] && sed 's/^/smsrepd log: /' "$dir/log" >&2
     exit 1
 }
+# wait_sock PATH WHO: until PATH is a socket (5 s at most)
+wait_sock() {
+    i=0
+    while [ ! -S "$1" ]; do
+        i=$((i + 1))
+        [ $i -le 100 ] || fail "$2 made no socket"
+        sleep 0.05
+    done
+}
 start() {
     "$daemon" --socket "$sock" "$@" 2>"$dir/log" &
     pid=$!
-    i=0
-    while [ ! -S "$sock" ]; do
-        i=$((i + 1))
-        [ $i -le 100 ] || fail "smsrepd did not start"
-        sleep 0.05
-    done
+    wait_sock "$sock" smsrepd
 }
 stop() {
     kill "$pid"
@@ -226,7 +230,7 @@ server)
     python3 "$(dirname "$0")/fake.py" proxy "$dir/f.sock" "$sock" &
     fake=$!
     trap 'kill "$fake" 2>/dev/null || true; cleanup' EXIT INT TERM
-    while [ ! -S "$dir/f.sock" ]; do sleep 0.05; done
+    wait_sock "$dir/f.sock" fake.py
     printf '+1202555310%s\n' 1 2 3 4 5 6 7 |
         "$smsrep" check --batch --env --region JP --server "$dir/f.sock" --recipient +819011112222 \
             >"$dir/remote" 2>"$dir/err" || true
@@ -249,7 +253,7 @@ malformed)
             rm -f "$dir/f.sock"
             python3 "$(dirname "$0")/fake.py" "$mode" "$dir/f.sock" "$sock" &
             fake=$!
-            while [ ! -S "$dir/f.sock" ]; do sleep 0.05; done
+            wait_sock "$dir/f.sock" fake.py
             lrc=0
             "$smsrep" check $f --region JP -- "$@" >"$dir/local" || lrc=$?
             rc=0
@@ -285,12 +289,7 @@ activation)
         exec sh "$skip" smsrepd.activation "systemd-socket-activate is not installed (apt-get install systemd)"
     systemd-socket-activate -l "$sock" "$daemon" 2>"$dir/log" &
     pid=$!
-    i=0
-    while [ ! -S "$sock" ]; do
-        i=$((i + 1))
-        [ $i -le 100 ] || fail "systemd-socket-activate made no socket"
-        sleep 0.05
-    done
+    wait_sock "$sock" systemd-socket-activate
     # Not started before the first connection: the process is still systemd's.
     [ "$(cat /proc/$pid/comm)" != smsrepd ] || fail "smsrepd started before any connection"
     out=$(client --recipient r1 --region JP 05053704545 2>"$dir/err") || fail "exit status $?: $out"
