@@ -173,7 +173,17 @@ PY
     grep -q "^smsrep: smsrepd is not answering on $sock; checked in-process (no burst state)\$" "$dir/err" ||
         fail "the fallback said nothing: $(cat "$dir/err")"
     [ $rc -eq 0 ] || fail "exit status $rc"
-    echo "HTTP answered like the socket; without the daemon smsrep check --server checked in-process and said so"
+    # A socket a dead daemon left (connect refused), and a blocked sender:
+    # check's exit status, the fallback said once for two senders.
+    python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$dir/stale.sock"
+    rc=0
+    out=$("$smsrep" check --env --server "$dir/stale.sock" --recipient r1 --region JP 05053704545 \
+        +12025550123 2>"$dir/err") || rc=$?
+    [ $rc -eq 1 ] || fail "exit status $rc for a blocked sender checked in-process"
+    [ "$(grep -c 'checked in-process (no burst state)$' "$dir/err")" -eq 1 ] || fail "stderr: $(cat "$dir/err")"
+    has "SMSREP_2_RECOMMENDATION='block'" "$out"
+    has "SMSREP_2_BURST=''" "$out"
+    echo "HTTP answered like the socket; without the daemon, or with its socket refusing, smsrep check --server checked in-process and said so"
     ;;
 server)
     start --window 600 --senders 5
