@@ -236,6 +236,13 @@ server)
         grep -q "$esc" "$dir/remote" && fail "$fmt: a raw escape byte: $(cat -v "$dir/remote")"
     done
     [ -z "$(ls "$dir/run")" ] || fail "a sender ran a command: $(ls "$dir/run")"
+    # Text in Japanese (lang=ja), as the locale asks.
+    LANG=ja_JP.UTF-8 "$smsrep" check --region JP -- "$@" >"$dir/local" || true
+    LANG=ja_JP.UTF-8 "$smsrep" check --region JP --server "$sock" --recipient +819000000009 -- "$@" \
+        >"$dir/remote" 2>"$dir/err" || true
+    [ ! -s "$dir/err" ] || fail "ja: stderr: $(cat "$dir/err")"
+    unburst text <"$dir/remote" | cmp -s - "$dir/local" || fail "ja: $(diff "$dir/local" "$dir/remote")"
+    grep -q '信頼できる' "$dir/remote" || fail "ja: not Japanese: $(cat "$dir/remote")"
     # --batch: seven lines, one connection (fake.py counts them), in order.
     python3 "$(dirname "$0")/fake.py" proxy "$dir/f.sock" "$sock" &
     fake=$!
