@@ -183,6 +183,13 @@ PY
     [ "$(grep -c 'checked in-process (no burst state)$' "$dir/err")" -eq 1 ] || fail "stderr: $(cat "$dir/err")"
     has "SMSREP_2_RECOMMENDATION='block'" "$out"
     has "SMSREP_2_BURST=''" "$out"
+    # What a request cannot carry is a usage error, before any socket.
+    rc=0
+    "$smsrep" check --recipient r1 --region JP 05053704545 >/dev/null 2>"$dir/err" || rc=$?
+    [ $rc -eq 2 ] && grep -q -- '--recipient needs --server' "$dir/err" || fail "--recipient alone: $rc $(cat "$dir/err")"
+    rc=0
+    "$smsrep" check --server "$dir/stale.sock" --region JPN 05053704545 >/dev/null 2>"$dir/err" || rc=$?
+    [ $rc -eq 2 ] && grep -q 'alpha-2' "$dir/err" || fail "--region JPN with --server: $rc $(cat "$dir/err")"
     echo "HTTP answered like the socket; without the daemon, or with its socket refusing, smsrep check --server checked in-process and said so"
     ;;
 server)
