@@ -41,6 +41,10 @@ void json_end(FILE *f);
 void cli_escape(FILE *f, const char *s, size_t len);
 void cli_escape_c(FILE *f, const char *s);
 char *cli_escaped(const char *s, size_t len);
+/* 1 when s[0..len) holds nothing cli_escape() would write as an escape,
+ * backslashes apart: text already escaped passes, a raw control byte,
+ * invalid UTF-8 or a bidi control does not. */
+int cli_printable(const char *s, size_t len);
 
 /* One result line for a sender: JSON Lines or text for people. */
 void report_verdict(FILE *f, smsrep_db *db, const char *input, size_t len,
@@ -49,6 +53,18 @@ void report_error(FILE *f, const char *input, size_t len, int status, int json, 
 /* An error found by the command line, not the library: NAME is [a-z_]. */
 void report_error_named(FILE *f, const char *input, size_t len, const char *name,
                         const char *message, int json, int japanese);
+
+/* The burst state smsrepd adds to a verdict (burst_report.c), NULL for
+ * none (no recipient, or checked in-process): the JSON member "burst"
+ * (null or an object); burst_json_line() writes a check --json line with
+ * that member put before its closing "schema" (-1 when line is not one);
+ * the --env fields SMSREP_<n>_BURST ('started', 'on', 'off'; '' for none),
+ * _BURST_SENDERS and _BURST_DEGRADED ('0', '1'); the text words
+ * " burst=started senders=N", " burst=on senders=N", " store=degraded". */
+void burst_json(FILE *f, const smsrep_burst_state *st);
+int burst_json_line(FILE *f, const char *line, size_t len, const smsrep_burst_state *st);
+void burst_env(FILE *f, unsigned n, const smsrep_burst_state *st);
+void burst_text(FILE *f, const smsrep_burst_state *st);
 
 /* Unix seconds, or YYYY-MM-DD[THH:MM[:SS][Z]] in UTC; 0 on success. */
 int cli_parse_time(const char *s, int64_t *out);
@@ -71,6 +87,33 @@ int adapter_gammu_count(void);
 const char *adapter_gammu_number(int i);
 /* Decodes Kannel's URL encoding in place; returns the new length. */
 size_t adapter_urldecode(char *s, size_t len);
+
+/* smsrep check --server (server.c, reply.c): the formats an answer comes
+ * in, as the request field format names them. */
+enum { SERVER_JSON, SERVER_ENV, SERVER_TEXT };
+/* The longest answer read from smsrepd, and how long one may take. */
+#define SERVER_REPLY_MAX 65536
+#define SERVER_TIMEOUT_MS 3000
+/* A connected socket to smsrepd at path (send and connect time out), or -1. */
+int server_connect(const char *path);
+/* Appends key=value to a request line, the value percent-encoded (every
+ * byte but ALNUM - _ .); *first: no '&' before it. */
+void server_field(FILE *f, int *first, const char *key, const char *value, size_t len);
+/* Sends line[0..len) (ending in a line feed) and reads its whole answer
+ * into buf[cap] within SERVER_TIMEOUT_MS; its length, or 0 when the daemon
+ * did not answer whole in time (closed, refused, cut, too long, late). */
+size_t server_ask(int fd, int format, const char *line, size_t len, char *buf, size_t cap);
+/* The length of the first whole answer in buf[0..len) (json: one line;
+ * env: up to and with its SMSREP_COUNT= line; text: two lines), 0 when
+ * it is not all there. */
+size_t reply_length(int format, const char *buf, size_t len);
+/* 0 when reply[0..len) is one well-formed answer (never trusted: each
+ * line's shape, quoting, UTF-8 and escapes checked), with check's exit
+ * status for it in *exit_status; -1 when it is not one. */
+int reply_check(int format, const char *reply, size_t len, int *exit_status);
+/* A checked answer as check prints it for its n-th input: json as it is,
+ * env renumbered SMSREP_<n>_ and without its count, text without exit=N. */
+void reply_print(FILE *f, int format, unsigned n, const char *reply, size_t len);
 
 int cmd_check(int argc, char **argv);
 int cmd_burst(int argc, char **argv);

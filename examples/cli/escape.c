@@ -69,3 +69,21 @@ char *cli_escaped(const char *s, size_t len)
     }
     return out;
 }
+
+int cli_printable(const char *s, size_t len)
+{
+    size_t i = 0, n;
+    uint32_t cp;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+        } else if (c >= 0x80 && (n = smsrep__utf8_decode(s + i, len - i, &cp)) > 0 &&
+                   !invisible(cp)) {
+            i += n;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}

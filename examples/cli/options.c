@@ -63,6 +63,14 @@ const cli_option cli_options[OPT_COUNT_] = {
     [OPT_ENV] = { "--env", 0, NULL, VALUE_NONE, NULL, C(CMD_CHECK),
                   "shell assignments SMSREP_n_FIELD='value' for a handler to eval",
                   "ハンドラーが eval するシェル代入 SMSREP_n_FIELD='値'" },
+    [OPT_SERVER] = { "--server", 0, "SOCKET", VALUE_FILE, NULL, C(CMD_CHECK),
+                     "ask smsrepd on its Unix socket, which adds the recipient's burst state; "
+                     "checked here, and said on stderr, when it does not answer",
+                     "smsrepd にその Unix ソケットで問い合わせる（受信者のバースト状態が加わる）。"
+                     "応答がなければこのプロセスで判定し、標準エラーにそう書く" },
+    [OPT_RECIPIENT] = { "--recipient", 0, "R", VALUE_FREE, NULL, C(CMD_CHECK),
+                        "with --server: the receiving line, whose burst state is tracked",
+                        "--server と使う: 受信した回線。そのバースト状態を追跡する" },
     [OPT_WINDOW] = { "--window", 0, "SECONDS", VALUE_FREE, NULL, C(CMD_BURST),
                      "how long a message counts towards a burst (600)",
                      "メッセージがバーストに数えられる秒数（600）" },
@@ -86,7 +94,8 @@ const cli_command cli_commands[CMD_COUNT_] = {
     [CMD_CHECK] = { "check", "[OPTION]... SENDER...\n"
                              "--batch [OPTION]...\n"
                              "--smstools FILE [OPTION]...\n"
-                             "--gammu-env [OPTION]...",
+                             "--gammu-env [OPTION]...\n"
+                             "--server SOCKET [--recipient R] [OPTION]... SENDER...",
                     NULL,
                     "judge senders; exit 0 all allowed, 1 any flagged or blocked, 2 an error",
                     "送信元を判定する。終了コード 0 すべて受信可、1 要確認かブロック推奨あり、2 エラー" },

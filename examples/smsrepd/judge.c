@@ -127,13 +127,31 @@ void judge_error(FILE *f, const char *why)
     fputs("}\n", f);
 }
 
-static void burst_json(FILE *f, const smsrep_burst_state *st)
+/* The answer to one request in the format it asked for; st NULL for no
+ * burst state. json: check --json's line with "burst" before "schema".
+ * env: check --env's assignments numbered 1, the burst fields, and
+ * SMSREP_COUNT=1, which ends the answer. text: check's line for people with
+ * the burst words, then "exit=N", check's exit status for this one input
+ * (a burst counts as flagged), which ends the answer. */
+static void answer(FILE *f, const request *r, const char *out, size_t len,
+                   const smsrep_burst_state *st, int exit_status)
 {
-    fprintf(f,
-            ",\"burst\":{\"in_burst\":%s,\"started\":%s,\"senders\":%u,\"messages\":%u,"
-            "\"since\":%lld,\"degraded\":%s}}\n",
-            st->in_burst ? "true" : "false", st->started ? "true" : "false", st->senders,
-            st->messages, (long long)st->since, st->degraded ? "true" : "false");
+    switch (r->format) {
+    case REQUEST_ENV:
+        fwrite(out, 1, len, f);
+        burst_env(f, 1, st);
+        env_count(f, 1);
+        return;
+    case REQUEST_TEXT:
+        fwrite(out, 1, len - 1, f); /* without its line feed */
+        burst_text(f, st);
+        fprintf(f, "\nexit=%d\n", exit_status);
+        return;
+    default:
+        if (burst_json_line(f, out, len, st) != 0)
+            judge_error(f, "internal error: a verdict line without its schema");
+        return;
+    }
 }
 
 void judge_check(judge *j, const request *r, FILE *f)
@@ -144,7 +162,7 @@ void judge_check(judge *j, const request *r, FILE *f)
     char *buf = NULL;
     size_t len = 0;
     FILE *m;
-    int status;
+    int status, have_state = 0, exit_status;
     uint32_t flags = 0;
 
     q.sender = r->sender;
@@ -163,10 +181,18 @@ void judge_check(judge *j, const request *r, FILE *f)
     }
     pthread_rwlock_rdlock(&j->lock);
     status = smsrep_check(j->db, &q, &v);
-    if (status == SMSREP_OK)
-        report_verdict(m, j->db, r->sender, r->sender_len, &v, 1, 0);
-    else
-        report_error(m, r->sender, r->sender_len, status, 1, 0);
+    if (r->format == REQUEST_ENV) {
+        if (status == SMSREP_OK)
+            env_verdict(m, 1, r->sender, r->sender_len, &v);
+        else
+            env_error(m, 1, r->sender, r->sender_len, status);
+    } else if (status == SMSREP_OK) {
+        report_verdict(m, j->db, r->sender, r->sender_len, &v, r->format == REQUEST_JSON,
+                       r->japanese);
+    } else {
+        report_error(m, r->sender, r->sender_len, status, r->format == REQUEST_JSON,
+                     r->japanese);
+    }
     pthread_rwlock_unlock(&j->lock);
     if (fclose(m) != 0 || len < 2) {
         free(buf);
@@ -182,13 +208,17 @@ void judge_check(judge *j, const request *r, FILE *f)
         if (v.recommendation != SMSREP_RECOMMEND_ALLOW)
             flags |= SMSREP_BURST_JUNK;
     }
-    /* check --json's object without its closing "}\n", then the burst. */
-    fwrite(buf, 1, len - 2, f);
-    free(buf);
-    if (r->recipient_len == 0 ||
+    if (r->recipient_len > 0 &&
         smsrep_burst_observe(j->burst, r->recipient, r->recipient_len, r->sender, r->sender_len,
-                             r->time != 0 ? r->time : (int64_t)time(NULL), flags, &st) != SMSREP_OK)
-        fputs(",\"burst\":null}\n", f);
+                             r->time != 0 ? r->time : (int64_t)time(NULL), flags,
+                             &st) == SMSREP_OK)
+        have_state = 1;
+    if (status != SMSREP_OK)
+        exit_status = EXIT_ERROR;
+    else if ((have_state && st.in_burst) || v.recommendation != SMSREP_RECOMMEND_ALLOW)
+        exit_status = EXIT_FLAGGED;
     else
-        burst_json(f, &st);
+        exit_status = EXIT_ALLOW;
+    answer(f, r, buf, len, have_state ? &st : NULL, exit_status);
+    free(buf);
 }

@@ -37,8 +37,12 @@ void judge_close(judge *j);
  * open leaves the old handle answering. 1 reloaded, 0 unchanged, -1 failed. */
 int judge_reload(judge *j, int force);
 
-/* Judges one request and writes one JSON line to f: smsrep check --json's
- * object with "burst" added (null without a recipient). */
+/* Judges one request and writes its answer to f in the format it asked
+ * for: json, one line, smsrep check --json's object with "burst" (null
+ * without a recipient) before "schema"; env, smsrep check --env's
+ * assignments numbered 1 with SMSREP_1_BURST, _BURST_SENDERS and
+ * _BURST_DEGRADED, ended by SMSREP_COUNT=1; text, smsrep check's line with
+ * the burst words, then exit=N (check's exit status for it alone). */
 void judge_check(judge *j, const request *r, FILE *f);
 
 /* An error line for a request that could not be read. */

@@ -5,7 +5,10 @@
 
 #include <string.h>
 
-enum { F_SENDER = 1, F_RECIPIENT = 2, F_REGION = 4, F_HINT = 8, F_TEXT = 16, F_TIME = 32 };
+enum {
+    F_SENDER = 1, F_RECIPIENT = 2, F_REGION = 4, F_HINT = 8, F_TEXT = 16, F_TIME = 32,
+    F_FORMAT = 64, F_LANG = 128
+};
 
 void request_init(request *r)
 {
@@ -63,8 +66,12 @@ int request_set(request *r, const char *key, size_t key_len, const char *value, 
         bit = F_TEXT;
     else if (is(key, key_len, "time"))
         bit = F_TIME;
+    else if (is(key, key_len, "format"))
+        bit = F_FORMAT;
+    else if (is(key, key_len, "lang"))
+        bit = F_LANG;
     else {
-        *why = "unknown field (sender, recipient, region, hint, text, time)";
+        *why = "unknown field (sender, recipient, region, hint, text, time, format, lang)";
         return -1;
     }
     if (r->seen & bit) {
@@ -105,6 +112,25 @@ int request_set(request *r, const char *key, size_t key_len, const char *value, 
             value_len = SMSREP_TEXT_MAX;
         copy(r->text, SMSREP_TEXT_MAX, &r->text_len, value, value_len);
         r->has_text = 1;
+        return 0;
+    case F_FORMAT:
+        if (is(value, value_len, "json"))
+            r->format = REQUEST_JSON;
+        else if (is(value, value_len, "env"))
+            r->format = REQUEST_ENV;
+        else if (is(value, value_len, "text"))
+            r->format = REQUEST_TEXT;
+        else {
+            *why = "format is not json, env or text";
+            return -1;
+        }
+        return 0;
+    case F_LANG:
+        if (!is(value, value_len, "en") && !is(value, value_len, "ja")) {
+            *why = "lang is not en or ja";
+            return -1;
+        }
+        r->japanese = value[0] == 'j';
         return 0;
     default:
         if (parse_time(value, value_len, &r->time) != 0) {

@@ -10,6 +10,10 @@
 #include "smsrep.h"
 
 #define REQUEST_RECIPIENT_MAX 64u
+/* How the answer is written (the field format): smsrep check --json's
+ * line, --env's assignments for one input, or the text line for people. */
+enum request_format { REQUEST_JSON, REQUEST_ENV, REQUEST_TEXT };
+
 /* The longest request line: every field percent-encoded. */
 #define REQUEST_LINE_MAX (3u * (SMSREP_SENDER_MAX + REQUEST_RECIPIENT_MAX + SMSREP_TEXT_MAX) + 256u)
 
@@ -24,6 +28,8 @@ typedef struct request {
     size_t text_len;
     int has_text;
     int64_t time;              /* 0: now */
+    int format;                /* enum request_format; json unless asked */
+    int japanese;              /* lang=ja: the text line in Japanese */
     unsigned seen;             /* fields given, one bit each */
 } request;
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0
- * unix_socket.h (private to smsrepd and smsrep-client): a stream socket and
- * the address of a Unix socket path, for the daemon to bind and the client
+ * unix_socket.h (private to smsrepd and smsrep check --server): a stream socket and
+ * the address of a Unix socket path, for the daemon to bind and the command line
  * to connect. */
 #ifndef SMSREPD_UNIX_SOCKET_H
 #define SMSREPD_UNIX_SOCKET_H

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # smsrepd_bench.sh BUILD_DIR: prints figures, asserts nothing. Checks per
-# second through smsrepd (one connection; a smsrep-client process per
-# message) against a smsrep check process per message; the Redis burst
+# second through smsrepd (one connection; a smsrep check --server process
+# per message) against a smsrep check process per message; the Redis burst
 # store's events per second from one and two clients, and Redis's memory
 # per tracked recipient. Starts its own smsrepd and redis-server on sockets
 # in a temporary directory and stops them by pid.
@@ -31,12 +31,12 @@ n=200
 a=$(now)
 i=0
 while [ $i -lt $n ]; do
-    "$build/smsrep-client" "$dir/d.sock" --recipient +819012345678 --region JP \
+    "$build/smsrep" check --json --server "$dir/d.sock" --recipient +819012345678 --region JP \
         --text "Your code is 123456" "0905370$((1000 + i))" >/dev/null || true
     i=$((i + 1))
 done
 b=$(now)
-echo "$n smsrep-client processes through smsrepd: $(rate $n "$a" "$b")"
+echo "$n smsrep check --server processes through smsrepd: $(rate $n "$a" "$b")"
 a=$(now)
 i=0
 while [ $i -lt $n ]; do

@@ -1,18 +1,20 @@
 /* SPDX-License-Identifier: Apache-2.0
  * fuzz_smsrepd.c: smsrepd's request path: a request line (request.c) and,
- * when it reads, the check and its JSON line (judge.c) on the embedded
- * database with a burst tracker. Input: the request line as a client
- * sends it (its line feed taken off).
- *   Invariants: a refused line says why; every answer is exactly one line
- *   ending in "}\n" with no control byte inside; a read sender is at most
- *   SMSREP_SENDER_MAX bytes and NUL-terminated; a given recipient (with a
- *   sender that is not empty) always gets a "burst" object, none gets
- *   "burst":null. */
+ * when it reads, the check and its answer in the format asked (judge.c) on
+ * the embedded database with a burst tracker. Input: the request line as a
+ * client sends it (its line feed taken off).
+ *   Invariants: a refused line says why in one JSON line ending in "}\n";
+ *   no answer holds a control byte but its line feeds; every answer to a
+ *   line that reads is one smsrep check --server accepts (reply.c) in its
+ *   format; a read sender is at most SMSREP_SENDER_MAX bytes and
+ *   NUL-terminated; a given recipient (with a sender that is not empty)
+ *   always gets burst state, none gets none (json, env). */
 #include "fuzz_common.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "judge.h"
 #include "request.h"
 
@@ -45,15 +47,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         judge_error(m, why);
     }
     FUZZ_ASSERT(fclose(m) == 0, "out of memory");
-    FUZZ_ASSERT(out_len >= 3 && out[out_len - 1] == '\n' && out[out_len - 2] == '}',
-                "an answer that is not one JSON line");
-    for (i = 0; i + 1 < out_len; i++)
-        FUZZ_ASSERT((unsigned char)out[i] >= 0x20 && out[i] != 0x7f,
+    for (i = 0; i < out_len; i++)
+        FUZZ_ASSERT(((unsigned char)out[i] >= 0x20 && out[i] != 0x7f) || out[i] == '\n',
                     "a control byte in the answer");
-    if (why == NULL) {
-        const char *nul = strstr(out, ",\"burst\":null}");
-        FUZZ_ASSERT((r->recipient_len == 0 || r->sender_len == 0) == (nul != NULL),
-                    "burst state and recipient disagree");
+    if (why != NULL) {
+        FUZZ_ASSERT(out_len >= 3 && out[out_len - 1] == '\n' && out[out_len - 2] == '}' &&
+                        memchr(out, '\n', out_len) == out + out_len - 1,
+                    "a refusal that is not one JSON line");
+    } else {
+        static const int formats[] = {SERVER_JSON, SERVER_ENV, SERVER_TEXT};
+        int status, none;
+        FUZZ_ASSERT(reply_check(formats[r->format], out, out_len, &status) == 0,
+                    "an answer smsrep check --server would refuse");
+        if (r->format != REQUEST_TEXT) {
+            none = strstr(out, r->format == REQUEST_JSON ? ",\"burst\":null," :
+                                                           "\nSMSREP_1_BURST=''\n") != NULL;
+            FUZZ_ASSERT((r->recipient_len == 0 || r->sender_len == 0) == none,
+                        "burst state and recipient disagree");
+        }
     }
     free(out);
     free(r);

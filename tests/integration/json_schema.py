@@ -3,15 +3,17 @@
 # json_schema.py: every JSON line smsrep prints for the golden rows
 # (senders, alnum, messages, real_sms), a burst and an overlay listing, and
 # the --env assignments of the same rows, validated against the installed
-# JSON Schema (doc/smsrep-output.schema.json). Broken lines must be refused,
-# so the check is shown able to fail before it passes anything.
-# Usage: json_schema.py SMSREP SCHEMA DATA_DIR
+# JSON Schema (doc/smsrep-output.schema.json); with SMSREPD, the rows without
+# text once more through it (check --server, burst state added). Broken lines
+# must be refused, so the check is shown able to fail before it passes anything.
+# Usage: json_schema.py SMSREP SCHEMA DATA_DIR [SMSREPD]
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import time
 
 try:
     import jsonschema
@@ -22,6 +24,7 @@ except ImportError:
     sys.exit(77)
 
 smsrep, schema_path, data = sys.argv[1:4]
+smsrepd = sys.argv[4] if len(sys.argv) > 4 else None
 with open(schema_path, encoding="utf-8") as f:
     schema = json.load(f)
 jsonschema.Draft202012Validator.check_schema(schema)
@@ -92,6 +95,24 @@ for (region, hint), senders in groups.items():
     env_out.append(run(["check", "--batch", "--env"] + args_of(region, hint, None), stdin))
 
 with tempfile.TemporaryDirectory() as tmp:
+    if smsrepd:
+        sock = os.path.join(tmp, "d.sock")
+        daemon = subprocess.Popen([smsrepd, "--socket", sock], stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(100):
+                if os.path.exists(sock):
+                    break
+                time.sleep(0.05)
+            for (region, hint), senders in groups.items():
+                stdin = b"\n".join(senders) + b"\n"
+                server = ["--server", sock, "--recipient", f"{region}{hint}"]
+                json_out.append(run(["check", "--batch", "--json"] + server +
+                                    args_of(region, hint, None), stdin))
+                env_out.append(run(["check", "--batch", "--env"] + server +
+                                   args_of(region, hint, None), stdin))
+        finally:
+            daemon.terminate()
+            daemon.wait()
     json_out.append(run(["burst", "--json", os.path.join(data, "burst", "bomb.log")]))
     ov = os.path.join(tmp, "ov.sqlite")
     run(["overlay", ov, "add", "deny", "+12025550123", "--note", "scam \"quoted\""])
@@ -102,9 +123,11 @@ lines = [l for out in json_out for l in out.splitlines()]
 objects = [json.loads(l) for l in lines]
 kinds = {"verdict": 0, "error": 0, "burst": 0, "overlay_rule": 0}
 for o in objects:
-    kinds["burst" if "burst" in o else "error" if "error" in o
+    kinds["burst" if "burst" in o and "input" not in o else "error" if "error" in o
           else "overlay_rule" if "action" in o else "verdict"] += 1
 assert all(n > 0 for n in kinds.values()), f"a kind of line never printed: {kinds}"
+served = [o for o in objects if "input" in o and isinstance(o.get("burst"), dict)]
+assert not smsrepd or len(served) > 200, f"only {len(served)} lines through smsrepd"
 
 # The check fails on broken lines: each mutation of a real verdict or error
 # line must be refused.
@@ -122,6 +145,12 @@ broken = [
     {**error, "error": "Bad Thing"},
     {k: v for k, v in error.items() if k != "message"},
 ]
+if served:
+    broken += [
+        {**served[0], "burst": {**served[0]["burst"], "in_burst": "yes"}},
+        {**served[0], "burst": {k: v for k, v in served[0]["burst"].items() if k != "since"}},
+        {**served[0], "burst": 1},
+    ]
 for i, b in enumerate(broken):
     if lines_validator.is_valid(b):
         sys.exit(f"FAIL: broken line {i} passed the schema: {json.dumps(b)[:200]}")
@@ -153,7 +182,10 @@ for out in env_out:
             print(f"FAIL: --env sender {n}: {fields}\n  {errors[0].message[:300]}", file=sys.stderr)
 if env_validator.is_valid({"INPUT": "x", "KIND": "number"}):
     sys.exit("FAIL: a cut --env record passed the schema")
+if env_validator.is_valid({"INPUT": "x", "ERROR": "e", "MESSAGE": "m", "BURST": "on"}):
+    sys.exit("FAIL: a --env record with half its burst fields passed the schema")
 
-print(f"{len(lines)} JSON lines ({kinds}) and {senders_env} --env records checked, "
+print(f"{len(lines)} JSON lines ({kinds}, {len(served)} through smsrepd) and "
+      f"{senders_env} --env records checked, "
       f"{len(broken)} broken lines refused, {bad} invalid")
 sys.exit(1 if bad else 0)

@@ -5,12 +5,19 @@
 # which must store every message, hostile senders and texts included, in the
 # inbox or (blocked or not judged) the quarantine, run none of them, and log
 # one escaped verdict line for each.
-# Usage: gammu.sh SMSREP DBFILE SOURCE-DIR   (exit 77: gammu-smsd absent)
+# With "bomb SMSREPD": the handler asks smsrepd (SMSREP_SERVER), and an SMS
+# bomb on the line (gammu's PhoneID, which it passes as PHONE_ID) is
+# reported by the message that starts it; smsrepd stopped mid-stream, the
+# handler falls back and says so.
+# Usage: gammu.sh SMSREP DBFILE SOURCE-DIR [bomb SMSREPD]
+# (exit 77: gammu-smsd absent)
 set -u
 . "$(dirname "$0")/harness.sh"
 smsrep=$1
 dbfile=$2
 src=$3
+case=${4:-hostile}
+smsrepd=${5:-}
 command -v gammu-smsd >/dev/null 2>&1 ||
     skip "gammu-smsd (Debian package gammu-smsd) is not installed"
 fail() { printf 'FAIL [gammu]: %s\n' "$*" >&2; exit 1; }
@@ -23,6 +30,9 @@ mkdir -p "$tmp/phone/sms/1" "$tmp/inbox" "$tmp/outbox" "$tmp/sent" "$tmp/error" 
 
 # RunOnReceive as the README configures it, settings included: service = null,
 # so gammu puts no file name (which would hold the sender) on the command line.
+# For the bomb, with the README's added SMSREP_SERVER.
+server=
+[ "$case" != bomb ] || server="SMSREP_SERVER=$tmp/smsrepd.sock "
 cat >"$tmp/smsdrc" <<CONF
 [gammu]
 model = dummy
@@ -38,16 +48,43 @@ StatusFrequency = 0
 CheckSecurity = 0
 CheckBattery = 0
 CheckSignal = 0
-RunOnReceive = /usr/bin/env SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_INBOX=$tmp/inbox SMSREP_QUARANTINE=$tmp/quarantine SMSREP_LOG=$tmp/verdicts.log $src/examples/gateways/gammu/smsrep-run-on-receive
+PhoneID = line1
+RunOnReceive = /usr/bin/env ${server}SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_INBOX=$tmp/inbox SMSREP_QUARANTINE=$tmp/quarantine SMSREP_LOG=$tmp/verdicts.log $src/examples/gateways/gammu/smsrep-run-on-receive
 CONF
 
 # The dummy driver reads gammu's smsbackup format; texts are UCS-2 in hex. It
 # finds an entry by its Number key, but takes the value from NumberUnicode.
 ucs2() { printf %s "$1" | od -An -tx1 -v | tr -d ' \n' | sed 's/../00&/g' | tr a-f A-F; }
+# smsbackup NUMBER TEXT: one received message as the dummy driver reads it
+smsbackup() {
+    printf '[SMSBackup000]\nNumber = "unused"\nNumberUnicode = %s\nText00 = %s\n' \
+        "$(ucs2 "$1")" "$(ucs2 "$2")"
+    printf 'Coding = Default\nState = UnRead\nPDU = Deliver\nFolder = 1\n'
+}
 hex() { printf %s "$1" | od -An -tx1 -v | tr -d ' \n'; }
 nl='
 '
 soh=$(printf '\001')
+if [ "$case" = bomb ]; then
+    . "$(dirname "$0")/bomb.sh"
+    # stage SENDER TOA TEXT...: smsbackup files, then all at once into the
+    # phone's folder; TOA 91 is an international number (gammu gives '+').
+    staged=0
+    stage() {
+        while [ $# -ge 3 ]; do
+            staged=$((staged + 1))
+            number=$1
+            [ "$2" != 91 ] || number=+$1
+            smsbackup "$number" "$3" >"$tmp/stage/$staged"
+            shift 3
+        done
+        mv "$tmp/stage"/* "$tmp/phone/sms/1/"
+    }
+    spawn_in "$tmp/run" "$tmp/gammu.out" gammu-smsd -c "$tmp/smsdrc"
+    bomb_run "$tmp/inbox" .txt
+    exit 0
+fi
+
 # sender|where it must end up|text. Hostile senders and texts try the shell
 # ($( ), backticks, ;, quotes, *, parentheses) and forged lines (line feeds);
 # a control character is an error, held like a blocked sender.
@@ -72,16 +109,7 @@ while IFS='|' read -r sender where text; do
     case $sender in 5053704545) sender="5053704545$nl"; IFS='|' read -r _ where text ;; esac
     i=$((i + 1))
     printf '%s\n%s\n%s\n' "$(hex "$sender")" "$where" "$text" >"$tmp/case$i"
-    cat >"$tmp/stage/$i" <<SMS
-[SMSBackup000]
-Number = "unused"
-NumberUnicode = $(ucs2 "$sender")
-Text00 = $(ucs2 "$text")
-Coding = Default
-State = UnRead
-PDU = Deliver
-Folder = 1
-SMS
+    smsbackup "$sender" "$text" >"$tmp/stage/$i"
 done <"$tmp/cases"
 total=$i
 mkdir "$tmp/run"
@@ -90,9 +118,7 @@ mv "$tmp/stage"/* "$tmp/phone/sms/1/"
 start=$(date +%s%3N)
 # The daemon (and so every handler) runs in run/: a command that got through
 # would leave its pwned file there or in the handler's folders.
-(cd "$tmp/run" && exec setsid gammu-smsd -c "$tmp/smsdrc") >"$tmp/gammu.out" 2>&1 &
-spawned=$!
-sessions="$spawned $sessions"
+spawn_in "$tmp/run" "$tmp/gammu.out" gammu-smsd -c "$tmp/smsdrc"
 pid=$spawned
 stored=0
 while [ $(($(date +%s%3N) - start)) -lt 30000 ]; do

@@ -13,6 +13,15 @@ spawn() {
     sessions="$spawned $sessions"
 }
 
+# spawn_in DIR LOG CMD...: as spawn, with DIR (made if missing) as CMD's
+# working folder: a command that got through a handler leaves its files there.
+spawn_in() {
+    mkdir -p "$1"
+    (cd "$1" && shift 2 && exec setsid "$@") >"$2" 2>&1 &
+    spawned=$!
+    sessions="$spawned $sessions"
+}
+
 # stop SESSION: TERM the session; KILL what is left of it after 3 s.
 stop() {
     kill -TERM "-$1" 2>/dev/null

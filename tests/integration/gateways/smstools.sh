@@ -3,13 +3,19 @@
 # smstools.sh: smstools3 end to end: smsd in its modem-less test mode reads
 # SMS-DELIVER PDUs from files and runs examples/gateways/smstools' eventhandler,
 # which must quarantine the blocked sender and annotate the others.
-# Usage: smstools.sh SMSREP DBFILE MKPDU SOURCE-DIR   (exit 77: smstools absent)
+# With "bomb SMSREPD": the eventhandler asks smsrepd (SMSREP_SERVER), and an
+# SMS bomb on the line (Modem: GSM1) is reported by the message that starts
+# it; smsrepd stopped mid-stream, the handler falls back and says so.
+# Usage: smstools.sh SMSREP DBFILE MKPDU SOURCE-DIR [bomb SMSREPD]
+# (exit 77: smstools absent)
 set -u
 . "$(dirname "$0")/harness.sh"
 smsrep=$1
 dbfile=$2
 mkpdu=$3
 src=$4
+case=${5:-hostile}
+smsrepd=${6:-}
 command -v smsd >/dev/null 2>&1 || PATH=$PATH:/usr/sbin
 command -v smsd >/dev/null 2>&1 || skip "smsd (Debian package smstools) is not installed"
 fail() { printf 'FAIL [smstools]: %s\n' "$*" >&2; exit 1; }
@@ -24,7 +30,13 @@ mkdir "$tmp/incoming" "$tmp/outgoing" "$tmp/checked" "$tmp/failed" "$tmp/sent" "
       "$tmp/quarantine" "$tmp/stage"
 : >"$tmp/modem"
 
-# The eventhandler as the README configures it, settings included.
+# The eventhandler as the README configures it, settings included; for the
+# bomb, with the README's added SMSREP_SERVER.
+# (smsd looks for new messages every delaytime seconds, 10 by default: the
+# bomb comes in stages.)
+server=
+delay=10
+[ "$case" != bomb ] || { server="SMSREP_SERVER=$tmp/smsrepd.sock "; delay=1; }
 cat >"$tmp/smsd.conf" <<CONF
 devices = GSM1
 outgoing = $tmp/outgoing
@@ -36,8 +48,9 @@ logfile = $tmp/smsd.log
 infofile = $tmp/smsd.working
 pidfile = $tmp/smsd.pid
 loglevel = 7
+delaytime = $delay
 executable_check = no
-eventhandler = /usr/bin/env SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_QUARANTINE=$tmp/quarantine SMSREP_LOG=$tmp/verdicts.log $src/examples/gateways/smstools/smsrep-eventhandler
+eventhandler = /usr/bin/env ${server}SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_QUARANTINE=$tmp/quarantine SMSREP_LOG=$tmp/verdicts.log $src/examples/gateways/smstools/smsrep-eventhandler
 
 [GSM1]
 device = $tmp/modem
@@ -45,6 +58,21 @@ modem_disabled = yes
 pdu_from_file = $tmp/pdu/
 incoming = yes
 CONF
+
+if [ "$case" = bomb ]; then
+    . "$(dirname "$0")/bomb.sh"
+    # stage N SENDER TOA TEXT...: PDU files, then all at once into pdu/
+    stage() {
+        while [ $# -ge 3 ]; do
+            "$mkpdu" "$1" "$2" "$3" >"$tmp/stage/$1" || fail "mkpdu $1"
+            shift 3
+        done
+        mv "$tmp/stage"/* "$tmp/pdu/"
+    }
+    spawn_in "$tmp/run" "$tmp/smsd.out" smsd -t -c"$tmp/smsd.conf"
+    bomb_run "$tmp/incoming" ""
+    exit 0
+fi
 
 # sender, type of address, text: international (From: without '+'), the
 # same spoofed, national, alphanumeric and a JP carrier short code; then
@@ -72,10 +100,7 @@ MSGS
 mv "$tmp/stage"/msg* "$tmp/pdu/"
 
 start=$(date +%s%3N)
-mkdir "$tmp/run"
-(cd "$tmp/run" && exec setsid smsd -t -c"$tmp/smsd.conf") >"$tmp/smsd.out" 2>&1 &
-spawned=$!
-sessions="$spawned $sessions"
+spawn_in "$tmp/run" "$tmp/smsd.out" smsd -t -c"$tmp/smsd.conf"
 pid=$spawned
 
 # Wait for eight annotated messages and three in quarantine, at most 20 s.
