@@ -4,10 +4,11 @@
 
 #include <stddef.h>
 
-http_server *http_start(judge *j, unsigned port)
+http_server *http_start(judge *j, unsigned port, const kannel_config *k)
 {
     (void)j;
     (void)port;
+    (void)k;
     return NULL;
 }
 

@@ -21,6 +21,7 @@
 
 #include "http.h"
 #include "judge.h"
+#include "kannel.h"
 #include "request.h"
 #include "unix_socket.h"
 #include "smsrep.h"
@@ -76,6 +77,7 @@ static long number(const char *s, long max)
 static void usage(void)
 {
     fputs("usage: smsrepd --socket PATH [--db FILE] [--overlay FILE] [--http PORT]\n"
+          "               [--next URL] [--quarantine DIR] [--log FILE]\n"
           "               [--window S] [--senders N]"
 #ifdef SMSREPD_REDIS
           " [--redis SOCKET --secret-file FILE]"
@@ -84,6 +86,9 @@ static void usage(void)
           "One request per line on the socket, form-encoded:\n"
           "  sender=...&recipient=...&region=JP&hint=national&text=...&time=UNIX\n"
           "one JSON line back: smsrep check --json's object with \"burst\" added.\n"
+          "With --http, GET /check takes the same fields and GET /kannel is for\n"
+          "Kannel's get-url: --next URL gets allowed and flagged messages (a redirect),\n"
+          "--quarantine DIR blocked and unjudged ones, --log FILE one line each.\n"
           "Under systemd socket activation, --socket may be left out.\n",
           stderr);
 }
@@ -190,6 +195,32 @@ static void accept_client(int lfd, client *clients)
     clients[i].used = 0;
 }
 
+/* --next: an absolute http(s) URL that goes into a Location header as it is. */
+static int next_url_ok(const char *u)
+{
+    if (strncmp(u, "http://", 7) != 0 && strncmp(u, "https://", 8) != 0)
+        return 0;
+    for (; *u != '\0'; u++)
+        if ((unsigned char)*u < 0x21 || (unsigned char)*u > 0x7e || *u == '#')
+            return 0;
+    return 1;
+}
+
+/* --quarantine: a folder, made (0750) when missing, as the handlers do. */
+static int quarantine_ready(const char *dir)
+{
+    struct stat st;
+    if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
+        say(3, "cannot make the quarantine folder: %s", strerror(errno));
+        return -1;
+    }
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || access(dir, W_OK | X_OK) != 0) {
+        say(3, "the quarantine is not a folder smsrepd can write");
+        return -1;
+    }
+    return 0;
+}
+
 static int read_file_secret(const char *path, char *buf, size_t cap, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -217,12 +248,15 @@ int main(int argc, char **argv)
         {"overlay", required_argument, NULL, 'o'}, {"http", required_argument, NULL, 'H'},
         {"window", required_argument, NULL, 'w'},  {"senders", required_argument, NULL, 'n'},
         {"redis", required_argument, NULL, 'r'},   {"secret-file", required_argument, NULL, 'k'},
-        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+        {"next", required_argument, NULL, 'N'},    {"quarantine", required_argument, NULL, 'q'},
+        {"log", required_argument, NULL, 'l'},     {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     const char *socket_path = NULL, *db = NULL, *overlay = NULL, *redis_path = NULL,
                *secret_path = NULL;
     long http_port = 0;
     smsrep_burst_config bc = SMSREP_BURST_CONFIG_INIT;
     smsrep_burst *burst = NULL;
+    kannel_config kannel = {NULL, NULL, NULL};
     client *clients;
     judge j;
     http_server *http = NULL;
@@ -250,6 +284,9 @@ int main(int argc, char **argv)
             break;
         case 'r': redis_path = optarg; break;
         case 'k': secret_path = optarg; break;
+        case 'N': kannel.next = optarg; break;
+        case 'q': kannel.quarantine = optarg; break;
+        case 'l': kannel.log = optarg; break;
         default: usage(); return opt == 'h' ? 0 : 2;
         }
     }
@@ -257,6 +294,16 @@ int main(int argc, char **argv)
         usage();
         return 2;
     }
+    if (http_port == 0 && (kannel.next != NULL || kannel.quarantine != NULL || kannel.log != NULL)) {
+        say(3, "--next, --quarantine and --log are for /kannel: they need --http PORT");
+        return 2;
+    }
+    if (kannel.next != NULL && !next_url_ok(kannel.next)) {
+        say(3, "--next must be an http:// or https:// URL of printable characters, without '#'");
+        return 2;
+    }
+    if (kannel.quarantine != NULL && quarantine_ready(kannel.quarantine) != 0)
+        return 1;
     lfd = activated_socket();
     if (lfd < 0 && socket_path == NULL) {
         usage();
@@ -311,7 +358,7 @@ int main(int argc, char **argv)
             return 1;
         own_socket = 1; /* ours to remove; systemd's is systemd's */
     }
-    if (http_port > 0 && (http = http_start(&j, (unsigned)http_port)) == NULL) {
+    if (http_port > 0 && (http = http_start(&j, (unsigned)http_port, &kannel)) == NULL) {
         say(3, "cannot listen on 127.0.0.1:%ld", http_port);
         return 1;
     }
