@@ -160,9 +160,13 @@ http_server *http_start(judge *j, unsigned port, const kannel_config *k)
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK); /* loopback only, always */
     s->j = j;
     s->kannel = k;
-    s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port,
+    /* Kannel's smsbox opens a connection for each pending message, up to
+     * its max-pending-requests (512 by default) at once: epoll, and room
+     * for them all (smsrepd.c raises the open file limit to match). */
+    s->d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port,
                             NULL, NULL, answer, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&a,
-                            MHD_OPTION_CONNECTION_LIMIT, 64u, MHD_OPTION_CONNECTION_TIMEOUT, 10u,
+                            MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTIONS,
+                            MHD_OPTION_CONNECTION_TIMEOUT, 10u,
                             MHD_OPTION_URI_LOG_CALLBACK, raw_uri, NULL,
                             MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL, MHD_OPTION_END);
     if (s->d == NULL) {

@@ -10,6 +10,9 @@
 
 typedef struct http_server http_server;
 
+/* HTTP connections served at once; smsrepd needs this many files more. */
+#define HTTP_CONNECTIONS 1024
+
 /* Listens on 127.0.0.1:port; NULL when it cannot (or when smsrepd was
  * built without libmicrohttpd). k: what /kannel does with a message. */
 http_server *http_start(judge *j, unsigned port, const kannel_config *k);

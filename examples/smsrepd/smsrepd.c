@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -195,6 +196,19 @@ static void accept_client(int lfd, client *clients)
     clients[i].used = 0;
 }
 
+/* Room for HTTP_CONNECTIONS connections besides the database and the
+ * socket's clients: the soft limit on open files raised up to the hard one. */
+static void enough_files(void)
+{
+    struct rlimit r;
+    rlim_t want = HTTP_CONNECTIONS + MAX_CLIENTS + 64;
+    if (getrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur >= want)
+        return;
+    r.rlim_cur = r.rlim_max == RLIM_INFINITY || r.rlim_max > want ? want : r.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur < want)
+        say(4, "open files limited to %lu: fewer HTTP connections at once", (unsigned long)r.rlim_cur);
+}
+
 /* --next: an absolute http(s) URL that goes into a Location header as it is. */
 static int next_url_ok(const char *u)
 {
@@ -358,6 +372,8 @@ int main(int argc, char **argv)
             return 1;
         own_socket = 1; /* ours to remove; systemd's is systemd's */
     }
+    if (http_port > 0)
+        enough_files();
     if (http_port > 0 && (http = http_start(&j, (unsigned)http_port, &kannel)) == NULL) {
         say(3, "cannot listen on 127.0.0.1:%ld", http_port);
         return 1;
