@@ -10,6 +10,10 @@
 #   bomb     two ordinary messages, then codes from six senders to one
 #            recipient: the fifth is logged burst=started, and every message
 #            still reaches the application
+#   fleet    two smsboxes on one bearerbox, each with its own smsrepd, the
+#            codes routed to them in turn (fakesmsc's "route" type): with
+#            one redis-server behind both daemons the fifth code starts the
+#            burst; with a store each, neither ever sees one
 # Usage: kannel_smsrepd.sh CASE SMSREPD DBFILE FREEPORTS SOURCE-DIR
 # (exit 77: Kannel absent)
 set -u
@@ -44,8 +48,8 @@ trap 'stop_all; [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 mkdir "$tmp/run"
 
-set -- $("$freeports" 5) || fail "no free ports"
-admin=$1 smsbox_port=$2 smsc_port=$3 http=$4 app=$5
+set -- $("$freeports" 6) || fail "no free ports"
+admin=$1 smsbox_port=$2 smsc_port=$3 http=$4 app=$5 http_b=$6
 
 # The application: one JSON object per request (the query decoded), the
 # raw query too, and "thanks" as the reply Kannel sends back.
@@ -114,6 +118,90 @@ wait_for() {
 }
 
 spawn "$tmp/app.out" python3 "$tmp/app.py" "$app" "$tmp/app.log"
+
+if [ "$case" = fleet ]; then
+    command -v redis-server >/dev/null 2>&1 || skip "redis-server is not installed"
+    "$smsrepd" --help 2>&1 | grep -q -- --redis || skip "smsrepd was built without libsmsrep_redis"
+    spawn "$tmp/redis.out" redis-server --port 0 --unixsocket "$tmp/r.sock" --unixsocketperm 700 \
+        --save '' --appendonly no --dir "$tmp"
+    n=0
+    until [ -S "$tmp/r.sock" ]; do
+        [ $n -lt 100 ] || fail "redis-server did not start"
+        sleep 0.05
+        n=$((n + 1))
+    done
+    printf 'a fleet secret for the test, 32b\n' >"$tmp/secret"
+    # Box A as the README has it (smsbox-id added); box B the same but for
+    # its id and its own smsrepd.
+    sed 's/^group = smsbox$/&\nsmsbox-id = A/' "$tmp/kannel.conf" >"$tmp/a.conf"
+    sed -e 's/^group = smsbox$/&\nsmsbox-id = B/' -e "s|127.0.0.1:$http/|127.0.0.1:$http_b/|" \
+        -e "s|smsbox.log|smsbox-b.log|" "$tmp/kannel.conf" >"$tmp/b.conf"
+    # daemons PHASE [--redis ...]: smsrepd A and B, logging to verdicts.PHASE.A/B
+    daemons() {
+        phase=$1
+        shift
+        for d in A B; do
+            port=$http
+            [ $d = A ] || port=$http_b
+            spawn "$tmp/smsrepd.$phase.$d.out" "$smsrepd" --socket "$tmp/$phase.$d.sock" --db "$dbfile" \
+                --http "$port" --next "http://127.0.0.1:$app/sms?node=$d" --quarantine "$tmp/quarantine" \
+                --log "$tmp/verdicts.$phase.$d" "$@"
+            eval "pid_$d=\$spawned"
+            wait_for "$tmp/smsrepd.$phase.$d.out" "ready"
+        done
+    }
+    daemons shared --redis "$tmp/r.sock" --secret-file "$tmp/secret"
+    spawn "$tmp/bearerbox.out" bearerbox -v 0 "$tmp/a.conf"
+    wait_for "$tmp/bearerbox.log" "Start-up done"
+    spawn "$tmp/smsbox-a.out" smsbox -v 0 "$tmp/a.conf"
+    spawn "$tmp/smsbox-b.out" smsbox -v 0 "$tmp/b.conf"
+    wait_for "$tmp/bearerbox.log" "Client connected from <127.0.0.1>" 2
+    got=0
+    # codes PHASE RECIPIENT: eight codes from eight senders, to A and B in turn
+    codes() {
+        i=0
+        while [ $i -lt 8 ]; do
+            box=A
+            [ $((i % 2)) -eq 0 ] || box=B
+            (cd "$tmp/run" && exec setsid $fakesmsc -H 127.0.0.1 -r "$smsc_port" -m 1 \
+                "+1202555310$i $2 route $box Your verification code is 48213$i") >"$tmp/fakesmsc.$1.$i" 2>&1 &
+            f=$!
+            sessions="$f $sessions"
+            i=$((i + 1))
+            got=$((got + 1))
+            wait_for "$tmp/verdicts.$1.$box" ' smsrep ' $(((i + 1) / 2))
+            wait_for "$tmp/app.log" '"_path"' $got
+            stop $f
+        done
+    }
+    codes shared 12345
+    stop "$pid_A"
+    stop "$pid_B"
+    daemons local
+    codes local 12346
+    for d in A B; do
+        for phase in shared local; do
+            [ "$(grep -c ' smsrep +1202555310' "$tmp/verdicts.$phase.$d")" -eq 4 ] ||
+                fail "$phase $d judged: $(cat "$tmp/verdicts.$phase.$d")"
+        done
+    done
+    # One Redis: the fifth code (to box A) started the burst for the fleet.
+    grep -q -x '.* smsrep +12025553104 caution flag +12025553104 \[foreign_route one_time_code\] burst=started senders=5' \
+        "$tmp/verdicts.shared.A" || fail "no start on the fifth code: $(cat "$tmp/verdicts.shared.A")"
+    grep -q ' smsrep +12025553107 .* burst=on senders=8$' "$tmp/verdicts.shared.B" ||
+        fail "the burst did not go on at B: $(cat "$tmp/verdicts.shared.B")"
+    [ "$(cat "$tmp"/verdicts.shared.* | grep -c 'burst=')" -eq 4 ] || fail "burst words on the first four"
+    # A store each: four senders each, never a burst.
+    grep -q 'burst=' "$tmp"/verdicts.local.* && fail "a burst with a store each: $(cat "$tmp"/verdicts.local.*)"
+    [ "$(grep -c '"smsrep_burst": "started"' "$tmp/app.log")" -eq 1 ] || fail "the app's smsrep_burst"
+    [ "$(grep -c '"node": "A"' "$tmp/app.log")" -eq 8 ] && [ "$(grep -c '"node": "B"' "$tmp/app.log")" -eq 8 ] ||
+        fail "not 8 messages through each box"
+    cat "$tmp"/smsrepd.*.out | grep -q '+1202\|12345' && fail "a number in smsrepd's journal"
+    echo "16 codes through two smsboxes in turn: one Redis behind both daemons started the burst on" \
+         "the fifth; a store each saw four senders and no burst"
+    exit 0
+fi
+
 spawn "$tmp/smsrepd.out" "$smsrepd" --socket "$tmp/smsrepd.sock" --db "$dbfile" --http "$http" \
     --next "http://127.0.0.1:$app/sms?node=gw1" --quarantine "$tmp/quarantine" --log "$tmp/verdicts.log"
 wait_for "$tmp/smsrepd.out" "ready"
