@@ -157,6 +157,36 @@ owned() {
     case $(stat -c '%U %a' "$1") in "$owner 750" | "$owner 2750") ;; *) fail "$1 is $(stat -c '%U %a' "$1")" ;; esac
 }
 
+# kannel_two SMSC-PORT: bearerbox and smsbox with $tmp/kannel.conf as the
+# service user, then an allowed and a blocked sender through fakesmsc, each
+# until its verdict line is in $log.
+kannel_two() {
+    # bearerbox.log may hold earlier runs (the walk): only lines after $from count.
+    bblog=$root/var/log/kannel/bearerbox.log
+    from=$(($(cat "$bblog" 2>/dev/null | wc -l) + 1))
+    # wait_bb PATTERN: until bearerbox logs PATTERN, at most 10 s
+    wait_bb() {
+        n=0
+        until tail -n "+$from" "$bblog" 2>/dev/null | grep -q "$1"; do
+            [ $n -lt 100 ] || fail "bearerbox: $(tail -n 5 "$tmp/bearerbox.out" "$bblog")"
+            sleep 0.1; n=$((n + 1))
+        done
+    }
+    run_as "$tmp/bearerbox.out" bearerbox -v 1 "$tmp/kannel.conf"
+    wait_bb "Start-up done"
+    run_as "$tmp/smsbox.out" smsbox -v 1 "$tmp/kannel.conf"
+    wait_bb "Client connected from <127.0.0.1>"
+    i=0
+    for s in +815053704545 +447700900123; do
+        i=$((i + 1))
+        (exec setsid $fakesmsc -H 127.0.0.1 -r "$1" -m 1 "$s 12345 text hello") >>"$tmp/fakesmsc.log" 2>&1 &
+        f=$!
+        sessions="$f $sessions"
+        wait_lines "$log" $i "$root/var/log/kannel/smsbox.log"
+        stop $f
+    done
+}
+
 case $gw in
 smstools)
     mkdir "$tmp/pdu" "$tmp/stage"
@@ -229,32 +259,8 @@ EOF2
     set -- $("$freeports" 4) || fail "no free ports"
     sed -e "s/= 13000$/= $1/" -e "s/= 13001$/= $2/" -e "s/= 10000$/= $3/" -e "s/= 13013$/= $4/" \
         "$tmp/config" >"$tmp/kannel.conf"
-    smsc_port=$3
-    # bearerbox.log may hold earlier runs (the walk): only lines after $from count.
-    bblog=$root/var/log/kannel/bearerbox.log
-    from=$(($(cat "$bblog" 2>/dev/null | wc -l) + 1))
-    # wait_bb PATTERN: until bearerbox logs PATTERN, at most 10 s
-    wait_bb() {
-        n=0
-        until tail -n "+$from" "$bblog" 2>/dev/null | grep -q "$1"; do
-            [ $n -lt 100 ] || fail "bearerbox: $(tail -n 5 "$tmp/bearerbox.out" "$bblog")"
-            sleep 0.1; n=$((n + 1))
-        done
-    }
-    run_as "$tmp/bearerbox.out" bearerbox -v 1 "$tmp/kannel.conf"
-    wait_bb "Start-up done"
-    run_as "$tmp/smsbox.out" smsbox -v 1 "$tmp/kannel.conf"
-    wait_bb "Client connected from <127.0.0.1>"
     log=$root/var/log/kannel/smsrep.log
-    i=0
-    for s in +815053704545 +447700900123; do
-        i=$((i + 1))
-        (exec setsid $fakesmsc -H 127.0.0.1 -r "$smsc_port" -m 1 "$s 12345 text hello") >>"$tmp/fakesmsc.log" 2>&1 &
-        f=$!
-        sessions="$f $sessions"
-        wait_lines "$log" $i "$root/var/log/kannel/smsbox.log"
-        stop $f
-    done
+    kannel_two "$3"
     q=$root/var/spool/kannel/quarantine
     grep -l -x '%2B447700900123' "$q"/* >/dev/null || fail "the blocked message is not held: $(ls -l "$q")"
     grep -q '^%2B815053704545 hello$' "$tmp/run/delivered.log" || fail "not passed on" ;;
@@ -295,29 +301,8 @@ kannel-smsrepd)
         [ $n -lt 100 ] || fail "smsrepd: $(cat "$tmp/smsrepd.out")"
         sleep 0.1; n=$((n + 1))
     done
-    bblog=$root/var/log/kannel/bearerbox.log
-    from=$(($(cat "$bblog" 2>/dev/null | wc -l) + 1))
-    wait_bb() {
-        n=0
-        until tail -n "+$from" "$bblog" 2>/dev/null | grep -q "$1"; do
-            [ $n -lt 100 ] || fail "bearerbox: $(tail -n 5 "$tmp/bearerbox.out" "$bblog")"
-            sleep 0.1; n=$((n + 1))
-        done
-    }
-    run_as "$tmp/bearerbox.out" bearerbox -v 1 "$tmp/kannel.conf"
-    wait_bb "Start-up done"
-    run_as "$tmp/smsbox.out" smsbox -v 1 "$tmp/kannel.conf"
-    wait_bb "Client connected from <127.0.0.1>"
     log=$root/var/log/smsrepd/verdicts.log
-    i=0
-    for s in +815053704545 +447700900123; do
-        i=$((i + 1))
-        (exec setsid $fakesmsc -H 127.0.0.1 -r "$smsc_port" -m 1 "$s 12345 text hello") >>"$tmp/fakesmsc.log" 2>&1 &
-        f=$!
-        sessions="$f $sessions"
-        wait_lines "$log" $i "$root/var/log/kannel/smsbox.log"
-        stop $f
-    done
+    kannel_two "$smsc_port"
     q=$root/var/lib/smsrepd/quarantine
     n=0
     until grep -q 'sender=%2B815053704545&.*smsrep_class=trusted' "$tmp/app.log" 2>/dev/null && [ -n "$(ls "$q")" ]; do

@@ -73,7 +73,7 @@ http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), App).serve_forever()
 APP
 
 # The README's smsrepd variant of the Kannel configuration, on free ports.
-cat >"$tmp/kannel.conf" <<CONF
+kannel_conf "$tmp" "$admin" "$smsbox_port" "$smsc_port" "$http" 0 >"$tmp/kannel.conf"
 group = core
 admin-port = $admin
 admin-password = smsrep-test
