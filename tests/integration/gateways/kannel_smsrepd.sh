@@ -74,38 +74,6 @@ APP
 
 # The README's smsrepd variant of the Kannel configuration, on free ports.
 kannel_conf "$tmp" "$admin" "$smsbox_port" "$smsc_port" "$http" 0 >"$tmp/kannel.conf"
-group = core
-admin-port = $admin
-admin-password = smsrep-test
-admin-allow-ip = "127.0.0.1"
-smsbox-port = $smsbox_port
-box-deny-ip = "*.*.*.*"
-box-allow-ip = "127.0.0.1"
-log-file = "$tmp/bearerbox.log"
-log-level = 0
-
-group = smsc
-smsc = fake
-smsc-id = FAKE
-host = 127.0.0.1
-port = $smsc_port
-connect-allow-ip = 127.0.0.1
-
-group = smsbox
-bearerbox-host = 127.0.0.1
-bearerbox-port = $smsbox_port
-log-file = "$tmp/smsbox.log"
-log-level = 0
-http-request-retry = 3
-http-queue-delay = 1
-reply-couldnotfetch = ""
-
-group = sms-service
-keyword = default
-catch-all = true
-get-url = "http://127.0.0.1:$http/kannel?sender=%p&recipient=%P&region=JP&text=%a&smsc=%i&id=%I"
-omit-empty = true
-CONF
 
 # wait_for FILE PATTERN [N]: until FILE holds PATTERN on N lines (1), at most 10 s
 wait_for() {
