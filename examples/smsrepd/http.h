@@ -18,4 +18,7 @@ typedef struct http_server http_server;
 http_server *http_start(judge *j, unsigned port, const kannel_config *k);
 void http_stop(http_server *s);
 
+/* 1 when smsrepd was built with libmicrohttpd (http.c), 0 without. */
+int http_available(void);
+
 #endif

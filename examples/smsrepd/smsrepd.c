@@ -87,11 +87,15 @@ static void usage(void)
           "One request per line on the socket, form-encoded:\n"
           "  sender=...&recipient=...&region=JP&hint=national&text=...&time=UNIX\n"
           "one JSON line back: smsrep check --json's object with \"burst\" added.\n"
-          "With --http, GET /check takes the same fields and GET /kannel is for\n"
-          "Kannel's get-url: --next URL gets allowed and flagged messages (a redirect),\n"
-          "--quarantine DIR blocked and unjudged ones, --log FILE one line each.\n"
           "Under systemd socket activation, --socket may be left out.\n",
           stderr);
+    if (http_available())
+        fputs("With --http, GET /check takes the same fields and GET /kannel is for\n"
+              "Kannel's get-url: --next URL gets allowed and flagged messages (a redirect),\n"
+              "--quarantine DIR blocked and unjudged ones, --log FILE one line each.\n",
+              stderr);
+    else
+        fputs("Built without libmicrohttpd: no --http, so no GET /check or /kannel.\n", stderr);
 }
 
 /* The listening socket systemd passed (LISTEN_FDS), or -1. */
