@@ -220,3 +220,8 @@ int request_complete(const request *r, const char **why)
     }
     return 0;
 }
+
+size_t request_decode(const char *s, size_t n, char *out, size_t cap)
+{
+    return decode(s, n, out, cap);
+}

@@ -48,4 +48,9 @@ int request_parse(request *r, const char *line, size_t len, const char **why);
 /* After HTTP's own parsing: -1 with *why when no sender was given. */
 int request_complete(const request *r, const char **why);
 
+/* Decodes one form-encoded key or value s[0..n) ('+' a space, %XX a byte)
+ * into out, room for cap bytes; its length, or (size_t)-1 for a bad escape
+ * or no room. */
+size_t request_decode(const char *s, size_t n, char *out, size_t cap);
+
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -21,6 +22,7 @@
 
 #include "http.h"
 #include "judge.h"
+#include "kannel.h"
 #include "request.h"
 #include "unix_socket.h"
 #include "smsrep.h"
@@ -76,6 +78,7 @@ static long number(const char *s, long max)
 static void usage(void)
 {
     fputs("usage: smsrepd --socket PATH [--db FILE] [--overlay FILE] [--http PORT]\n"
+          "               [--next URL] [--quarantine DIR] [--log FILE]\n"
           "               [--window S] [--senders N]"
 #ifdef SMSREPD_REDIS
           " [--redis SOCKET --secret-file FILE]"
@@ -86,6 +89,13 @@ static void usage(void)
           "one JSON line back: smsrep check --json's object with \"burst\" added.\n"
           "Under systemd socket activation, --socket may be left out.\n",
           stderr);
+    if (http_available())
+        fputs("With --http, GET /check takes the same fields and GET /kannel is for\n"
+              "Kannel's get-url: --next URL gets allowed and flagged messages (a redirect),\n"
+              "--quarantine DIR blocked and unjudged ones, --log FILE one line each.\n",
+              stderr);
+    else
+        fputs("Built without libmicrohttpd: no --http, so no GET /check or /kannel.\n", stderr);
 }
 
 /* The listening socket systemd passed (LISTEN_FDS), or -1. */
@@ -190,6 +200,45 @@ static void accept_client(int lfd, client *clients)
     clients[i].used = 0;
 }
 
+/* Room for HTTP_CONNECTIONS connections besides the database and the
+ * socket's clients: the soft limit on open files raised up to the hard one. */
+static void enough_files(void)
+{
+    struct rlimit r;
+    rlim_t want = HTTP_CONNECTIONS + MAX_CLIENTS + 64;
+    if (getrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur >= want)
+        return;
+    r.rlim_cur = r.rlim_max == RLIM_INFINITY || r.rlim_max > want ? want : r.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur < want)
+        say(4, "open files limited to %lu: fewer HTTP connections at once", (unsigned long)r.rlim_cur);
+}
+
+/* --next: an absolute http(s) URL that goes into a Location header as it is. */
+static int next_url_ok(const char *u)
+{
+    if (strncmp(u, "http://", 7) != 0 && strncmp(u, "https://", 8) != 0)
+        return 0;
+    for (; *u != '\0'; u++)
+        if ((unsigned char)*u < 0x21 || (unsigned char)*u > 0x7e || *u == '#')
+            return 0;
+    return 1;
+}
+
+/* --quarantine: a folder, made (0750) when missing, as the handlers do. */
+static int quarantine_ready(const char *dir)
+{
+    struct stat st;
+    if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
+        say(3, "cannot make the quarantine folder: %s", strerror(errno));
+        return -1;
+    }
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || access(dir, W_OK | X_OK) != 0) {
+        say(3, "the quarantine is not a folder smsrepd can write");
+        return -1;
+    }
+    return 0;
+}
+
 static int read_file_secret(const char *path, char *buf, size_t cap, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -217,12 +266,15 @@ int main(int argc, char **argv)
         {"overlay", required_argument, NULL, 'o'}, {"http", required_argument, NULL, 'H'},
         {"window", required_argument, NULL, 'w'},  {"senders", required_argument, NULL, 'n'},
         {"redis", required_argument, NULL, 'r'},   {"secret-file", required_argument, NULL, 'k'},
-        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+        {"next", required_argument, NULL, 'N'},    {"quarantine", required_argument, NULL, 'q'},
+        {"log", required_argument, NULL, 'l'},     {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     const char *socket_path = NULL, *db = NULL, *overlay = NULL, *redis_path = NULL,
                *secret_path = NULL;
     long http_port = 0;
     smsrep_burst_config bc = SMSREP_BURST_CONFIG_INIT;
     smsrep_burst *burst = NULL;
+    kannel_config kannel = {NULL, NULL, NULL};
     client *clients;
     judge j;
     http_server *http = NULL;
@@ -250,6 +302,9 @@ int main(int argc, char **argv)
             break;
         case 'r': redis_path = optarg; break;
         case 'k': secret_path = optarg; break;
+        case 'N': kannel.next = optarg; break;
+        case 'q': kannel.quarantine = optarg; break;
+        case 'l': kannel.log = optarg; break;
         default: usage(); return opt == 'h' ? 0 : 2;
         }
     }
@@ -257,6 +312,16 @@ int main(int argc, char **argv)
         usage();
         return 2;
     }
+    if (http_port == 0 && (kannel.next != NULL || kannel.quarantine != NULL || kannel.log != NULL)) {
+        say(3, "--next, --quarantine and --log are for /kannel: they need --http PORT");
+        return 2;
+    }
+    if (kannel.next != NULL && !next_url_ok(kannel.next)) {
+        say(3, "--next must be an http:// or https:// URL of printable characters, without '#'");
+        return 2;
+    }
+    if (kannel.quarantine != NULL && quarantine_ready(kannel.quarantine) != 0)
+        return 1;
     lfd = activated_socket();
     if (lfd < 0 && socket_path == NULL) {
         usage();
@@ -311,7 +376,9 @@ int main(int argc, char **argv)
             return 1;
         own_socket = 1; /* ours to remove; systemd's is systemd's */
     }
-    if (http_port > 0 && (http = http_start(&j, (unsigned)http_port)) == NULL) {
+    if (http_port > 0)
+        enough_files();
+    if (http_port > 0 && (http = http_start(&j, (unsigned)http_port, &kannel)) == NULL) {
         say(3, "cannot listen on 127.0.0.1:%ld", http_port);
         return 1;
     }

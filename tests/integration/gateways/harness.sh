@@ -54,3 +54,43 @@ skip() {
     sh "$(dirname "$0")/../skip.sh" "gateway.$(basename "$0" .sh)" "$1"
     exit $?
 }
+
+# kannel_conf DIR ADMIN BOX SMSC HTTP LEVEL: the README's Kannel with
+# smsrepd on these loopback ports (bearerbox, one fake SMSC, smsbox, the
+# get-url service to smsrepd on HTTP), logs in DIR at LEVEL; failed
+# services tried again after 1 s rather than the README's 10.
+kannel_conf() {
+    cat <<CONF
+group = core
+admin-port = $2
+admin-password = smsrep-test
+admin-allow-ip = "127.0.0.1"
+smsbox-port = $3
+box-deny-ip = "*.*.*.*"
+box-allow-ip = "127.0.0.1"
+log-file = "$1/bearerbox.log"
+log-level = $6
+
+group = smsc
+smsc = fake
+smsc-id = FAKE
+host = 127.0.0.1
+port = $4
+connect-allow-ip = 127.0.0.1
+
+group = smsbox
+bearerbox-host = 127.0.0.1
+bearerbox-port = $3
+log-file = "$1/smsbox.log"
+log-level = $6
+http-request-retry = 3
+http-queue-delay = 1
+reply-couldnotfetch = ""
+
+group = sms-service
+keyword = default
+catch-all = true
+get-url = "http://127.0.0.1:$5/kannel?sender=%p&recipient=%P&region=JP&text=%a&smsc=%i&id=%I"
+omit-empty = true
+CONF
+}

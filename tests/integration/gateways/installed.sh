@@ -10,6 +10,11 @@
 # With --walk first (tests/integration/readme_walk.sh, after the Debian
 # packages are installed): nothing moved, the handler from /usr/libexec, the
 # daemon as its Debian user (smsd, gammu, kannel) in its Debian folders.
+# kannel-smsrepd: Kannel's get-url to smsrepd (installed in sbin), run as
+# its unit runs it: an unprivileged user owning only /var/lib/smsrepd and
+# /var/log/smsrepd (what StateDirectory= and LogsDirectory= make), with the
+# options of the README's /etc/default/smsrepd; an application of a few
+# lines of python3 behind --next.
 # Usage: installed.sh [--walk] GATEWAY CMAKE BUILD-DIR SOURCE-DIR MKPDU FREEPORTS
 # (exit 77: not root, or the gateway is not installed)
 set -u
@@ -33,7 +38,7 @@ skipped() {
 case $gw in
 smstools) daemon=smsd ;;
 gammu) daemon=gammu-smsd ;;
-kannel) daemon=bearerbox ;;
+kannel | kannel-smsrepd) daemon=bearerbox ;;
 *) fail "no such gateway" ;;
 esac
 command -v $daemon >/dev/null 2>&1 || skipped "$daemon is not installed"
@@ -57,14 +62,19 @@ prefix=$tmp/prefix
 if [ -n "$walk" ]; then
     root=
     prefix=/usr
-    case $gw in smstools) user=smsd ;; gammu) user=gammu ;; kannel) user=kannel ;; esac
+    case $gw in smstools) user=smsd ;; gammu) user=gammu ;; kannel*) user=kannel ;; esac
     # The folders the README's steps make, and every file the walk leaves in
     # the daemons' own folders, go again afterwards.
     spools="/var/spool/sms /var/spool/gammu /var/spool/kannel /var/log/smstools /var/log/kannel /var/log/gammu"
     find $spools -type f 2>/dev/null | sort >"$tmp/before"
+    [ ! -e /etc/default/smsrepd ] || cp -p /etc/default/smsrepd "$tmp/default.smsrepd"
     trap 'stop_all; find $spools -type f 2>/dev/null | sort | comm -13 "$tmp/before" - |
           while IFS= read -r f; do rm -f "$f"; done
           rm -rf /var/spool/sms/quarantine /var/spool/gammu/quarantine /var/log/gammu /var/spool/kannel
+          if [ "$gw" = kannel-smsrepd ]; then
+              rm -rf /var/lib/smsrepd /var/log/smsrepd /etc/default/smsrepd
+              [ ! -e "$tmp/default.smsrepd" ] || cp -p "$tmp/default.smsrepd" /etc/default/smsrepd
+          fi
           [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 elif ! "$cmake" --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1; then
     fail "install: $(cat "$tmp/install.log")"
@@ -88,7 +98,7 @@ relocate() {
     fi
     sed -e "s|/usr/libexec/smsrep/|$prefix/libexec/smsrep/|g" -e "s|/var/|$root/var/|g" \
         -e "s/-o \(smsd\|gammu\|kannel\)\( -g \(smsd\|gammu\)\)\{0,1\}/-o $user -g $user/" \
-        -e "s|/usr/local/bin/your-application|$tmp/next|g" "$@"
+        -e "s|/usr/local/bin/your-application|$tmp/next|g" -e "s|/etc/default/|$root/etc/default/|g" "$@"
 }
 setup=$(block setup)
 config=$(block config)
@@ -103,9 +113,17 @@ smstools)
 gammu)
     install -d "$root/var/spool/gammu"
     for d in inbox outbox sent error; do install -d -o $user -g $user -m 0770 "$root/var/spool/gammu/$d"; done ;;
-kannel)
+kannel*)
     install -d -o $user "$root/var/log/kannel" ;;
 esac
+# smsrepd's user: the unit's is a dynamic one (DynamicUser=yes), which the
+# walk stands in for with nobody; its two folders, as systemd makes them.
+owner=$user
+if [ "$gw" = kannel-smsrepd ]; then
+    [ -z "$walk" ] || owner=nobody
+    mkdir -p "$root/etc/default"
+    install -d -o $owner -m 0750 "$root/var/lib/smsrepd" "$root/var/log/smsrepd"
+fi
 printf '%s\n' "$setup" | relocate >"$tmp/setup.sh"
 sh -eu "$tmp/setup.sh" || fail "the README's setup failed: $(cat "$tmp/setup.sh")"
 printf '%s\n' "$config" | relocate >"$tmp/config"
@@ -115,7 +133,7 @@ printf '%s\n' "$config" | relocate >"$tmp/config"
 run_as() {
     out=$1
     shift
-    (cd "$tmp/run" && exec setsid setpriv --reuid=$user --regid="$(id -g $user)" --init-groups \
+    (cd "$tmp/run" && exec setsid setpriv --reuid=${as:-$user} --regid="$(id -g ${as:-$user})" --init-groups \
         env PATH="$prefix/bin:$PATH" "$@") >"$out" 2>&1 &
     spawned=$!
     sessions="$spawned $sessions"
@@ -136,7 +154,37 @@ wait_lines() {
 # owned DIR: the folder belongs to the service user, mode 0750 (with the
 # set-group-id bit that Debian's /var/spool/sms passes on)
 owned() {
-    case $(stat -c '%U %a' "$1") in "$user 750" | "$user 2750") ;; *) fail "$1 is $(stat -c '%U %a' "$1")" ;; esac
+    case $(stat -c '%U %a' "$1") in "$owner 750" | "$owner 2750") ;; *) fail "$1 is $(stat -c '%U %a' "$1")" ;; esac
+}
+
+# kannel_two SMSC-PORT: bearerbox and smsbox with $tmp/kannel.conf as the
+# service user, then an allowed and a blocked sender through fakesmsc, each
+# until its verdict line is in $log.
+kannel_two() {
+    # bearerbox.log may hold earlier runs (the walk): only lines after $from count.
+    bblog=$root/var/log/kannel/bearerbox.log
+    from=$(($(cat "$bblog" 2>/dev/null | wc -l) + 1))
+    # wait_bb PATTERN: until bearerbox logs PATTERN, at most 10 s
+    wait_bb() {
+        n=0
+        until tail -n "+$from" "$bblog" 2>/dev/null | grep -q "$1"; do
+            [ $n -lt 100 ] || fail "bearerbox: $(tail -n 5 "$tmp/bearerbox.out" "$bblog")"
+            sleep 0.1; n=$((n + 1))
+        done
+    }
+    run_as "$tmp/bearerbox.out" bearerbox -v 1 "$tmp/kannel.conf"
+    wait_bb "Start-up done"
+    run_as "$tmp/smsbox.out" smsbox -v 1 "$tmp/kannel.conf"
+    wait_bb "Client connected from <127.0.0.1>"
+    i=0
+    for s in +815053704545 +447700900123; do
+        i=$((i + 1))
+        (exec setsid $fakesmsc -H 127.0.0.1 -r "$1" -m 1 "$s 12345 text hello") >>"$tmp/fakesmsc.log" 2>&1 &
+        f=$!
+        sessions="$f $sessions"
+        wait_lines "$log" $i "$root/var/log/kannel/smsbox.log"
+        stop $f
+    done
 }
 
 case $gw in
@@ -211,35 +259,58 @@ EOF2
     set -- $("$freeports" 4) || fail "no free ports"
     sed -e "s/= 13000$/= $1/" -e "s/= 13001$/= $2/" -e "s/= 10000$/= $3/" -e "s/= 13013$/= $4/" \
         "$tmp/config" >"$tmp/kannel.conf"
-    smsc_port=$3
-    # bearerbox.log may hold earlier runs (the walk): only lines after $from count.
-    bblog=$root/var/log/kannel/bearerbox.log
-    from=$(($(cat "$bblog" 2>/dev/null | wc -l) + 1))
-    # wait_bb PATTERN: until bearerbox logs PATTERN, at most 10 s
-    wait_bb() {
-        n=0
-        until tail -n "+$from" "$bblog" 2>/dev/null | grep -q "$1"; do
-            [ $n -lt 100 ] || fail "bearerbox: $(tail -n 5 "$tmp/bearerbox.out" "$bblog")"
-            sleep 0.1; n=$((n + 1))
-        done
-    }
-    run_as "$tmp/bearerbox.out" bearerbox -v 1 "$tmp/kannel.conf"
-    wait_bb "Start-up done"
-    run_as "$tmp/smsbox.out" smsbox -v 1 "$tmp/kannel.conf"
-    wait_bb "Client connected from <127.0.0.1>"
     log=$root/var/log/kannel/smsrep.log
-    i=0
-    for s in +815053704545 +447700900123; do
-        i=$((i + 1))
-        (exec setsid $fakesmsc -H 127.0.0.1 -r "$smsc_port" -m 1 "$s 12345 text hello") >>"$tmp/fakesmsc.log" 2>&1 &
-        f=$!
-        sessions="$f $sessions"
-        wait_lines "$log" $i "$root/var/log/kannel/smsbox.log"
-        stop $f
-    done
+    kannel_two "$3"
     q=$root/var/spool/kannel/quarantine
     grep -l -x '%2B447700900123' "$q"/* >/dev/null || fail "the blocked message is not held: $(ls -l "$q")"
     grep -q '^%2B815053704545 hello$' "$tmp/run/delivered.log" || fail "not passed on" ;;
+kannel-smsrepd)
+    fakesmsc=/usr/lib/kannel/test/fakesmsc
+    [ -x $fakesmsc ] || skipped "$fakesmsc (Debian package kannel-extras) is not installed"
+    smsrepd=$prefix/sbin/smsrepd
+    [ -x "$smsrepd" ] || fail "no smsrepd in $prefix/sbin"
+    "$smsrepd" --help 2>&1 | grep -q 'GET /kannel' || skipped "smsrepd was built without libmicrohttpd"
+    # The installed kannel.conf with its smsbox and sms-service groups
+    # replaced by the README's two.
+    relocate "$prefix/share/smsrep/gateways/kannel.conf" |
+        awk 'BEGIN { keep = 1 } /^group = / { keep = $3 != "smsbox" && $3 != "sms-service" } keep' >"$tmp/base.conf"
+    grep -q '^get-url = "http://127.0.0.1:8717/kannel?' "$tmp/config" || fail "no get-url to smsrepd in README.md"
+    set -- $("$freeports" 6) || fail "no free ports"
+    app=$6
+    cat "$tmp/base.conf" "$tmp/config" |
+        sed -e "s/= 13000$/= $1/" -e "s/= 13001$/= $2/" -e "s/= 10000$/= $3/" -e "s/= 13013$/= $4/" \
+            -e "s|127.0.0.1:8717/|127.0.0.1:$5/|" >"$tmp/kannel.conf"
+    smsc_port=$3
+    # The README's /etc/default/smsrepd, as the unit reads it, on free ports.
+    SMSREPD_OPTS=
+    . "$root/etc/default/smsrepd"
+    opts=$(printf '%s\n' "$SMSREPD_OPTS" | sed -e "s/--http 8717/--http $5/" -e "s|127.0.0.1:8080/|127.0.0.1:$app/|")
+    case $opts in *"--http $5 "*"127.0.0.1:$app/"*) ;; *) fail "README.md's SMSREPD_OPTS: $SMSREPD_OPTS" ;; esac
+    printf '%s\n' 'import http.server, sys' \
+        'class A(http.server.BaseHTTPRequestHandler):' \
+        '    def do_GET(self):' \
+        '        open(sys.argv[2], "a").write(self.path + "\n")' \
+        '        self.send_response(200); self.send_header("Content-Length", "0"); self.end_headers()' \
+        '    def log_message(self, *a): pass' \
+        'http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), A).serve_forever()' >"$tmp/app.py"
+    spawn "$tmp/app.out" python3 "$tmp/app.py" "$app" "$tmp/app.log"
+    install -d -o $owner "$tmp/sd"
+    as=$owner run_as "$tmp/smsrepd.out" "$smsrepd" --socket "$tmp/sd/smsrepd.sock" $opts
+    n=0
+    until grep -q ready "$tmp/smsrepd.out"; do
+        [ $n -lt 100 ] || fail "smsrepd: $(cat "$tmp/smsrepd.out")"
+        sleep 0.1; n=$((n + 1))
+    done
+    log=$root/var/log/smsrepd/verdicts.log
+    kannel_two "$smsc_port"
+    q=$root/var/lib/smsrepd/quarantine
+    n=0
+    until grep -q 'sender=%2B815053704545&.*smsrep_class=trusted' "$tmp/app.log" 2>/dev/null && [ -n "$(ls "$q")" ]; do
+        [ $n -lt 50 ] || fail "not passed on and held: $(cat "$tmp/app.log"; ls -l "$q")"
+        sleep 0.1; n=$((n + 1))
+    done
+    grep -l -x 'sender=%2B447700900123' "$q"/* >/dev/null || fail "the blocked message is not held: $(ls -l "$q")"
+    grep -q '447700900123' "$tmp/app.log" && fail "the blocked message reached the app" ;;
 esac
 
 grep -F -q 'Z smsrep +815053704545 trusted allow +815053704545 [known_otp_sender ip_phone]' "$log" ||
@@ -247,9 +318,14 @@ grep -F -q 'Z smsrep +815053704545 trusted allow +815053704545 [known_otp_sender
     fail "no trusted verdict: $(cat "$log")"
 grep -q 'Z smsrep +\{0,1\}\(12025550123\|447700900123\) spoofed block ' "$log" ||
     fail "no block verdict: $(cat "$log")"
-[ "$(stat -c %U "$log")" = $user ] || fail "the log belongs to $(stat -c %U "$log")"
+[ "$(stat -c %U "$log")" = $owner ] || fail "the log belongs to $(stat -c %U "$log")"
 owned "$q"
-[ "$(stat -c %U "$q"/* | sort -u)" = $user ] || fail "held files' owner: $(ls -l "$q")"
+[ "$(stat -c %U "$q"/* | sort -u)" = $owner ] || fail "held files' owner: $(ls -l "$q")"
+if [ "$gw" = kannel-smsrepd ]; then
+    # smsrepd's own failures are the unit tests' (kannel.answers_redirect_hold_or_fail).
+    echo "bearerbox as $user and smsrepd as $owner with README.md's configuration: $(wc -l <"$log") verdict lines, $(ls "$q" | wc -l) held"
+    exit 0
+fi
 # A quarantine the service user cannot create: the handler still logs the
 # verdict, keeps the message where it can (README), says which folder it
 # lacks in the log and exits 75, which the daemon logs as a failed handler.
