@@ -27,6 +27,15 @@ smsfile() {
     printf 'From_SMSC: 447785016005\nSent: 26-11-22 12:34:56\n\nFrom: 999 in the text\n' >>"$tmp/sms"
 }
 
+# textfile SENDER TOA ALPHABET: headers as smsd writes them, and standard
+# input as the body, bytes as they are.
+textfile() {
+    printf 'From: %s\nFrom_TOA: %s\nAlphabet: %s\n\n' "$1" "$2" "$3" >"$tmp/sms"
+    cat >>"$tmp/sms"
+}
+intl='91 international, ISDN/telephone'
+natl='81 unknown, ISDN/telephone'
+
 case "$case" in
 smstools_international_toa)
     # From: lacks the '+'; From_TOA 91 says it is international.
@@ -86,8 +95,7 @@ smstools_alphanumeric_and_national)
 smstools_text)
     # The body is the text, read in the file's Alphabet: UTF-8 as it is.
     lure='USPS: your parcel is held, pay the fee at https://usps-fee.top'
-    printf 'From: 12025553106\nFrom_TOA: 91 international, ISDN/telephone\nAlphabet: UTF-8\n\n%s' \
-        "$lure" >"$tmp/sms"
+    printf %s "$lure" | textfile 12025553106 "$intl" UTF-8
     run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
     expect_rc 1
     has "SMSREP_1_REASONS='foreign_route brand_url_mismatch scam_lure'"
@@ -97,20 +105,17 @@ smstools_text)
     has "SMSREP_1_REASONS='foreign_route'"
     # ISO (smsd's default for the GSM alphabet) is Latin-9: its euro sign
     # (0xA4) is no UTF-8 byte, and read raw it would end the text there.
-    printf 'From: 12025553106\nFrom_TOA: 91 international, ISDN/telephone\nAlphabet: ISO\n\n\244 2: %s' \
-        "$lure" >"$tmp/sms"
+    printf '\244 2: %s' "$lure" | textfile 12025553106 "$intl" ISO
     run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
     has "SMSREP_1_REASONS='foreign_route brand_url_mismatch scam_lure'"
     # A binary body is no text: the sender alone.
-    printf 'From: 12025553106\nFrom_TOA: 91 international, ISDN/telephone\nAlphabet: binary\n\n%s' \
-        "$lure" >"$tmp/sms"
+    printf %s "$lure" | textfile 12025553106 "$intl" binary
     run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
     expect_rc 1
     has "SMSREP_1_REASONS='foreign_route'"
     [ -z "$err" ] || fail "stderr: $err"
     # An alphabet not known here: the sender alone, and stderr says why.
-    printf 'From: 12025553106\nFrom_TOA: 91 international, ISDN/telephone\nAlphabet: KOI8\n\n%s' \
-        "$lure" >"$tmp/sms"
+    printf %s "$lure" | textfile 12025553106 "$intl" KOI8
     run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
     expect_rc 1
     has "SMSREP_1_REASONS='foreign_route'"
@@ -123,9 +128,7 @@ smstools_text)
 smstools_text_ucs2)
     # smsd writes a Unicode message's body as the PDU held it, UTF-16BE.
     lure='佐川急便：お荷物をお届けできませんでした。https://sagawa-x.top で確認'
-    printf 'From: 09012345678\nFrom_TOA: 81 unknown, ISDN/telephone\nAlphabet: UCS2\nLength: 40\n\n' \
-        >"$tmp/sms"
-    printf %s "$lure" | iconv -f UTF-8 -t UTF-16BE >>"$tmp/sms" || fail "iconv"
+    printf %s "$lure" | iconv -f UTF-8 -t UTF-16BE | textfile 09012345678 "$natl" UCS2
     run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
     expect_rc 1
     has "SMSREP_1_CLASS='suspicious'"
@@ -134,13 +137,11 @@ smstools_text_ucs2)
     # A character beyond the BMP is a surrogate pair; a lone surrogate ends
     # what is read, as a byte that is not UTF-8 ends a text: the brand
     # before it is read, the link after it is not.
-    { printf 'From: 09012345678\nFrom_TOA: 81 unknown, ISDN/telephone\nAlphabet: UCS2\n\n'
-      printf '😀%s' "$lure" | iconv -f UTF-8 -t UTF-16BE; } >"$tmp/sms"
+    printf '😀%s' "$lure" | iconv -f UTF-8 -t UTF-16BE | textfile 09012345678 "$natl" UCS2
     run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
     has "SMSREP_1_REASONS='brand_url_mismatch'"
-    { printf 'From: 09012345678\nFrom_TOA: 81 unknown, ISDN/telephone\nAlphabet: UCS2\n\n'
-      printf '佐川急便' | iconv -f UTF-8 -t UTF-16BE; printf '\330\000'
-      printf '%s' "$lure" | iconv -f UTF-8 -t UTF-16BE; } >"$tmp/sms"
+    { printf '佐川急便' | iconv -f UTF-8 -t UTF-16BE; printf '\330\000'
+      printf '%s' "$lure" | iconv -f UTF-8 -t UTF-16BE; } | textfile 09012345678 "$natl" UCS2
     run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
     expect_rc 1
     has "SMSREP_1_REASONS='brand_unverified'"
