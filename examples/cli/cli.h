@@ -79,12 +79,18 @@ void env_count(FILE *f, unsigned count);
 /* Gateway adapters (adapters.c). adapter_smstools() reads From: and
  * From_TOA: (*toa = -1 when absent, -2 when a line of the header block is no
  * header, so a line feed cut it) from an smstools3 message file into a
- * new string for free(); returns 0, or -1 after saying why on stderr. */
-int adapter_smstools(const char *path, char **sender, int *toa);
+ * new string for free(), and the body after the header block, decoded from
+ * its Alphabet: into UTF-8, into *text (NULL: no text, as a binary body or
+ * a header block cut short has none); returns 0, or -1 after saying why on
+ * stderr. */
+int adapter_smstools(const char *path, char **sender, int *toa, char **text, size_t *text_len);
 /* gammu-smsd RunOnReceive: SMS_MESSAGES, or -1 after saying why. */
 int adapter_gammu_count(void);
 /* SMS_<i>_NUMBER, or NULL. */
 const char *adapter_gammu_number(int i);
+/* The one text of the n parts (DECODED_1_TEXT, or SMS_<i>_TEXT joined) as
+ * a new string for free(), or NULL when none has a text. */
+char *adapter_gammu_text(int n, size_t *len);
 /* Decodes Kannel's URL encoding in place; returns the new length. */
 size_t adapter_urldecode(char *s, size_t len);
 

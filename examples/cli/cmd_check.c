@@ -17,7 +17,9 @@
 typedef struct check_options {
     cli_db_options db;
     const char *region;
-    const char *text;
+    const char *text;       /* --text, or the gateway's: UTF-8; NULL none */
+    size_t text_len;
+    char *text_owned;       /* what text points to when decoded here */
     int64_t time;
     uint32_t hint;
     int json, env, batch, japanese, urldecode, gammu, hint_given;
@@ -88,7 +90,7 @@ static int check_local(check_options *o, const char *s, size_t len)
         strncpy(q.region, o->region, sizeof q.region - 1);
     if (o->text != NULL) {
         q.text = o->text;
-        q.text_len = strlen(o->text);
+        q.text_len = o->text_len;
     }
     if (db == NULL)
         return EXIT_ERROR;
@@ -147,7 +149,7 @@ static int check_server(check_options *o, const char *s, size_t len)
         server_field(f, &first, "hint", smsrep_hint_name(o->hint), strlen(smsrep_hint_name(o->hint)));
     if (o->text != NULL) {
         /* The library reads no more than this; smsrepd takes no more. */
-        size_t n = strlen(o->text);
+        size_t n = o->text_len;
         server_field(f, &first, "text", o->text, n < SMSREP_TEXT_MAX ? n : SMSREP_TEXT_MAX);
     }
     if (o->time > 0)
@@ -227,14 +229,22 @@ static int check_arg(check_options *o, const char *arg)
 }
 
 /* The file smstools3 hands its eventhandler: its type of address is the
- * hint unless --hint or --toa said otherwise. */
+ * hint unless --hint or --toa said otherwise, and its body is the text
+ * unless --text gave one. */
 static int check_smstools(check_options *o)
 {
-    char *sender;
+    char *sender, *text;
+    size_t text_len;
     int toa, result;
 
-    if (adapter_smstools(o->smstools, &sender, &toa) != 0)
+    if (adapter_smstools(o->smstools, &sender, &toa, &text, &text_len) != 0)
         return EXIT_ERROR;
+    if (o->text == NULL && text != NULL) {
+        o->text = o->text_owned = text;
+        o->text_len = text_len;
+    } else {
+        free(text);
+    }
     if (toa >= 0 && !o->hint_given)
         o->hint = smsrep_hint_from_gsm_toa((uint32_t)toa);
     /* smsd writes From_TOA: after From:; a line feed in the sender ends the
@@ -255,9 +265,13 @@ static int check_smstools(check_options *o)
     return result;
 }
 
+/* The parts of one message gammu-smsd hands RunOnReceive: each part's
+ * sender is judged with the message's one text, unless --text gave one. */
 static int check_gammu(check_options *o, int n)
 {
     int i, result = EXIT_ALLOW;
+    if (o->text == NULL && (o->text_owned = adapter_gammu_text(n, &o->text_len)) != NULL)
+        o->text = o->text_owned;
     for (i = 1; i <= n; i++) {
         const char *number = adapter_gammu_number(i);
         if (number == NULL) {
@@ -369,7 +383,8 @@ static int take_options(const cli_args *a, check_options *o)
     o->gammu = a->value[OPT_GAMMU_ENV] != NULL;
     o->smstools = a->value[OPT_SMSTOOLS];
     o->region = a->value[OPT_REGION];
-    o->text = a->value[OPT_TEXT];
+    if ((o->text = a->value[OPT_TEXT]) != NULL)
+        o->text_len = strlen(o->text);
     o->db.db = a->value[OPT_DB];
     o->db.overlay = a->value[OPT_OVERLAY];
     o->server = a->value[OPT_SERVER];
@@ -466,6 +481,18 @@ int cmd_check(int argc, char **argv)
     } else if (cli_open(&o.db, &o.handle) != SMSREP_OK) {
         return EXIT_ERROR;
     }
+    /* Kannel encodes %a as it encodes %p. */
+    if (o.text != NULL && o.urldecode) {
+        if ((o.text_owned = strdup(o.text)) == NULL) {
+            fputs("smsrep: out of memory\n", stderr);
+            smsrep_close(o.handle);
+            if (o.fd >= 0)
+                close(o.fd);
+            return EXIT_ERROR;
+        }
+        o.text = o.text_owned;
+        o.text_len = adapter_urldecode(o.text_owned, o.text_len);
+    }
     if (o.batch)
         result = check_batch(&o);
     else if (o.smstools != NULL)
@@ -475,6 +502,7 @@ int cmd_check(int argc, char **argv)
     for (i = 0; i < a.operands; i++)
         result = worse(result, check_arg(&o, a.operand[i]));
     smsrep_close(o.handle);
+    free(o.text_owned);
     if (o.fd >= 0)
         close(o.fd);
     if (o.env)

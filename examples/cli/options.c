@@ -29,8 +29,10 @@ const cli_option cli_options[OPT_COUNT_] = {
                   "the GSM type of address octet (91, D0) as the hint",
                   "GSM のアドレス種別オクテット（91、D0）をヒントにする" },
     [OPT_TEXT] = { "--text", 0, "T", VALUE_FREE, NULL, C(CMD_CHECK),
-                   "the message text, judged with the sender and never printed",
-                   "本文。送信元と合わせて判定し、表示はしない" },
+                   "the message text, judged with the sender and never printed (beats the "
+                   "text --smstools or --gammu-env read)",
+                   "本文。送信元と合わせて判定し、表示はしない（--smstools、--gammu-env が"
+                   "読む本文より優先）" },
     [OPT_TIME] = { "--time", 0, "T", VALUE_FREE, NULL, C(CMD_CHECK),
                    "when the message arrived: YYYY-MM-DD[THH:MM[:SS]] (UTC) or Unix seconds",
                    "受信時刻: YYYY-MM-DD[THH:MM[:SS]]（UTC）または Unix 秒" },
@@ -52,14 +54,18 @@ const cli_option cli_options[OPT_COUNT_] = {
                     "one sender per line of standard input, one result per line out",
                     "標準入力の1行ごとに1送信元を判定する" },
     [OPT_SMSTOOLS] = { "--smstools", 0, "FILE", VALUE_FILE, NULL, C(CMD_CHECK),
-                       "the sender (From:, From_TOA:) of an smstools3 message file",
-                       "smstools3 のメッセージファイルの送信元（From:、From_TOA:）" },
+                       "the sender (From:, From_TOA:) and text (the body, in its Alphabet:) "
+                       "of an smstools3 message file",
+                       "smstools3 のメッセージファイルの送信元（From:、From_TOA:）と本文"
+                       "（Alphabet: に従って読む）" },
     [OPT_GAMMU_ENV] = { "--gammu-env", 0, NULL, VALUE_NONE, NULL, C(CMD_CHECK),
-                        "the senders gammu-smsd's RunOnReceive sets (SMS_n_NUMBER)",
-                        "gammu-smsd の RunOnReceive が設定する送信元（SMS_n_NUMBER）" },
+                        "the senders gammu-smsd's RunOnReceive sets (SMS_n_NUMBER), each "
+                        "judged with the message's one text (DECODED_1_TEXT, or SMS_n_TEXT joined)",
+                        "gammu-smsd の RunOnReceive が設定する送信元（SMS_n_NUMBER）。それぞれ"
+                        "メッセージ全体の本文（DECODED_1_TEXT か SMS_n_TEXT を連結）と合わせて判定" },
     [OPT_URLDECODE] = { "--urldecode", 0, NULL, VALUE_NONE, NULL, C(CMD_CHECK),
-                        "senders are URL-encoded (Kannel's %p)",
-                        "送信元は URL エンコード済み（Kannel の %p）" },
+                        "senders and --text are URL-encoded (Kannel's %p and %a)",
+                        "送信元と --text は URL エンコード済み（Kannel の %p と %a）" },
     [OPT_ENV] = { "--env", 0, NULL, VALUE_NONE, NULL, C(CMD_CHECK),
                   "shell assignments SMSREP_n_FIELD='value' for a handler to eval",
                   "ハンドラーが eval するシェル代入 SMSREP_n_FIELD='値'" },

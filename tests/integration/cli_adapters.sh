@@ -27,6 +27,15 @@ smsfile() {
     printf 'From_SMSC: 447785016005\nSent: 26-11-22 12:34:56\n\nFrom: 999 in the text\n' >>"$tmp/sms"
 }
 
+# textfile SENDER TOA ALPHABET: headers as smsd writes them, and standard
+# input as the body, bytes as they are.
+textfile() {
+    printf 'From: %s\nFrom_TOA: %s\nAlphabet: %s\n\n' "$1" "$2" "$3" >"$tmp/sms"
+    cat >>"$tmp/sms"
+}
+intl='91 international, ISDN/telephone'
+natl='81 unknown, ISDN/telephone'
+
 case "$case" in
 smstools_international_toa)
     # From: lacks the '+'; From_TOA 91 says it is international.
@@ -83,6 +92,61 @@ smstools_alphanumeric_and_national)
     run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
     expect_rc 0
     has "SMSREP_1_NORMALIZED='+815053704545'" ;;
+smstools_text)
+    # The body is the text, read in the file's Alphabet: UTF-8 as it is.
+    lure='USPS: your parcel is held, pay the fee at https://usps-fee.top'
+    printf %s "$lure" | textfile 12025553106 "$intl" UTF-8
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    expect_rc 1
+    has "SMSREP_1_REASONS='foreign_route brand_url_mismatch scam_lure'"
+    has "SMSREP_1_BRAND='USPS'"
+    # --text beats the body.
+    run check --env --db "$dbfile" --region JP --text 'see you at six' --smstools "$tmp/sms"
+    has "SMSREP_1_REASONS='foreign_route'"
+    # ISO (smsd's default for the GSM alphabet) is Latin-9: its euro sign
+    # (0xA4) is no UTF-8 byte, and read raw it would end the text there.
+    printf '\244 2: %s' "$lure" | textfile 12025553106 "$intl" ISO
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    has "SMSREP_1_REASONS='foreign_route brand_url_mismatch scam_lure'"
+    # A binary body is no text: the sender alone.
+    printf %s "$lure" | textfile 12025553106 "$intl" binary
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    expect_rc 1
+    has "SMSREP_1_REASONS='foreign_route'"
+    [ -z "$err" ] || fail "stderr: $err"
+    # An alphabet not known here: the sender alone, and stderr says why.
+    printf %s "$lure" | textfile 12025553106 "$intl" KOI8
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    expect_rc 1
+    has "SMSREP_1_REASONS='foreign_route'"
+    printf '%s\n' "$err" | grep -q 'Alphabet: is none known here (KOI8)' || fail "stderr: $err"
+    # A header block cut short: its text is not read, the sender is an error.
+    printf 'From: AB\nCD\nFrom_TOA: D0 alphanumeric, unknown\nAlphabet: UTF-8\n\n%s' "$lure" >"$tmp/sms"
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    expect_rc 2
+    has "SMSREP_1_ERROR='bad_header'" ;;
+smstools_text_ucs2)
+    # smsd writes a Unicode message's body as the PDU held it, UTF-16BE.
+    lure='佐川急便：お荷物をお届けできませんでした。https://sagawa-x.top で確認'
+    printf %s "$lure" | iconv -f UTF-8 -t UTF-16BE | textfile 09012345678 "$natl" UCS2
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    expect_rc 1
+    has "SMSREP_1_CLASS='suspicious'"
+    has "SMSREP_1_REASONS='brand_url_mismatch'"
+    has "SMSREP_1_BRAND='Sagawa Express'"
+    # A character beyond the BMP is a surrogate pair; a lone surrogate ends
+    # what is read, as a byte that is not UTF-8 ends a text: the brand
+    # before it is read, the link after it is not.
+    printf '😀%s' "$lure" | iconv -f UTF-8 -t UTF-16BE | textfile 09012345678 "$natl" UCS2
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    has "SMSREP_1_REASONS='brand_url_mismatch'"
+    { printf '佐川急便' | iconv -f UTF-8 -t UTF-16BE; printf '\330\000'
+      printf '%s' "$lure" | iconv -f UTF-8 -t UTF-16BE; } | textfile 09012345678 "$natl" UCS2
+    run check --env --db "$dbfile" --region JP --smstools "$tmp/sms"
+    expect_rc 1
+    has "SMSREP_1_REASONS='brand_unverified'"
+    has "SMSREP_1_BRAND='Sagawa Express'"
+    has "SMSREP_1_BRAND_RELATION='claimed_in_text'" ;;
 smstools_bad_file)
     run check --db "$dbfile" --region JP --smstools "$tmp/missing"
     expect_rc 2
@@ -101,6 +165,29 @@ gammu_env)
     SMS_MESSAGES=1 SMS_1_NUMBER=+12025550123 run check --db "$dbfile" --region JP --gammu-env
     expect_rc 1
     printf '%s\n' "$out" | grep -q '^+12025550123: spoofed, block' || fail "$out" ;;
+gammu_env_text)
+    # The parts of one multipart message are one text, judged with each
+    # part's sender; gammu's DECODED_1_TEXT is that text when it is set.
+    SMS_MESSAGES=2 SMS_1_NUMBER=+12025553106 SMS_2_NUMBER=+12025553106 \
+        SMS_1_TEXT='USPS: your parcel is held, pay the fee at https://usps-' SMS_2_TEXT='fee.top' \
+        run check --env --db "$dbfile" --region JP --gammu-env
+    expect_rc 1
+    has "SMSREP_1_REASONS='foreign_route brand_url_mismatch scam_lure'"
+    has "SMSREP_2_REASONS='foreign_route brand_url_mismatch scam_lure'"
+    SMS_MESSAGES=2 SMS_1_NUMBER=09012345678 SMS_2_NUMBER=09012345678 \
+        SMS_1_TEXT='part one' SMS_2_TEXT='part two' \
+        DECODED_1_TEXT='佐川急便：お荷物をお届けできませんでした。https://sagawa-x.top' \
+        run check --env --db "$dbfile" --region JP --gammu-env
+    expect_rc 1
+    has "SMSREP_1_REASONS='brand_url_mismatch'"
+    has "SMSREP_2_CLASS='suspicious'"
+    # --text beats them; a part without text (binary) leaves the sender alone.
+    SMS_MESSAGES=1 SMS_1_NUMBER=09012345678 SMS_1_TEXT='佐川急便 https://sagawa-x.top' \
+        run check --env --db "$dbfile" --region JP --text 'see you at six' --gammu-env
+    expect_rc 0
+    SMS_MESSAGES=1 SMS_1_NUMBER=09012345678 run check --env --db "$dbfile" --region JP --gammu-env
+    expect_rc 0
+    has "SMSREP_1_REASONS=''" ;;
 gammu_env_missing)
     unset SMS_MESSAGES
     run check --db "$dbfile" --region JP --gammu-env
@@ -122,7 +209,13 @@ urldecode)
     printf '%%2B12025550123\n50%%\n' >"$tmp/in"
     run check --json --db "$dbfile" --region JP --urldecode --batch <"$tmp/in"
     printf '%s\n' "$out" | grep -q '"input":"+12025550123"' || fail "$out"
-    printf '%s\n' "$out" | grep -q '"input":"50%"' || fail "$out" ;;
+    printf '%s\n' "$out" | grep -q '"input":"50%"' || fail "$out"
+    # Kannel's %a is encoded as %p is: --urldecode decodes --text too.
+    run check --env --db "$dbfile" --region JP --urldecode \
+        --text 'USPS%3A+your+parcel+is+held%2C+pay+at+https%3A%2F%2Fusps-fee.top' %2B12025553106
+    expect_rc 1
+    has "SMSREP_1_REASONS='foreign_route brand_url_mismatch'"
+    has "SMSREP_1_BRAND='USPS'" ;;
 env_is_safe_to_eval)
     # Whatever the sender holds stays data when the handler evals the output.
     run check --env --db "$dbfile" --region JP "AB'\$(touch $tmp/pwned)\`touch $tmp/pwned\`"

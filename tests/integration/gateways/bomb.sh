@@ -20,7 +20,10 @@ wait_verdicts() {
 
 # bomb_run FOLDER SUFFIX: 2 ordinary messages, 6 one-time codes from 6
 # senders (all within the window), smsrepd stopped, 2 more; the stored
-# files (FOLDER/NAME SUFFIX) must all be delivered.
+# files (FOLDER/NAME SUFFIX) must all be delivered. A real bomb is made of
+# genuine codes: each of the six senders is allowed on its own (Amazon's
+# and PayPay's documented numbers, ordinary JP mobiles), and smsrepd counts
+# them only because the gateway hands it the text with the code.
 bomb_run() {
     folder=$1
     suffix=$2
@@ -36,13 +39,16 @@ bomb_run() {
     started=$(date +%s%3N)
     stage 815053704545 91 "amazon code" 09027303177 A1 "see you at six"
     wait_verdicts 2
-    set --
-    for i in 1 2 3 4 5 6; do set -- "$@" "1202555310$i" 91 "Your verification code is 48213$i"; done
-    stage "$@"
+    stage 815053704545 91 "482131 is your Amazon OTP. Do not share it with anyone." \
+          15623784362 91 "482132 is your Amazon OTP. Do not share it with anyone." \
+          815031991197 91 "【PayPay】認証番号は482133です。他人に教えないでください。" \
+          09011110004 A1 "認証コード：482134" \
+          09011110005 A1 "Your verification code is 482135" \
+          09011110006 A1 "確認コード 482136 を入力してください"
     wait_verdicts 8
     kill "$daemon"
     wait "$daemon" 2>/dev/null
-    stage 12025553107 91 "Your verification code is 482137" 09027303178 A1 "running late"
+    stage 09011110007 A1 "Your verification code is 482137" 09027303178 A1 "running late"
     wait_verdicts 10
     echo "10 messages judged in $(($(date +%s%3N) - started)) ms, smsrepd stopped after the 8th"
 
@@ -54,6 +60,14 @@ bomb_run() {
         7) want=' burst=started senders=5 ' ;;
         8) want=' burst=on senders=6 ' ;;
         *) want= ;;
+        esac
+        # Each code's sender is allowed on its own, and its code was read.
+        case $n in
+        3 | 4 | 5 | 6 | 7 | 8)
+            case $line in
+            *" trusted allow "*one_time_code* | *" unknown allow "*one_time_code*) ;;
+            *) fail "verdict $n is not an allowed code: $line" ;;
+            esac ;;
         esac
         if [ -n "$want" ]; then
             case $line in *"] $want"* | *"]$want"*) ;; *) fail "verdict $n lacks '$want': $line" ;; esac
@@ -68,6 +82,8 @@ bomb_run() {
             case $line in *burst=*) fail "verdict $n speaks of a burst: $line" ;; esac
         fi
     done <"$tmp/lines"
+    grep -q ' smsrep 09011110007 unknown allow +819011110007 \[one_time_code\] ' "$tmp/lines" ||
+        fail "the code after smsrepd stopped: $(cat "$tmp/lines")"
     [ "$(grep -l '^SMSrep-Burst:' "$folder"/* | wc -l)" -eq 2 ] ||
         fail "burst headers on: $(grep -l '^SMSrep-Burst:' "$folder"/*)"
     # The two messages after smsrepd stopped: judged here, said in the log.

@@ -201,7 +201,7 @@ smstools)
         printf '\n[GSM1]\ndevice = %s\nmodem_disabled = yes\npdu_from_file = %s/\nincoming = yes\n' \
             "$tmp/modem" "$tmp/pdu"
     } >"$tmp/smsd.conf"
-    "$mkpdu" 815053704545 91 "amazon code" >"$tmp/stage/m1" && "$mkpdu" 12025550123 91 fictional >"$tmp/stage/m2" ||
+    "$mkpdu" 815053704545 91 hello >"$tmp/stage/m1" && "$mkpdu" 12025550123 91 fictional >"$tmp/stage/m2" ||
         fail mkpdu
     chown $user "$tmp/stage"/*
     mv "$tmp/stage"/* "$tmp/pdu/"

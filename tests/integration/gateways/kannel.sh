@@ -102,6 +102,9 @@ a(b*|text|next
 \`touch\${IFS}pwned4\`|text|next
 a;touch\${IFS}pwned5;|text|next
 +12025550123${soh}|control|quarantine
+09012345679|USPS: your parcel is held, pay the fee at https://usps-fee.top|next
+09012345679|see you at six|next
+09012345678|佐川急便：お荷物のお届けにあがりましたが不在のため持ち帰りました。https://sagawa-x.top|next
 +12025550123|hello|blacklist
 CASES
 
@@ -164,4 +167,30 @@ grep -F -x -q "O'Reilly odd+'+quote" "$tmp/delivered.log" || fail "passed on: $(
 grep -q '^%2B815053704545 hello$' "$tmp/delivered.log" || fail "passed on: $(cat "$tmp/delivered.log")"
 [ "$(ls "$tmp/quarantine" | wc -l)" -eq "$held" ] || fail "held: $(ls "$tmp/quarantine")"
 grep -l -x '%2B447700900123' "$tmp/quarantine"/* >/dev/null || fail "the blocked message was not held"
+
+# The text (%a) is judged with the sender: a lure from an ordinary mobile
+# number is flagged for what it says and passed on (only a block is held);
+# the same number with an ordinary text stays allowed; Japanese arrives
+# whole, as Kannel's URL encoding of its UTF-8.
+expect 09012345679 'suspicious flag +819012345679 [brand_url_mismatch scam_lure]'
+expect 09012345679 'unknown allow +819012345679 []'
+expect 09012345678 'suspicious flag +819012345678 [brand_url_mismatch]'
+# urlenc TEXT: as Kannel encodes a field (alphanumerics and -_.'()*~ kept,
+# a space as +, any other byte %XX)
+urlenc() {
+    printf %s "$1" | od -An -tx1 -v | tr ' ' '\n' | grep . | while read -r b; do
+        case $b in
+        3[0-9] | 4[1-9a-f] | 5[0-9a] | 6[1-9a-f] | 7[0-9a] | 2d | 2e | 5f | 27 | 28 | 29 | 2a | 7e)
+            printf "\\$(printf %o "0x$b")" ;;
+        20) printf + ;;
+        *) printf %%%s "$(printf %s "$b" | tr a-f A-F)" ;;
+        esac
+    done
+}
+lure='USPS: your parcel is held, pay the fee at https://usps-fee.top'
+grep -F -x -q "09012345679 $(urlenc "$lure")" "$tmp/delivered.log" ||
+    fail "not passed on intact: $lure: $(cat "$tmp/delivered.log")"
+lure='佐川急便：お荷物のお届けにあがりましたが不在のため持ち帰りました。https://sagawa-x.top'
+grep -F -x -q "09012345678 $(urlenc "$lure")" "$tmp/delivered.log" ||
+    fail "not passed on intact: $lure: $(cat "$tmp/delivered.log")"
 exit 0

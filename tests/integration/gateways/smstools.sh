@@ -49,6 +49,7 @@ infofile = $tmp/smsd.working
 pidfile = $tmp/smsd.pid
 loglevel = 7
 delaytime = $delay
+incoming_utf8 = yes
 executable_check = no
 eventhandler = /usr/bin/env ${server}SMSREP=$smsrep SMSREP_DB=$dbfile SMSREP_REGION=JP SMSREP_QUARANTINE=$tmp/quarantine SMSREP_LOG=$tmp/verdicts.log $src/examples/gateways/smstools/smsrep-eventhandler
 
@@ -95,6 +96,9 @@ O'Reilly D0 odd quote
 a(b* D0 paren star
 5053704545\n D0 cut short
 AB\nCD D0 cut in two
+09012345678 A1 佐川急便：お荷物のお届けにあがりましたが不在のため持ち帰りました。https://sagawa-x.top
+09012345678 A1 明日の打ち合わせは10時からでお願いします
+09012345679 A1 USPS: your parcel is held, pay the fee at https://usps-fee.top
 MSGS
 # Whole files only: smsd reads and deletes whatever appears in pdu/.
 mv "$tmp/stage"/msg* "$tmp/pdu/"
@@ -103,18 +107,18 @@ start=$(date +%s%3N)
 spawn_in "$tmp/run" "$tmp/smsd.out" smsd -t -c"$tmp/smsd.conf"
 pid=$spawned
 
-# Wait for eight annotated messages and three in quarantine, at most 20 s.
+# Wait for eleven annotated messages and three in quarantine, at most 20 s.
 annotated=0
 quarantined=0
 while [ $(($(date +%s%3N) - start)) -lt 20000 ]; do
     annotated=$(grep -l '^SMSrep-Class:' "$tmp/incoming"/* 2>/dev/null | wc -l)
     quarantined=$(ls "$tmp/quarantine" | wc -l)
-    [ "$annotated" -ge 8 ] && [ "$quarantined" -ge 3 ] && break
+    [ "$annotated" -ge 11 ] && [ "$quarantined" -ge 3 ] && break
     kill -0 "$pid" 2>/dev/null || fail "smsd exited: $(cat "$tmp/smsd.out" "$tmp/smsd.log")"
     sleep 0.2
 done
-echo "smsd delivered and the eventhandler judged 11 messages in $(($(date +%s%3N) - start)) ms"
-[ "$annotated" -eq 8 ] && [ "$quarantined" -eq 3 ] ||
+echo "smsd delivered and the eventhandler judged 14 messages in $(($(date +%s%3N) - start)) ms"
+[ "$annotated" -eq 11 ] && [ "$quarantined" -eq 3 ] ||
     fail "annotated $annotated, quarantined $quarantined; log: $(tail -20 "$tmp/smsd.log")"
 
 # header NAME VALUE FILE-SELECTOR: the message from the sender has the header
@@ -137,7 +141,7 @@ expect ';id>p2;' 'SMSrep-Recommendation: flag'
 expect "O'Reilly" 'SMSrep-Class: caution'
 expect 'a(b\*' 'SMSrep-Class: caution'
 # One time-stamped, escaped verdict line per message, the held ones too.
-[ "$(grep -c '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9:]*Z smsrep ' "$tmp/verdicts.log")" -eq 11 ] ||
+[ "$(grep -c '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9:]*Z smsrep ' "$tmp/verdicts.log")" -eq 14 ] ||
     fail "verdict lines: $(cat "$tmp/verdicts.log")"
 grep -F -q 'Z smsrep 12025550123 spoofed block +12025550123 [fictional_range foreign_route] GSM1.' \
     "$tmp/verdicts.log" || fail "no verdict for the spoofed sender: $(cat "$tmp/verdicts.log")"
@@ -158,4 +162,33 @@ f=$(grep -l "^From: AMAZ0N\$" "$tmp/incoming"/*)
 [ "$(tail -n 1 "$f")" = lookalike ] || fail "the text moved: $(cat "$f")"
 awk '/^$/ { blank = NR } /^SMSrep-/ { last = NR } END { exit !(last < blank) }' "$f" ||
     fail "headers after the text: $(cat "$f")"
+
+# The text is judged with the sender: a lure from an ordinary mobile number
+# is flagged for what its text says (held only when blocked), the same
+# number with an ordinary text stays allowed; smsd writes the Japanese
+# (UCS2) body as UTF-16BE, and with incoming_utf8 = yes the GSM one as UTF-8.
+grep -F -q 'Z smsrep 09012345678 suspicious flag +819012345678 [brand_url_mismatch] GSM1.' \
+    "$tmp/verdicts.log" || fail "no flag for the Japanese lure: $(cat "$tmp/verdicts.log")"
+grep -F -q 'Z smsrep 09012345678 unknown allow +819012345678 [] GSM1.' "$tmp/verdicts.log" ||
+    fail "the ordinary Japanese text is not allowed: $(cat "$tmp/verdicts.log")"
+grep -F -q 'Z smsrep 09012345679 suspicious flag +819012345679 [brand_url_mismatch scam_lure] GSM1.' \
+    "$tmp/verdicts.log" || fail "no flag for the USPS lure: $(cat "$tmp/verdicts.log")"
+# body FILE: the bytes after the first empty line
+body() { awk '$0 == "" { print NR + 1; exit }' "$1" | { read -r n && tail -n +"$n" "$1"; }; }
+for text in '佐川急便：お荷物のお届けにあがりましたが不在のため持ち帰りました。https://sagawa-x.top' \
+            '明日の打ち合わせは10時からでお願いします'; do
+    printf %s "$text" | iconv -f UTF-8 -t UTF-16BE >"$tmp/want"
+    found=
+    for f in "$tmp/incoming"/*; do
+        grep -q '^Alphabet: UCS2$' "$f" || continue
+        body "$f" >"$tmp/got"
+        ! cmp -s "$tmp/want" "$tmp/got" || found=$f
+    done
+    [ -n "$found" ] || fail "UCS2 text changed: $text"
+done
+f=$(grep -l '^SMSrep-Reasons: brand_url_mismatch scam_lure$' "$tmp/incoming"/*) ||
+    fail "the USPS lure is not delivered flagged"
+grep -q '^Alphabet: UTF-8$' "$f" || fail "not UTF-8: $(cat "$f")"
+[ "$(body "$f")" = 'USPS: your parcel is held, pay the fee at https://usps-fee.top' ] ||
+    fail "the USPS text changed: $(cat "$f")"
 exit 0
