@@ -361,7 +361,7 @@ static void check_domain(const builder *b, const char *d, size_t len)
 
 static const char *const sectors[] = { "bank", "card", "payments", "retail", "tech", "carrier",
                                        "post", "logistics", "government", "toll", "streaming",
-                                       NULL };
+                                       "travel", NULL };
 
 static void load_brand(builder *b, sqlite3_stmt *insert, char **f)
 {
