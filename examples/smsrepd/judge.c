@@ -154,6 +154,38 @@ static void answer(FILE *f, const request *r, const char *out, size_t len,
     }
 }
 
+void judge_query(const request *r, smsrep_query *q)
+{
+    q->sender = r->sender;
+    q->sender_len = r->sender_len;
+    q->hint = r->hint;
+    q->time = r->time;
+    memcpy(q->region, r->region, sizeof r->region);
+    if (r->has_text) {
+        q->text = r->text;
+        q->text_len = r->text_len;
+    }
+}
+
+int judge_burst(judge *j, const request *r, int status, const smsrep_verdict *v,
+                smsrep_burst_state *st)
+{
+    uint32_t flags = 0;
+    /* The same flags as smsrep burst: a one-time code, or anything not allowed. */
+    if (status != SMSREP_OK)
+        flags = SMSREP_BURST_JUNK;
+    else {
+        if (v->reasons & SMSREP_REASON_BIT(SMSREP_REASON_ONE_TIME_CODE))
+            flags |= SMSREP_BURST_CODE;
+        if (v->recommendation != SMSREP_RECOMMEND_ALLOW)
+            flags |= SMSREP_BURST_JUNK;
+    }
+    return r->recipient_len > 0 &&
+           smsrep_burst_observe(j->burst, r->recipient, r->recipient_len, r->sender,
+                                r->sender_len, r->time != 0 ? r->time : (int64_t)time(NULL), flags,
+                                st) == SMSREP_OK;
+}
+
 void judge_check(judge *j, const request *r, FILE *f)
 {
     smsrep_query q = SMSREP_QUERY_INIT;
@@ -162,18 +194,9 @@ void judge_check(judge *j, const request *r, FILE *f)
     char *buf = NULL;
     size_t len = 0;
     FILE *m;
-    int status, have_state = 0, exit_status;
-    uint32_t flags = 0;
+    int status, have_state, exit_status;
 
-    q.sender = r->sender;
-    q.sender_len = r->sender_len;
-    q.hint = r->hint;
-    q.time = r->time;
-    memcpy(q.region, r->region, sizeof r->region);
-    if (r->has_text) {
-        q.text = r->text;
-        q.text_len = r->text_len;
-    }
+    judge_query(r, &q);
     m = open_memstream(&buf, &len);
     if (m == NULL) {
         judge_error(f, "out of memory");
@@ -199,20 +222,7 @@ void judge_check(judge *j, const request *r, FILE *f)
         judge_error(f, "out of memory");
         return;
     }
-    /* The same flags as smsrep burst: a one-time code, or anything not allowed. */
-    if (status != SMSREP_OK)
-        flags = SMSREP_BURST_JUNK;
-    else {
-        if (v.reasons & SMSREP_REASON_BIT(SMSREP_REASON_ONE_TIME_CODE))
-            flags |= SMSREP_BURST_CODE;
-        if (v.recommendation != SMSREP_RECOMMEND_ALLOW)
-            flags |= SMSREP_BURST_JUNK;
-    }
-    if (r->recipient_len > 0 &&
-        smsrep_burst_observe(j->burst, r->recipient, r->recipient_len, r->sender, r->sender_len,
-                             r->time != 0 ? r->time : (int64_t)time(NULL), flags,
-                             &st) == SMSREP_OK)
-        have_state = 1;
+    have_state = judge_burst(j, r, status, &v, &st);
     if (status != SMSREP_OK)
         exit_status = EXIT_ERROR;
     else if ((have_state && st.in_burst) || v.recommendation != SMSREP_RECOMMEND_ALLOW)

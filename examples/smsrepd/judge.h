@@ -45,6 +45,16 @@ int judge_reload(judge *j, int force);
  * the burst words, then exit=N (check's exit status for it alone). */
 void judge_check(judge *j, const request *r, FILE *f);
 
+/* The query a request asks: sender, hint, time, region and text. */
+void judge_query(const request *r, smsrep_query *q);
+
+/* Counts the check (status, v) towards the request's recipient (none: 0)
+ * with the flags smsrep burst uses (a one-time code; anything not
+ * allowed); 1 with *st the recipient's state, 0 without a recipient or
+ * when the tracker failed. */
+int judge_burst(judge *j, const request *r, int status, const smsrep_verdict *v,
+                smsrep_burst_state *st);
+
 /* An error line for a request that could not be read. */
 void judge_error(FILE *f, const char *why);
 

@@ -68,7 +68,6 @@ void kannel_judge(judge *j, const request *r, const char *why, kannel_outcome *o
     smsrep_query q = SMSREP_QUERY_INIT;
     smsrep_verdict v = SMSREP_VERDICT_INIT;
     smsrep_burst_state st = SMSREP_BURST_STATE_INIT;
-    uint32_t flags = 0;
     int status;
 
     memset(o, 0, sizeof *o);
@@ -78,33 +77,14 @@ void kannel_judge(judge *j, const request *r, const char *why, kannel_outcome *o
         o->error = strcmp(why, "no sender") == 0 ? "no_sender" : "bad_request";
         return;
     }
-    q.sender = r->sender;
-    q.sender_len = r->sender_len;
-    q.hint = r->hint;
-    q.time = r->time;
-    memcpy(q.region, r->region, sizeof r->region);
-    if (r->has_text) {
-        q.text = r->text;
-        q.text_len = r->text_len;
-    }
+    judge_query(r, &q);
     pthread_rwlock_rdlock(&j->lock);
     status = smsrep_check(j->db, &q, &o->v);
     pthread_rwlock_unlock(&j->lock);
-    /* The same flags as smsrep burst and /check: a one-time code, or
-     * anything not allowed. */
-    if (status != SMSREP_OK) {
+    if (status != SMSREP_OK)
         o->error = smsrep_status_name(status);
-        flags = SMSREP_BURST_JUNK;
-    } else {
-        if (o->v.reasons & SMSREP_REASON_BIT(SMSREP_REASON_ONE_TIME_CODE))
-            flags |= SMSREP_BURST_CODE;
-        if (o->v.recommendation != SMSREP_RECOMMEND_ALLOW)
-            flags |= SMSREP_BURST_JUNK;
-    }
-    o->has_burst = r->recipient_len > 0 &&
-                   smsrep_burst_observe(j->burst, r->recipient, r->recipient_len, r->sender,
-                                        r->sender_len, r->time != 0 ? r->time : (int64_t)time(NULL),
-                                        flags, &o->burst) == SMSREP_OK;
+    /* Counted as /check counts it. */
+    o->has_burst = judge_burst(j, r, status, &o->v, &o->burst);
 }
 
 int kannel_passes(const kannel_outcome *o)
