@@ -333,25 +333,14 @@ char *adapter_gammu_text(int n, size_t *len)
     return text;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Kannel's escape codes are form-encoded: '+' is a space and "%2B" a '+'.
  * A '%' not followed by two hex digits is kept as it is. */
 size_t adapter_urldecode(char *s, size_t len)
 {
     size_t in = 0, out = 0;
     while (in < len) {
-        if (s[in] == '%' && in + 2 < len && hexval(s[in + 1]) >= 0 && hexval(s[in + 2]) >= 0) {
-            s[out++] = (char)(hexval(s[in + 1]) * 16 + hexval(s[in + 2]));
+        if (s[in] == '%' && in + 2 < len && cli_hex_digit(s[in + 1]) >= 0 && cli_hex_digit(s[in + 2]) >= 0) {
+            s[out++] = (char)(cli_hex_digit(s[in + 1]) * 16 + cli_hex_digit(s[in + 2]));
             in += 3;
         } else {
             s[out++] = s[in] == '+' ? ' ' : s[in];

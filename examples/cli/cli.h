@@ -41,6 +41,9 @@ void json_end(FILE *f);
 void cli_escape(FILE *f, const char *s, size_t len);
 void cli_escape_c(FILE *f, const char *s);
 char *cli_escaped(const char *s, size_t len);
+/* The value of a hexadecimal digit (0-9, a-f, A-F), or -1: what a percent
+ * escape is read with, by Kannel's adapter and smsrepd's requests alike. */
+int cli_hex_digit(char c);
 /* 1 when s[0..len) holds nothing cli_escape() would write as an escape,
  * backslashes apart: text already escaped passes, a raw control byte,
  * invalid UTF-8 or a bidi control does not. */

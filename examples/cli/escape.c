@@ -87,3 +87,14 @@ int cli_printable(const char *s, size_t len)
     }
     return 1;
 }
+
+int cli_hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}

@@ -2,6 +2,7 @@
  * request.c: smsrepd's request parser: form-encoded fields into fixed
  * buffers, every length checked; the fuzz target fuzz_smsrepd drives it. */
 #include "request.h"
+#include "cli.h"
 
 #include <string.h>
 
@@ -141,17 +142,6 @@ int request_set(request *r, const char *key, size_t key_len, const char *value, 
     }
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Decodes s[0..n) into out (room for cap bytes); the decoded length, or
  * (size_t)-1 for a bad escape or no room. */
 static size_t decode(const char *s, size_t n, char *out, size_t cap)
@@ -167,8 +157,8 @@ static size_t decode(const char *s, size_t n, char *out, size_t cap)
             int hi, lo;
             if (i + 2 >= n)
                 return (size_t)-1;
-            hi = hexval(s[i + 1]);
-            lo = hexval(s[i + 2]);
+            hi = cli_hex_digit(s[i + 1]);
+            lo = cli_hex_digit(s[i + 2]);
             if (hi < 0 || lo < 0)
                 return (size_t)-1;
             c = (char)(hi * 16 + lo);
