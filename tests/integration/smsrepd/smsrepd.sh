@@ -355,12 +355,7 @@ fleet)
         --dir "$dir" --logfile "$dir/redis.log" &
     redis_pid=$!
     trap 'kill "$redis_pid" 2>/dev/null || true; cleanup' EXIT INT TERM
-    i=0
-    while [ ! -S "$dir/r.sock" ]; do
-        i=$((i + 1))
-        [ $i -le 100 ] || fail "redis-server did not start"
-        sleep 0.05
-    done
+    wait_sock "$dir/r.sock" redis-server
     printf 'a fleet secret for the test, 32b\n' >"$dir/secret"
     set --
     "$daemon" --socket "$dir/a.sock" --redis "$dir/r.sock" --secret-file "$dir/secret" 2>"$dir/log.a" &
@@ -368,14 +363,8 @@ fleet)
     "$daemon" --socket "$dir/b.sock" --redis "$dir/r.sock" --secret-file "$dir/secret" 2>"$dir/log.b" &
     pid_b=$!
     trap 'kill "$pid_a" "$pid_b" "$redis_pid" 2>/dev/null || true; cleanup' EXIT INT TERM
-    for sk in a b; do
-        i=0
-        while [ ! -S "$dir/$sk.sock" ]; do
-            i=$((i + 1))
-            [ $i -le 100 ] || fail "smsrepd $sk did not start"
-            sleep 0.05
-        done
-    done
+    wait_sock "$dir/a.sock" "smsrepd a"
+    wait_sock "$dir/b.sock" "smsrepd b"
     i=0
     while [ $i -lt 6 ]; do
         node=a
